@@ -1,0 +1,184 @@
+//! The command line, as `../shared/DESIGN.md` fixes it. Parsing only: [`crate::run`] dispatches.
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::i18n::Lang;
+
+/// atelier — a terminal courseware. With no command, starts the lesson REPL.
+#[derive(Debug, Parser)]
+#[command(name = "atelier", version, about, long_about = None)]
+pub struct Cli {
+    /// A course folder (`lessons/` + `exercises/`) instead of the built-in course.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub course: Option<PathBuf>,
+    /// Language of atelier's messages (default: the lesson's, or an English LANG).
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List lessons, or one lesson's sections, questions, exercises and demos.
+    Toc(TocArgs),
+    /// Render a lesson or one of its sections to stdout.
+    Show(ShowArgs),
+    /// List the live demos, or run one.
+    Demo(DemoArgs),
+    /// Check one submission against an exercise's spec.
+    Check(CheckArgs),
+    /// Grade a whole class's submissions.
+    Grade(GradeArgs),
+    /// Gradebook maintenance (merge shards).
+    Gradebook(GradebookArgs),
+    /// Validate lessons and exercises; run every reference solution and starter against its spec.
+    Lint(LintArgs),
+    /// The process primitives side by side with CPython's multiprocessing.
+    Bench(BenchArgs),
+    /// Scaffold a new lesson or exercise.
+    New(NewArgs),
+    /// Show or reset the saved progress.
+    Progress(ProgressArgs),
+    /// Start the REPL (the default).
+    Repl,
+    /// Internal: a child re-executed by the `main-guard` demo, as Python's spawn does.
+    #[command(hide = true, name = "__spawn-child")]
+    SpawnChild(SpawnChildArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TocArgs {
+    /// Chapter number or file slug; all lessons when absent.
+    pub lesson: Option<String>,
+    /// One JSON document on stdout.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// `LESSON` or `LESSON#ANCHOR` (chapter number or slug, then a section anchor).
+    pub target: String,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// The demo to run; lists them when absent.
+    pub name: Option<String>,
+    /// One JSON document on stdout with what was measured.
+    #[arg(long)]
+    pub json: bool,
+    /// `counter`: increment without the lock, to see lost updates.
+    #[arg(long)]
+    pub no_lock: bool,
+    /// `counter`: how many runs (a histogram of the final values).
+    #[arg(long, value_name = "N")]
+    pub runs: Option<u32>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Exercise id, such as `43.1`.
+    pub exercise: String,
+    /// The submission (a Python file).
+    pub file: PathBuf,
+    /// One JSON document on stdout.
+    #[arg(long)]
+    pub json: bool,
+    /// Run N times (on all cores and pinned to one) and report the pass rate.
+    #[arg(long, value_name = "N")]
+    pub runs: Option<u32>,
+}
+
+#[derive(Debug, Args)]
+pub struct GradeArgs {
+    /// Exercise id, such as `43.3`.
+    pub exercise: String,
+    /// The class: `DIR/<student>/…` or `DIR/<student>.py`.
+    pub dir: Option<PathBuf>,
+    /// Parallel grading runs (default: the cores available).
+    #[arg(long, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// SQLite gradebook (created when missing; resumes where a killed batch stopped).
+    #[arg(long, value_name = "FILE")]
+    pub gradebook: Option<PathBuf>,
+    /// `csv:PATH`, `junit:PATH` or `gradescope:DIR` (repeatable).
+    #[arg(long, value_name = "FORMAT:PATH")]
+    pub export: Vec<String>,
+    /// Grade only shard K of N (`K/N`, K from 1), deterministically by student.
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<String>,
+    /// Grade again even when the submission is unchanged.
+    #[arg(long)]
+    pub regrade: bool,
+    /// Print the score histogram and the checks that failed most, from the gradebook.
+    #[arg(long)]
+    pub report: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct GradebookArgs {
+    #[command(subcommand)]
+    pub action: GradebookAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GradebookAction {
+    /// Merge shard gradebooks into one.
+    Merge {
+        /// The gradebooks to merge.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// The merged gradebook.
+        #[arg(long, value_name = "FILE")]
+        into: PathBuf,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct LintArgs {
+    /// A course folder; the built-in course when absent.
+    pub dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct BenchArgs {
+    /// One JSON document on stdout.
+    #[arg(long)]
+    pub json: bool,
+    /// Fewer repetitions (for a smoke run).
+    #[arg(long)]
+    pub quick: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    #[command(subcommand)]
+    pub what: NewWhat,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NewWhat {
+    /// `atelier new lesson 44 asyncio`
+    Lesson { number: u32, slug: String },
+    /// `atelier new exercise 44.1`
+    Exercise { id: String },
+}
+
+#[derive(Debug, Args)]
+pub struct ProgressArgs {
+    /// `reset` forgets the saved progress.
+    pub action: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SpawnChildArgs {
+    /// Depth of this child in the re-execution tree.
+    pub depth: u32,
+    /// Maximum depth before the bounded demo stops recursing.
+    pub max_depth: u32,
+    /// Children each process starts.
+    pub fanout: u32,
+}

@@ -1,0 +1,1 @@
+//! Turning the lesson model into terminal text.
