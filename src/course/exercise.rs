@@ -1,0 +1,48 @@
+//! Exercise folders (`exercises/<id>-<slug>/`): the spec, the reference solution, the starter.
+use std::collections::BTreeMap;
+
+use super::{CourseFiles, Problem};
+
+/// One exercise folder, read but not yet judged.
+#[derive(Debug, Clone)]
+pub struct Exercise {
+    /// `43.1`
+    pub id: String,
+    /// The folder's path relative to the course root (`exercises/43.1-nombres-premiers`).
+    pub dir: String,
+    /// The folder's files by name (`exercise.yaml`, `solution.py`, `starter.py`, …).
+    pub files: BTreeMap<String, Vec<u8>>,
+}
+
+/// Every exercise folder of a course, and the problems found on the way.
+pub fn load_all(course: &CourseFiles) -> (Vec<Exercise>, Vec<Problem>) {
+    let mut by_dir: BTreeMap<String, BTreeMap<String, Vec<u8>>> = BTreeMap::new();
+    for (path, bytes) in &course.files {
+        let Some(rest) = path.strip_prefix("exercises/") else {
+            continue;
+        };
+        let Some((dir, name)) = rest.split_once('/') else {
+            continue;
+        };
+        by_dir
+            .entry(format!("exercises/{dir}"))
+            .or_default()
+            .insert(name.to_string(), bytes.clone());
+    }
+    let mut exercises = Vec::new();
+    let mut problems = Vec::new();
+    for (dir, files) in by_dir {
+        let folder = dir.trim_start_matches("exercises/");
+        let id = folder.split_once('-').map_or(folder, |(id, _)| id).to_string();
+        if !files.contains_key("exercise.yaml") {
+            problems.push(Problem {
+                file: course.display_path(&dir),
+                line: None,
+                message: "an exercise folder needs exercise.yaml (the spec)".into(),
+            });
+            continue;
+        }
+        exercises.push(Exercise { id, dir, files });
+    }
+    (exercises, problems)
+}
