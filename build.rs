@@ -8,7 +8,7 @@ fn main() {
     let mut files = Vec::new();
     for top in ["lessons", "exercises"] {
         println!("cargo:rerun-if-changed={top}");
-        collect(&root, &root.join(top), &mut files);
+        collect(&root.join(top), &mut files);
     }
     files.sort();
     let mut table = String::from("&[\n");
@@ -25,7 +25,7 @@ fn main() {
     fs::write(out, table).expect("OUT_DIR is writable");
 }
 
-fn collect(root: &Path, dir: &Path, files: &mut Vec<PathBuf>) {
+fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
     let Ok(entries) = fs::read_dir(dir) else { return };
     for entry in entries.flatten() {
         let path = entry.path();
@@ -35,7 +35,7 @@ fn collect(root: &Path, dir: &Path, files: &mut Vec<PathBuf>) {
         }
         if path.is_dir() {
             println!("cargo:rerun-if-changed={}", path.display());
-            collect(root, &path, files);
+            collect(&path, files);
         } else {
             files.push(path);
         }

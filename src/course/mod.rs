@@ -4,6 +4,9 @@
 //! binary or from a folder, so that parsing never cares where the text came from.
 pub mod commands;
 pub mod exercise;
+pub mod frontmatter;
+pub mod lesson;
+pub mod parse;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -13,6 +16,98 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 
 pub use exercise::Exercise;
+pub use lesson::{Block, ExerciseEntry, Lesson, Question, Section};
+
+/// A loaded course: every lesson and exercise that parsed, and a problem for each that did not.
+#[derive(Debug, Clone)]
+pub struct Course {
+    pub files: CourseFiles,
+    pub lessons: Vec<Lesson>,
+    pub exercises: Vec<Exercise>,
+    /// Files that could not be loaded (the rest of the course still loads).
+    pub problems: Vec<Problem>,
+    /// Remarks that did not stop a file from loading (for `atelier lint`).
+    pub notes: Vec<Problem>,
+}
+
+impl Course {
+    /// The built-in course, or the folder given with `--course`.
+    pub fn load(dir: Option<&Path>) -> anyhow::Result<Course> {
+        let files = match dir {
+            Some(dir) => CourseFiles::read_dir(dir)?,
+            None => CourseFiles::builtin(),
+        };
+        Ok(Course::from_files(files))
+    }
+
+    /// Parses every lesson and exercise of `files`.
+    pub fn from_files(files: CourseFiles) -> Course {
+        let mut lessons = Vec::new();
+        let mut problems = Vec::new();
+        let mut notes = Vec::new();
+        for (path, bytes) in files.files_in("lessons", ".md") {
+            let name = path.rsplit('/').next().unwrap_or(path);
+            if name.eq_ignore_ascii_case("README.md") {
+                continue;
+            }
+            let slug = name.trim_end_matches(".md");
+            let display = files.display_path(path);
+            match parse::parse_lesson(&display, slug, bytes) {
+                Ok(parsed) => {
+                    notes.extend(parsed.notes.into_iter().map(|(line, message)| Problem {
+                        file: display.clone(),
+                        line: Some(line),
+                        message,
+                    }));
+                    lessons.push(parsed.lesson);
+                }
+                Err(err) => problems.push(Problem {
+                    file: display,
+                    line: Some(err.line),
+                    message: err.message,
+                }),
+            }
+        }
+        lessons.sort_by(|a, b| a.number.cmp(&b.number).then_with(|| a.slug.cmp(&b.slug)));
+        let (exercises, exercise_problems) = exercise::load_all(&files);
+        problems.extend(exercise_problems);
+        Course {
+            files,
+            lessons,
+            exercises,
+            problems,
+            notes,
+        }
+    }
+
+    /// A lesson by chapter number or slug; the error lists the lessons there are.
+    pub fn find_lesson(&self, key: &str) -> Result<usize, String> {
+        let key = key.trim();
+        let found = self.lessons.iter().position(|l| {
+            l.slug == key
+                || l.number.is_some_and(|n| n.to_string() == key)
+                || l.slug.split_once('-').is_some_and(|(_, rest)| rest == key)
+        });
+        found.ok_or_else(|| {
+            let known: Vec<String> = self
+                .lessons
+                .iter()
+                .map(|l| format!("{} ({})", l.short_name(), l.slug))
+                .collect();
+            if known.is_empty() {
+                format!("unknown lesson `{key}`: this course has no lesson that loads")
+            } else {
+                format!("unknown lesson `{key}`; lessons: {}", known.join(", "))
+            }
+        })
+    }
+
+    /// The exercise folder of `lesson`'s exercise `number` (id `<chapter>.<number>`).
+    pub fn exercise_for(&self, lesson: &Lesson, number: u32) -> Option<&Exercise> {
+        let id = format!("{}.{number}", lesson.short_name());
+        self.exercises.iter().find(|e| e.id == id)
+    }
+}
 
 /// The built-in course, compiled in by `build.rs`.
 static BUILTIN: &[(&str, &[u8])] = include!(concat!(env!("OUT_DIR"), "/builtin_course.rs"));
