@@ -112,8 +112,10 @@ fn write_check(check: &CheckResult, lang: Lang, paint: Paint, out: &mut dyn Writ
     if check.status != Status::Fail {
         return Ok(());
     }
-    if let (Some(expected), Some(actual)) = (&check.expected, &check.actual) {
-        write_diff(expected, actual, lang, paint, out)?;
+    match (&check.expected, &check.actual) {
+        (Some(expected), Some(actual)) => write_diff(expected, actual, lang, paint, out)?,
+        (None, Some(actual)) => write_output(actual, lang, paint, out)?,
+        _ => {}
     }
     writeln!(
         out,
@@ -121,6 +123,30 @@ fn write_check(check: &CheckResult, lang: Lang, paint: Paint, out: &mut dyn Writ
         paint.yellow(lang.pick("indice :", "hint:")),
         check.hint.trim()
     )?;
+    Ok(())
+}
+
+/// What the program printed, when there is no expected text to diff against.
+fn write_output(actual: &str, lang: Lang, paint: Paint, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "      {}",
+        paint.dim(lang.pick("sortie du programme :", "the program's output:"))
+    )?;
+    if actual.trim().is_empty() {
+        writeln!(
+            out,
+            "      {}",
+            paint.dim(lang.pick("(rien n'est venu)", "(nothing came)"))
+        )?;
+    }
+    let lines: Vec<&str> = actual.lines().collect();
+    for line in lines.iter().take(MAX_SHOWN_LINES) {
+        writeln!(out, "      | {line}")?;
+    }
+    if lines.len() > MAX_SHOWN_LINES {
+        writeln!(out, "      | …")?;
+    }
     Ok(())
 }
 

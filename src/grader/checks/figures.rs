@@ -136,7 +136,7 @@ pub fn processes(obs: &Observed, vars: &Vars, min: Option<u32>, max: Option<&str
     let started = format!(
         "{n} {} ({} {})",
         lang.pick(
-            "processus lancés, le programme principal compris",
+            "processus lancé(s), le programme principal compris",
             "processes started, the main program included"
         ),
         lang.pick("attendu", "expected"),

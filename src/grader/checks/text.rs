@@ -156,23 +156,28 @@ pub fn regex(
                     captured.push(format!("{name} = {}", m.as_str().trim()));
                 }
             }
-            let line = caps.get(0).map_or("", |m| m.as_str()).trim();
-            let mut message = format!("{} « {} »", lang.pick("trouvé", "found"), first_line(line));
+            // Show the whole line the match starts on, not just the matched part.
+            let start = caps.get(0).map_or(0, |m| m.start());
+            let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+            let line = first_line(&text[line_start..]).trim();
+            let mut message = format!("{} « {line} »", lang.pick("trouvé", "found"));
             if !captured.is_empty() {
                 message.push_str(&format!(" ({})", captured.join(", ")));
             }
             return Outcome::pass(message);
         }
     }
-    Outcome::fail(format!(
+    let mut outcome = Outcome::fail(format!(
         "{} {}",
         lang.pick(
             "aucune ligne de la sortie n'a la forme attendue sur",
             "no line of the output has the expected form on"
         ),
         stream_label(stream)
-    ))
-    .with_texts(patterns.join("\n"), text)
+    ));
+    // A regex means little to a learner: show what came, the hint says what is expected.
+    outcome.actual = Some(text);
+    outcome
 }
 
 fn first_line(text: &str) -> &str {
@@ -280,10 +285,14 @@ pub fn line_count(
     };
     let want = bounds(min, max, lang);
     let ok = min.is_none_or(|m| count >= m) && max.is_none_or(|m| count <= m);
-    Outcome::judge(
+    let mut outcome = Outcome::judge(
         ok,
         format!("{count} {what} ({} {want})", lang.pick("attendu :", "expected:")),
-    )
+    );
+    if !ok {
+        outcome.actual = Some(text);
+    }
+    outcome
 }
 
 /// `between 2 and 5`, `at least 2`, `exactly 10`…
