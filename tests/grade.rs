@@ -58,6 +58,14 @@ impl World {
         .unwrap();
     }
 
+    /// Sets a top-level key of the course's 43.3 spec.
+    fn set_spec(&self, key: &str, value: serde_yaml::Value) {
+        let path = self.path("course/exercises/43.3-memoire-partagee/exercise.yaml");
+        let mut spec: serde_yaml::Value = serde_yaml::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+        spec.as_mapping_mut().unwrap().insert(key.into(), value);
+        fs::write(&path, serde_yaml::to_string(&spec).unwrap()).unwrap();
+    }
+
     /// Puts `fixture` (relative to the repository) at `rel` in the class folder `class`.
     fn put(&self, class: &str, rel: &str, fixture: &str) {
         let dest = self.path(class).join(rel);
@@ -165,6 +173,29 @@ fn count_rows(gradebook: &Path) -> usize {
         .map_or(0, |n| n as usize)
 }
 
+/// When each submission was being graded: (start, end) in milliseconds, by start.
+fn intervals(gradebook: &Path) -> Vec<(f64, f64)> {
+    let conn = Connection::open_with_flags(gradebook, OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT graded_at_ms, grading_s FROM grades")
+        .unwrap();
+    let mut all: Vec<(f64, f64)> = stmt
+        .query_map([], |r| {
+            let end = r.get::<_, i64>(0)? as f64;
+            Ok((end - r.get::<_, f64>(1)? * 1000.0, end))
+        })
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    all.sort_by(|a, b| a.0.total_cmp(&b.0));
+    all
+}
+
+/// Whether two gradings ran at the same time (2 ms of rounding allowed).
+fn overlapping(intervals: &[(f64, f64)]) -> bool {
+    intervals.windows(2).any(|w| w[1].0 < w[0].1 - 2.0)
+}
+
 /// Student → (submission hash, spec hash): what must match between two gradebooks of one class.
 fn graded_set(rows: &BTreeMap<String, Row>) -> BTreeMap<String, (String, String)> {
     rows.iter()
@@ -209,6 +240,11 @@ fn grades_a_mixed_class_once_and_the_exports_parse() {
     assert_eq!(graded["dan"].2, "fail", "a plain global is not shared");
     // kill(-1) in one run did not disturb the others: they ran to a judgement.
     assert!(graded.values().all(|r| r.2 != "error"), "{graded:?}");
+    // Two at a time, really.
+    assert!(
+        overlapping(&intervals(&world.path("g.sqlite"))),
+        "--jobs 2 never overlapped"
+    );
 
     // CSV: a header and one row per student.
     let csv = fs::read_to_string(world.path("out/grades.csv")).unwrap();
@@ -467,6 +503,29 @@ fn shards_partition_the_class_and_merge_into_the_same_rows() {
     );
     let csv = fs::read_to_string(world.path("merged.csv")).unwrap();
     assert_eq!(csv.lines().count(), students.len() + 1);
+}
+
+#[test]
+fn a_timing_sensitive_exercise_is_graded_one_at_a_time() {
+    let world = World::new();
+    world.set_spec("timing_sensitive", true.into());
+    for student in ["a", "b", "c", "d"] {
+        world.put(
+            "class",
+            &format!("{student}.py"),
+            "exercises/43.3-memoire-partagee/solution.py",
+        );
+    }
+    let out = world.run(&["grade", "43.3", "class", "--jobs", "2", "--gradebook", "t.sqlite"]);
+    assert_code(&out, 0);
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("1 at a time") && stderr.contains("one submission at a time"),
+        "{stderr}"
+    );
+    let spans = intervals(&world.path("t.sqlite"));
+    assert_eq!(spans.len(), 4);
+    assert!(!overlapping(&spans), "two runs shared the CPUs: {spans:?}");
 }
 
 #[test]

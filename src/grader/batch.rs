@@ -128,6 +128,8 @@ fn grade_one(env: &BatchEnv<'_>, job: &Job) -> Outcome {
 }
 
 /// Progress on stderr: an indicatif bar on a terminal, a line per submission otherwise (logs, CI).
+/// Best effort: a closed or full stderr must not stop a class's grading (the gradebook and the
+/// summary on stdout are what count), so write errors are ignored here.
 pub struct Progress {
     bar: Option<ProgressBar>,
     total: usize,
@@ -150,18 +152,17 @@ impl Progress {
     }
 
     /// A line that is not about one graded submission (shown above the bar).
-    pub fn note(&self, text: &str) -> std::io::Result<()> {
+    pub fn note(&self, text: &str) {
         match &self.bar {
-            Some(bar) => {
-                bar.println(text);
-                Ok(())
+            Some(bar) => bar.println(text),
+            None => {
+                let _ = writeln!(std::io::stderr().lock(), "{text}");
             }
-            None => writeln!(std::io::stderr().lock(), "{text}"),
         }
     }
 
     /// One submission finished; `important` lines show even above a bar.
-    pub fn finished(&mut self, student: &str, text: &str, important: bool) -> std::io::Result<()> {
+    pub fn finished(&mut self, student: &str, text: &str, important: bool) {
         self.done += 1;
         let width = self.total.to_string().len();
         let line = format!("[{:>width$}/{}] {student}: {text}", self.done, self.total);
@@ -172,9 +173,10 @@ impl Progress {
                 }
                 bar.set_message(student.to_string());
                 bar.inc(1);
-                Ok(())
             }
-            None => writeln!(std::io::stderr().lock(), "{line}"),
+            None => {
+                let _ = writeln!(std::io::stderr().lock(), "{line}");
+            }
         }
     }
 

@@ -125,12 +125,12 @@ pub fn grade(ctx: &Ctx, args: &GradeArgs) -> Result<ExitCode> {
             Some(s) => format!(" (shard {}/{})", s.index, s.count),
             None => String::new(),
         }
-    ))?;
+    ));
     if spec.timing_sensitive && args.jobs.is_some_and(|j| j > 1) {
         progress.note(lang.pick(
             "exercice sensible au temps : une copie à la fois (--jobs ignoré)",
             "timing-sensitive exercise: one submission at a time (--jobs ignored)",
-        ))?;
+        ));
     }
     for problem in &not_graded {
         progress.note(&format!(
@@ -138,7 +138,7 @@ pub fn grade(ctx: &Ctx, args: &GradeArgs) -> Result<ExitCode> {
             problem.entry,
             lang.pick("non notée", "not graded"),
             problem.reason
-        ))?;
+        ));
     }
 
     let mut tally = [0u64; 3];
@@ -163,14 +163,14 @@ pub fn grade(ctx: &Ctx, args: &GradeArgs) -> Result<ExitCode> {
                     record.run.status,
                     record.run.wall_s
                 );
-                progress.finished(&record.student, &text, record.verdict == GradeVerdict::Error)?;
+                progress.finished(&record.student, &text, record.verdict == GradeVerdict::Error);
             }
             Outcome::Failed { student, error } => {
                 progress.finished(
                     &student,
                     &format!("{}: {error}", lang.pick("ERREUR", "ERROR")),
                     true,
-                )?;
+                );
                 failures.push((student, error));
             }
         }
