@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use sha2::{Digest, Sha256};
 
+use crate::i18n::Lang;
+
 /// A submission bigger than this is not a student's program (and would swell the grader).
 pub const MAX_SUBMISSION_BYTES: u64 = 1 << 20;
 /// How deep a student's folder is searched (an unzipped upload often adds a wrapper folder).
@@ -49,8 +51,9 @@ impl Class {
     }
 }
 
-/// Reads a class folder. `expected` is the file name the spec gives the submission (`compteur.py`).
-pub fn discover(dir: &Path, expected: &str) -> anyhow::Result<Class> {
+/// Reads a class folder. `expected` is the file name the spec gives the submission (`compteur.py`);
+/// the reasons for not grading an entry are in `lang`.
+pub fn discover(dir: &Path, expected: &str, lang: Lang) -> anyhow::Result<Class> {
     let meta =
         fs::metadata(dir).with_context(|| format!("{}: cannot read the class folder", dir.display()))?;
     if !meta.is_dir() {
@@ -71,7 +74,12 @@ pub fn discover(dir: &Path, expected: &str) -> anyhow::Result<Class> {
             claims.entry(shown.clone()).or_default().push(Err(NotGraded {
                 student: shown.clone(),
                 entry: shown,
-                reason: "the name is not valid UTF-8 (a student's name must be text)".into(),
+                reason: lang
+                    .pick(
+                        "le nom n'est pas de l'UTF-8 valide (le nom d'un étudiant doit être du texte)",
+                        "the name is not valid UTF-8 (a student's name must be text)",
+                    )
+                    .into(),
             }));
             continue;
         };
@@ -83,9 +91,9 @@ pub fn discover(dir: &Path, expected: &str) -> anyhow::Result<Class> {
         // Never follow a link: a submission must be the student's own file, not one it points at.
         let kind = fs::symlink_metadata(&path).with_context(|| format!("{}: cannot read", path.display()))?;
         let (student, claim) = if kind.is_dir() {
-            (name.to_string(), from_folder(dir, &path, name, expected))
+            (name.to_string(), from_folder(dir, &path, name, expected, lang))
         } else if let Some(stem) = name.strip_suffix(".py").filter(|_| kind.is_file()) {
-            (stem.to_string(), checked_file(dir, stem, &path))
+            (stem.to_string(), checked_file(dir, stem, &path, lang))
         } else {
             let student = name.rsplit_once('.').map_or(name, |(stem, _)| stem).to_string();
             let student = if student.is_empty() {
@@ -94,9 +102,20 @@ pub fn discover(dir: &Path, expected: &str) -> anyhow::Result<Class> {
                 student
             };
             let reason = if kind.file_type().is_symlink() {
-                "a symbolic link: only real files and folders are graded".to_string()
+                lang.pick(
+                    "un lien symbolique : seuls les vrais fichiers et dossiers sont notés",
+                    "a symbolic link: only real files and folders are graded",
+                )
+                .to_string()
             } else {
-                format!("not a submission: expected a folder `{student}/` or a file `{student}.py`")
+                match lang {
+                    Lang::Fr => format!(
+                        "pas une copie : attendu un dossier `{student}/` ou un fichier `{student}.py`"
+                    ),
+                    Lang::En => {
+                        format!("not a submission: expected a folder `{student}/` or a file `{student}.py`")
+                    }
+                }
             };
             let claim = Err(NotGraded {
                 student: student.clone(),
@@ -113,9 +132,14 @@ pub fn discover(dir: &Path, expected: &str) -> anyhow::Result<Class> {
             class.not_graded.push(NotGraded {
                 student: student.clone(),
                 entry: student.clone(),
-                reason: format!(
-                    "both `{student}.py` and a folder `{student}/`: which one to grade is not guessed"
-                ),
+                reason: match lang {
+                    Lang::Fr => format!(
+                        "à la fois `{student}.py` et un dossier `{student}/` : laquelle noter n'est pas deviné"
+                    ),
+                    Lang::En => format!(
+                        "both `{student}.py` and a folder `{student}/`: which one to grade is not guessed"
+                    ),
+                },
             });
             continue;
         }
@@ -129,7 +153,13 @@ pub fn discover(dir: &Path, expected: &str) -> anyhow::Result<Class> {
 }
 
 /// The submission in a student's folder: the file the spec names, else the only `.py`.
-fn from_folder(root: &Path, folder: &Path, student: &str, expected: &str) -> Result<Submission, NotGraded> {
+fn from_folder(
+    root: &Path,
+    folder: &Path,
+    student: &str,
+    expected: &str,
+    lang: Lang,
+) -> Result<Submission, NotGraded> {
     let mut python = Vec::new();
     let mut other = 0usize;
     collect_python(folder, 0, &mut python, &mut other);
@@ -145,29 +175,40 @@ fn from_folder(root: &Path, folder: &Path, student: &str, expected: &str) -> Res
     let chosen = match (named.as_slice(), python.as_slice()) {
         ([one], _) => (*one).clone(),
         ([], [one]) => one.clone(),
-        ([], []) if other == 0 => return Err(problem("an empty folder".into())),
+        ([], []) if other == 0 => {
+            return Err(problem(lang.pick("un dossier vide", "an empty folder").into()));
+        }
         ([], []) => {
-            return Err(problem(format!(
-                "no `.py` file (expected `{expected}`; {other} other files)"
-            )));
+            return Err(problem(match lang {
+                Lang::Fr => format!("aucun fichier `.py` (attendu `{expected}` ; {other} autres fichiers)"),
+                Lang::En => format!("no `.py` file (expected `{expected}`; {other} other files)"),
+            }));
         }
         ([], many) => {
-            return Err(problem(format!(
-                "{} `.py` files and none named `{expected}` ({}): which one to grade is not guessed",
-                many.len(),
-                shown(root, many)
-            )));
+            let (n, files) = (many.len(), shown(root, many));
+            return Err(problem(match lang {
+                Lang::Fr => format!(
+                    "{n} fichiers `.py` et aucun nommé `{expected}` ({files}) : lequel noter n'est pas deviné"
+                ),
+                Lang::En => format!(
+                    "{n} `.py` files and none named `{expected}` ({files}): which one to grade is not guessed"
+                ),
+            }));
         }
         (many, _) => {
             let many: Vec<PathBuf> = many.iter().map(|p| (*p).clone()).collect();
-            return Err(problem(format!(
-                "{} files named `{expected}` ({}): which one to grade is not guessed",
-                many.len(),
-                shown(root, &many)
-            )));
+            let (n, files) = (many.len(), shown(root, &many));
+            return Err(problem(match lang {
+                Lang::Fr => {
+                    format!("{n} fichiers nommés `{expected}` ({files}) : lequel noter n'est pas deviné")
+                }
+                Lang::En => {
+                    format!("{n} files named `{expected}` ({files}): which one to grade is not guessed")
+                }
+            }));
         }
     };
-    checked_file(root, student, &chosen)
+    checked_file(root, student, &chosen, lang)
 }
 
 /// `.py` files under `dir` (not following links, skipping hidden entries), and a count of the rest.
@@ -211,7 +252,7 @@ fn relative(root: &Path, path: &Path) -> String {
 }
 
 /// A regular file of a sensible size, as a submission.
-fn checked_file(root: &Path, student: &str, path: &Path) -> Result<Submission, NotGraded> {
+fn checked_file(root: &Path, student: &str, path: &Path, lang: Lang) -> Result<Submission, NotGraded> {
     let rel = relative(root, path);
     let problem = |reason: String| NotGraded {
         student: student.to_string(),
@@ -219,18 +260,25 @@ fn checked_file(root: &Path, student: &str, path: &Path) -> Result<Submission, N
         reason,
     };
     match fs::symlink_metadata(path) {
-        Ok(meta) if !meta.is_file() => Err(problem("not a regular file".into())),
-        Ok(meta) if meta.len() > MAX_SUBMISSION_BYTES => Err(problem(format!(
-            "{} bytes: larger than the {} KiB a submission may have",
-            meta.len(),
-            MAX_SUBMISSION_BYTES >> 10
-        ))),
+        Ok(meta) if !meta.is_file() => Err(problem(
+            lang.pick("pas un fichier ordinaire", "not a regular file").into(),
+        )),
+        Ok(meta) if meta.len() > MAX_SUBMISSION_BYTES => {
+            let (size, max) = (meta.len(), MAX_SUBMISSION_BYTES >> 10);
+            Err(problem(match lang {
+                Lang::Fr => format!("{size} octets : plus que les {max} Kio permis pour une copie"),
+                Lang::En => format!("{size} bytes: larger than the {max} KiB a submission may have"),
+            }))
+        }
         Ok(_) => Ok(Submission {
             student: student.to_string(),
             path: path.to_path_buf(),
             rel: rel.clone(),
         }),
-        Err(err) => Err(problem(format!("cannot read: {err}"))),
+        Err(err) => Err(problem(format!(
+            "{}: {err}",
+            lang.pick("illisible", "cannot read")
+        ))),
     }
 }
 
@@ -318,7 +366,7 @@ mod tests {
         fs::write(root.join(".hidden.py"), "").unwrap();
         std::os::unix::fs::symlink("/etc/passwd", root.join("gus.py")).unwrap();
 
-        let class = discover(root, "compteur.py").unwrap();
+        let class = discover(root, "compteur.py", Lang::En).unwrap();
         let graded: Vec<(&str, &str)> = class
             .submissions
             .iter()

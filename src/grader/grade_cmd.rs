@@ -58,7 +58,7 @@ pub fn grade(ctx: &Ctx, args: &GradeArgs) -> Result<ExitCode> {
         reference,
     };
 
-    let mut class = class::discover(dir, &spec.file)?;
+    let mut class = class::discover(dir, &spec.file, lang)?;
     if let Some(shard) = shard {
         class.keep_shard(shard);
     }
@@ -81,7 +81,7 @@ pub fn grade(ctx: &Ctx, args: &GradeArgs) -> Result<ExitCode> {
                 not_graded.push(NotGraded {
                     student: submission.student.clone(),
                     entry: submission.rel.clone(),
-                    reason: format!("cannot read: {err}"),
+                    reason: format!("{}: {err}", lang.pick("illisible", "cannot read")),
                 });
                 continue;
             }
@@ -102,6 +102,8 @@ pub fn grade(ctx: &Ctx, args: &GradeArgs) -> Result<ExitCode> {
     }
     not_graded.sort_by(|a, b| a.student.cmp(&b.student));
 
+    // French puts a space before a colon.
+    let colon = lang.pick(" :", ":");
     let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
     let workers = if spec.timing_sensitive {
         1
@@ -110,7 +112,7 @@ pub fn grade(ctx: &Ctx, args: &GradeArgs) -> Result<ExitCode> {
     };
     let mut progress = Progress::new(jobs.len());
     progress.note(&format!(
-        "{} {}: {} {}, {} {}, {} {} — {} {}{}",
+        "{} {}{colon} {} {}, {} {}, {} {} — {} {}{}",
         lang.pick("Notation de", "Grading"),
         spec.id,
         jobs.len(),
@@ -181,7 +183,7 @@ pub fn grade(ctx: &Ctx, args: &GradeArgs) -> Result<ExitCode> {
 
     writeln!(
         out,
-        "{}: {} {} (pass {}, fail {}, error {}), {} {}, {} {}",
+        "{}{colon} {} {} (pass {}, fail {}, error {}), {} {}, {} {}",
         spec.id,
         tally.iter().sum::<u64>(),
         lang.pick("notées", "graded"),
@@ -214,7 +216,7 @@ pub fn grade(ctx: &Ctx, args: &GradeArgs) -> Result<ExitCode> {
     } else {
         writeln!(
             out,
-            "{}: {} ({} {})",
+            "{}{colon} {} ({} {})",
             lang.pick("carnet de notes", "gradebook"),
             book.name(),
             book.count(Some(&spec.id))?,
