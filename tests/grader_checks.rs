@@ -481,4 +481,46 @@ fn report_serialises_to_the_design_schema() {
         "{human}"
     );
     assert!(!human.contains('\x1b'), "no colour when off");
+    let mut coloured = Vec::new();
+    atelier::grader::write_human(&report, Lang::Fr, true, &mut coloured).expect("writes");
+    let coloured = String::from_utf8(coloured).expect("utf-8");
+    assert!(
+        coloured.contains("\x1b[31m") && coloured.contains("indice :"),
+        "{coloured}"
+    );
+}
+
+#[test]
+fn hints_follow_the_last_failures() {
+    let s = spec(
+        "  - {name: a, kind: exit-status, hint: first}\n  - {name: b, kind: contains, text: z, hint: {fr: deux, en: two}}\n",
+    );
+    assert_eq!(atelier::grader::hint(&s, None, Lang::En)[0].text, "first");
+    let r = report("abc");
+    let obs = Observed {
+        report: &r,
+        source: "",
+        reference: None,
+        cpus: 2,
+        machine_cpus: 2,
+        pinned: false,
+        busy_share: 0.05,
+    };
+    let checks = evaluate(&s, &obs, Lang::En);
+    let (verdict, score, max_score) = tally(r.status, &checks);
+    let last = CheckReport {
+        exercise: "9.1".into(),
+        title: "Test".into(),
+        submission: "prog.py".into(),
+        verdict,
+        score,
+        max_score,
+        checks,
+        run: atelier::grader::RunSummary::new(&r, 1, false, 2),
+        runs: None,
+        lesson_anchor: "9#ex-1".into(),
+    };
+    let hints = atelier::grader::hint(&s, Some(&last), Lang::En);
+    assert_eq!(hints.len(), 1);
+    assert_eq!((hints[0].check.as_str(), hints[0].text.as_str()), ("b", "two"));
 }
