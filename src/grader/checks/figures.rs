@@ -151,7 +151,16 @@ pub fn processes(obs: &Observed, vars: &Vars, min: Option<u32>, max: Option<&str
         } else {
             ""
         };
-        return Outcome::fail(format!("{started}{why}"));
+        // Sampling misses processes that live less than its period: say so rather than blame.
+        let caveat = if obs.report.processes_method == "sampling" {
+            lang.pick(
+                " (compté par échantillonnage : un processus très bref peut échapper au compte)",
+                " (counted by sampling: a very short-lived process may escape the count)",
+            )
+        } else {
+            ""
+        };
+        return Outcome::fail(format!("{started}{why}{caveat}"));
     }
     if max_n.is_some_and(|m| n > m) {
         return Outcome::fail(format!(
