@@ -335,6 +335,13 @@ fn processes_busy_processes_and_parallelism() {
     many.processes = 11;
     assert_eq!(statuses(&s, &many, "")[0], Fail);
     assert_eq!(statuses(&s, &report(""), ""), [Fail, Fail, Fail, Fail]);
+    // Counted by sampling, a short count above one process is a lower bound: not judged.
+    let mut sampled = pool.clone();
+    sampled.processes = 2;
+    sampled.processes_method = "sampling every 5 ms".into();
+    assert_eq!(statuses(&s, &sampled, "")[0], Skip);
+    sampled.processes = 1;
+    assert_eq!(statuses(&s, &sampled, "")[0], Fail);
 }
 
 #[test]

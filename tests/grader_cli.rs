@@ -355,3 +355,24 @@ fn runs_alternate_cores_and_report_the_pass_rate() {
     assert!(text.contains("Réussi 2 fois sur 2"), "{text}");
     assert!(text.contains("solution de référence"), "{text}");
 }
+
+#[test]
+fn without_exact_process_counts_a_short_count_is_not_held_against_the_solution() {
+    let atelier = Atelier::new();
+    let solution = exercise_dir("43.3").join("solution.py");
+    let out = atelier
+        .command(&["check", "43.3", &solution.to_string_lossy(), "--json"])
+        .env("ATELIER_SANDBOX_DISABLE", "connector")
+        .output()
+        .expect("atelier runs");
+    let report = json(&out);
+    assert_eq!(report["verdict"], "pass", "{report:#}");
+    // A threaded program still shows one process, which sampling cannot miss.
+    let threads = root().join("tests/fixtures/wrong/43.3/threads.py");
+    let out = atelier
+        .command(&["check", "43.3", &threads.to_string_lossy(), "--json"])
+        .env("ATELIER_SANDBOX_DISABLE", "connector")
+        .output()
+        .expect("atelier runs");
+    assert!(failed(&json(&out)).contains(&"dix-processus".to_string()));
+}
