@@ -212,7 +212,7 @@ fn machine_cpus() -> u32 {
 }
 
 /// Hints for the REPL's `hint`: those of the checks that failed last time, else the spec's first.
-pub fn hints(spec: &ExerciseSpec, last: Option<&CheckReport>, lang: Lang) -> Vec<Hint> {
+pub fn hint(spec: &ExerciseSpec, last: Option<&CheckReport>, lang: Lang) -> Vec<Hint> {
     let failed: Vec<Hint> = last
         .map(|report| {
             report

@@ -579,17 +579,21 @@ fn yaml_problem(file: &str, text: &str, err: &serde_yaml::Error) -> Problem {
         Some(at) => message[..at].to_string(),
         None => message.clone(),
     };
-    let line = match bare.split_once(": ") {
-        // "check `NAME`: unknown field `KEY`, …": the key inside that check.
-        Some((head, rest)) if head.starts_with("check `") => {
-            let name = backticked(head).unwrap_or_default();
-            match backticked(rest) {
-                Some(_) if rest.starts_with("unknown variant") => find_check_line(text, &name, "kind"),
-                Some(key) => find_check_line(text, &name, &key),
-                None => find_check_line(text, &name, "name"),
-            }
-        }
-        _ => backticked(&bare).and_then(|k| find_key_line(text, &k)),
+    // Errors inside a check read "checks[1]: check `NAME`: unknown field `KEY`, …": the key is
+    // looked up inside that check.
+    let in_check = bare.find("check `").and_then(|at| {
+        let rest = &bare[at..];
+        let name = backticked(rest)?;
+        let after = rest.split_once("`: ").map_or("", |(_, r)| r);
+        Some((name, after.to_string()))
+    });
+    let line = match in_check {
+        Some((name, rest)) => match backticked(&rest) {
+            Some(_) if rest.starts_with("unknown variant") => find_check_line(text, &name, "kind"),
+            Some(key) => find_check_line(text, &name, &key),
+            None => find_check_line(text, &name, "name"),
+        },
+        None => backticked(&bare).and_then(|k| find_key_line(text, &k)),
     }
     .or_else(|| err.location().map(|l| l.line()));
     Problem {

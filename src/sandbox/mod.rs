@@ -15,7 +15,9 @@
 mod capture;
 mod cgroup;
 mod child;
+mod connector;
 mod debug_command;
+mod family;
 mod limits;
 mod mounts;
 mod plan;
@@ -112,7 +114,7 @@ pub fn run(request: &RunRequest) -> anyhow::Result<RunReport> {
                 "net-namespace",
                 "mount-namespace",
                 "ipc-namespace",
-                "private-proc",
+                "private-root",
             ]
             .map(String::from),
         );
@@ -125,16 +127,30 @@ pub fn run(request: &RunRequest) -> anyhow::Result<RunReport> {
     let (out_r, out_w) = plan::pipe()?;
     let (err_r, err_w) = plan::pipe()?;
     let (report_r, report_w) = plan::pipe()?;
+    let mount_plan = if namespaces != 0 {
+        Some(mounts::MountPlan::new(
+            &folder.root,
+            &folder.work,
+            limits.memory_bytes,
+        )?)
+    } else {
+        None
+    };
+    let visible = if mount_plan.is_some() {
+        std::path::Path::new(mounts::VISIBLE_WORKDIR)
+    } else {
+        &folder.work
+    };
     let plan = Plan::new(PlanInputs {
         request,
-        visible_workdir: folder.path(),
+        visible_workdir: visible,
         creds: uid,
         cgroup_procs: match &cgroup {
             Some(group) => group.procs_files().context("opening the run's cgroup")?,
             None => Vec::new(),
         },
         namespaces,
-        mounts: (namespaces != 0).then(mounts::MountPlan::new),
+        mounts: mount_plan,
         nproc: uid.is_some(),
         memory_cgroup: cgroup.is_some(),
         fds: ChildFds {
@@ -145,7 +161,14 @@ pub fn run(request: &RunRequest) -> anyhow::Result<RunReport> {
         },
     })?;
 
+    // Subscribed before the clone, so the run's first forks are already queued for us.
+    let connector = if probe.proc_connector {
+        connector::Connector::open().ok()
+    } else {
+        None
+    };
     let start = Instant::now();
+    let start_mono = connector::monotonic_s();
     // SAFETY: the child runs `child::start`, which only reads the prepared plan and makes single
     // system calls until execve or _exit (see its module comment).
     let pid = unsafe { syscalls::clone_fork(namespaces) };
@@ -159,11 +182,15 @@ pub fn run(request: &RunRequest) -> anyhow::Result<RunReport> {
         return Err(std::io::Error::last_os_error()).context("starting the run (clone)");
     }
     let child = pid as libc::pid_t;
+    let _root = family::RootGuard::new(child);
+    let tree = cgroup
+        .is_none()
+        .then(|| family::Tree::new(child, uid, probe.subreaper));
     let run = Run {
         child,
         pid_one: namespaces != 0,
         cgroup: cgroup.as_ref(),
-        uid,
+        tree,
         start,
     };
     let pidfd = if namespaces == 0 {
@@ -172,6 +199,7 @@ pub fn run(request: &RunRequest) -> anyhow::Result<RunReport> {
         None
     };
     let mut pipes = Pipes::new(out_r, err_r, report_r, pidfd);
+    pipes.connector = connector.map(|c| (c, connector::Family::new(child, start_mono)));
     let mut capture = capture::Capture::new(limits.output_bytes);
     let mut tracer = trace::Tracer::new(run.pid_one.then_some(child));
 
@@ -189,7 +217,8 @@ pub fn run(request: &RunRequest) -> anyhow::Result<RunReport> {
         teardown::terminate(&run, &mut pipes, &mut capture, &mut tracer);
     }
     let reaped = teardown::kill_and_reap(&run, watch.rusage.as_ref());
-    let flooded_late = !supervise::drain_rest(&run, &mut pipes, &mut capture, DRAIN);
+    let flooded_late = !supervise::drain_rest(&run, &mut pipes, &mut capture, &mut tracer, DRAIN);
+    pipes.read_events(&run, &mut tracer);
     let wall_s = if watch.stop == Stop::Exited {
         main_end_s
     } else {
@@ -211,7 +240,26 @@ pub fn run(request: &RunRequest) -> anyhow::Result<RunReport> {
         .as_ref()
         .map_or((0, 0), |c| (c.oom_kills(), c.task_limit_hits()));
     let survivors = reaped.survivors.len();
-    let processes = tracer.count();
+    let (processes, processes_method) = match &pipes.connector {
+        Some((_, family)) => {
+            for (&pid, &(forked, ended)) in &family.processes {
+                let end = ended.map_or(wall_s, |e| e - start_mono);
+                tracer.add_unseen(pid, forked - start_mono, end);
+            }
+            // Our PID 1 is the family's root, not a process of the program.
+            let started = family.started - u32::from(run.pid_one);
+            let method = if family.lost {
+                "proc-connector (events lost: a lower bound)"
+            } else {
+                "proc-connector"
+            };
+            (started, method.to_string())
+        }
+        None => (
+            tracer.count(),
+            "sampling every 5 ms (short-lived processes may be missed)".to_string(),
+        ),
+    };
     let trace = tracer.finish();
     let output = capture.finish();
     let stop = if flooded_late && watch.stop == Stop::Exited {
@@ -247,7 +295,7 @@ pub fn run(request: &RunRequest) -> anyhow::Result<RunReport> {
         wall_s,
         cpu_s,
         processes,
-        processes_method: "sampling".into(),
+        processes_method,
         max_rss_kb,
         stdout: output.stdout,
         stderr: output.stderr,

@@ -12,13 +12,13 @@ use super::syscalls;
 /// The layers the platform allows, in the order they are applied.
 #[derive(Debug, Clone, Serialize)]
 pub struct Probe {
-    /// The grader runs as root: a dedicated uid, RLIMIT_NPROC and cgroups are available.
+    /// The grader runs as root: each run gets a dedicated uid (and RLIMIT_NPROC then applies).
     pub root: bool,
     /// `PR_SET_CHILD_SUBREAPER` took effect: orphans of a run come back to the grader.
     pub subreaper: bool,
     /// PID + network + mount + IPC namespaces can be created (with a user namespace when not root).
     pub namespaces: bool,
-    /// A user namespace is needed for the namespaces (not root).
+    /// Not root, but unprivileged user namespaces work (not used yet: see `detect`).
     pub user_namespace: bool,
     /// The per-run cgroup flavour that could be created, if any.
     pub cgroup: Option<CgroupKind>,
@@ -37,30 +37,31 @@ pub fn probe() -> Probe {
     PROBE.get_or_init(detect).clone()
 }
 
+/// Layers switched off by `ATELIER_SANDBOX_DISABLE` (comma-separated: `namespaces`, `cgroup`, `uid`,
+/// `connector`, `subreaper`), to exercise the degraded paths on a machine that has everything.
+pub const DISABLE_VAR: &str = "ATELIER_SANDBOX_DISABLE";
+
 fn detect() -> Probe {
+    let disabled = std::env::var(DISABLE_VAR).unwrap_or_default();
+    let on = |layer: &str| !disabled.split(',').any(|d| d.trim() == layer);
     let root = nix::unistd::geteuid().is_root();
-    let subreaper = syscalls::set_child_subreaper();
-    let (namespaces, user_namespace) = if cfg!(target_os = "linux") {
-        if syscalls::try_namespaces(false) {
-            (true, false)
-        } else if !root && syscalls::try_namespaces(true) {
-            (true, true)
-        } else {
-            (false, false)
-        }
-    } else {
-        (false, false)
-    };
+    let subreaper = on("subreaper") && syscalls::set_child_subreaper();
+    let namespaces = on("namespaces") && cfg!(target_os = "linux") && syscalls::try_namespaces(false);
+    // Without root the namespaces need a user namespace, and uid/gid maps written by the grader
+    // between clone and exec; that handshake is not built, so it is only reported.
+    let user_namespace = !root && !namespaces && on("namespaces") && syscalls::try_namespaces(true);
     Probe {
-        root,
+        root: root && on("uid"),
         subreaper,
-        // A user namespace without root needs uid/gid maps written by the grader between clone and
-        // exec; that handshake is not built, so only the root flavour counts as usable.
-        namespaces: namespaces && !user_namespace,
+        namespaces,
         user_namespace,
-        cgroup: super::cgroup::detect(),
+        cgroup: if on("cgroup") {
+            super::cgroup::detect()
+        } else {
+            None
+        },
         pidfd: syscalls::pidfd_works(),
         close_range: syscalls::close_range_works(),
-        proc_connector: false,
+        proc_connector: root && on("connector") && super::connector::works(),
     }
 }

@@ -6,9 +6,11 @@ use std::time::{Duration, Instant};
 use super::capture::Capture;
 use super::cgroup::RunCgroup;
 use super::child::{MSG_MAIN_EXIT, MSG_SETUP_ERROR};
+use super::connector::{Connector, Family};
+use super::family::Tree;
 use super::report::{Limits, Stream};
 use super::status::Stop;
-use super::trace::{self, Stat, Tracer};
+use super::trace::{Stat, Tracer};
 
 /// How often the processes are sampled while the run lives.
 pub const SAMPLE_EVERY: Duration = Duration::from_millis(5);
@@ -19,22 +21,18 @@ pub struct Run<'a> {
     pub child: libc::pid_t,
     pub pid_one: bool,
     pub cgroup: Option<&'a RunCgroup>,
-    pub uid: Option<u32>,
+    /// Without a cgroup: the family tree rebuilt from `/proc`.
+    pub tree: Option<Tree>,
     pub start: Instant,
 }
 
 impl Run<'_> {
     /// Every process of the run now, PID 1 included (host pids).
     pub fn pids(&self) -> Vec<libc::pid_t> {
-        match self.cgroup {
-            Some(cgroup) => cgroup.pids(),
-            None => {
-                let mut pids = trace::scan(self.child, self.uid);
-                if !pids.contains(&self.child) {
-                    pids.push(self.child);
-                }
-                pids
-            }
+        match (self.cgroup, &self.tree) {
+            (Some(cgroup), _) => cgroup.pids(),
+            (None, Some(tree)) => tree.pids(),
+            (None, None) => vec![self.child],
         }
     }
 
@@ -49,6 +47,10 @@ pub struct Pipes {
     pub stderr: Option<OwnedFd>,
     pub report: Option<OwnedFd>,
     pub pidfd: Option<OwnedFd>,
+    /// The proc connector and the family tree it is building, when the platform has it.
+    pub connector: Option<(Connector, Family)>,
+    /// The program's raw wait status as PID 1 relayed it, even when it came during teardown.
+    pub main_status: Option<i32>,
     pending: Vec<u8>,
 }
 
@@ -62,7 +64,21 @@ impl Pipes {
             stderr: Some(stderr),
             report: Some(report),
             pidfd,
+            connector: None,
+            main_status: None,
             pending: Vec::new(),
+        }
+    }
+
+    /// Reads the connector's queued events; a process of the run that just ended gets a last look
+    /// (its zombie still shows its CPU time) so that a short-lived worker is not missed.
+    pub fn read_events(&mut self, run: &Run<'_>, tracer: &mut Tracer) {
+        if let Some((connector, family)) = &mut self.connector {
+            let events = connector.read(family);
+            let at = run.elapsed_s();
+            for pid in events.exited {
+                tracer.observe(pid, at);
+            }
         }
     }
 }
@@ -118,7 +134,7 @@ pub fn watch(
             }
         }
         let wait = deadline.min(next_sample).saturating_duration_since(now);
-        match poll_once(run, pipes, capture, wait) {
+        match poll_once(run, pipes, capture, tracer, wait) {
             Event::Nothing => {}
             Event::Flood => {
                 watch.stop = Stop::Flood;
@@ -161,15 +177,29 @@ enum Event {
 }
 
 /// One `poll` over the open pipes (and the pidfd), then reads whatever is ready.
-fn poll_once(run: &Run<'_>, pipes: &mut Pipes, capture: &mut Capture, wait: Duration) -> Event {
-    let mut fds: Vec<libc::pollfd> = [&pipes.stdout, &pipes.stderr, &pipes.report, &pipes.pidfd]
-        .iter()
-        .map(|fd| libc::pollfd {
-            fd: fd.as_ref().map_or(-1, |f| f.as_raw_fd()),
-            events: libc::POLLIN,
-            revents: 0,
-        })
-        .collect();
+fn poll_once(
+    run: &Run<'_>,
+    pipes: &mut Pipes,
+    capture: &mut Capture,
+    tracer: &mut Tracer,
+    wait: Duration,
+) -> Event {
+    let raw = |fd: &Option<OwnedFd>| fd.as_ref().map_or(-1, |f| f.as_raw_fd());
+    let connector = pipes.connector.as_ref().map_or(-1, |(c, _)| c.raw_fd());
+    let mut fds: Vec<libc::pollfd> = [
+        raw(&pipes.stdout),
+        raw(&pipes.stderr),
+        raw(&pipes.report),
+        raw(&pipes.pidfd),
+        connector,
+    ]
+    .into_iter()
+    .map(|fd| libc::pollfd {
+        fd,
+        events: libc::POLLIN,
+        revents: 0,
+    })
+    .collect();
     let ms = wait.as_millis().clamp(0, 1000) as libc::c_int;
     // SAFETY: poll over a valid array of pollfd; negative fds are ignored by the kernel.
     let n = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, ms) };
@@ -177,6 +207,9 @@ fn poll_once(run: &Run<'_>, pipes: &mut Pipes, capture: &mut Capture, wait: Dura
         return Event::Nothing;
     }
     let at = run.elapsed_s();
+    if fds[4].revents != 0 {
+        pipes.read_events(run, tracer);
+    }
     for (slot, stream) in [(0, Stream::Stdout), (1, Stream::Stderr)] {
         if fds[slot].revents == 0 {
             continue;
@@ -256,7 +289,10 @@ fn read_report(pipes: &mut Pipes, pid_one: bool) -> Option<Event> {
         pipes.pending.drain(..12);
         match kind {
             MSG_SETUP_ERROR => return Some(Event::Setup(a, b)),
-            MSG_MAIN_EXIT => return Some(Event::MainExit(a)),
+            MSG_MAIN_EXIT => {
+                pipes.main_status = Some(a);
+                return Some(Event::MainExit(a));
+            }
             _ => {}
         }
     }
@@ -282,16 +318,22 @@ pub fn reap(pid: libc::pid_t, flags: libc::c_int) -> Option<(i32, libc::rusage)>
 }
 
 /// Reads what is left in the pipes after every process is gone, for at most `limit`.
-pub fn drain_rest(run: &Run<'_>, pipes: &mut Pipes, capture: &mut Capture, limit: Duration) -> bool {
+pub fn drain_rest(
+    run: &Run<'_>,
+    pipes: &mut Pipes,
+    capture: &mut Capture,
+    tracer: &mut Tracer,
+    limit: Duration,
+) -> bool {
     let until = Instant::now() + limit;
-    pipes.report = None;
+    // Readable for good once the program ended; the report pipe stays (PID 1 may still speak).
     pipes.pidfd = None;
     while pipes.stdout.is_some() || pipes.stderr.is_some() {
         let now = Instant::now();
         if now >= until {
             break;
         }
-        if let Event::Flood = poll_once(run, pipes, capture, until - now) {
+        if let Event::Flood = poll_once(run, pipes, capture, tracer, until - now) {
             return false;
         }
     }

@@ -33,7 +33,7 @@ pub fn terminate(run: &Run<'_>, pipes: &mut Pipes, capture: &mut Capture, tracer
         if live.is_empty() || live.iter().all(|s| s.state == b'T' || s.state == b't') {
             break;
         }
-        if !supervise::drain_rest(run, pipes, capture, supervise::SAMPLE_EVERY) {
+        if !supervise::drain_rest(run, pipes, capture, tracer, supervise::SAMPLE_EVERY) {
             break;
         }
         if !run.pid_one {

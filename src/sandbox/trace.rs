@@ -47,20 +47,16 @@ fn parse_stat(pid: libc::pid_t, text: &str) -> Option<Stat> {
     })
 }
 
-/// Every process whose session or owner matches (for runs without a cgroup to list them).
-pub fn scan(session: libc::pid_t, uid: Option<u32>) -> Vec<libc::pid_t> {
+/// Every process on the machine with its owner, read from `/proc`.
+pub fn all() -> Vec<(Stat, u32)> {
     let Ok(dir) = fs::read_dir("/proc") else {
         return Vec::new();
     };
     dir.filter_map(|entry| {
         let entry = entry.ok()?;
         let pid: libc::pid_t = entry.file_name().to_str()?.parse().ok()?;
-        if let Some(uid) = uid
-            && entry.metadata().ok()?.uid() == uid
-        {
-            return Some(pid);
-        }
-        (stat(pid)?.session == session).then_some(pid)
+        let uid = entry.metadata().ok()?.uid();
+        Some((stat(pid)?, uid))
     })
     .collect()
 }
@@ -71,7 +67,6 @@ struct Seen {
     first_s: f64,
     last_s: f64,
     cpu_ticks: u64,
-    alive: bool,
 }
 
 /// The processes of one run as seen so far.
@@ -105,31 +100,45 @@ impl Tracer {
 
     /// Records one sample of `pids` taken at `at_s`; returns the live (non-zombie) processes.
     pub fn sample(&mut self, pids: &[libc::pid_t], at_s: f64) -> Vec<Stat> {
-        for seen in self.seen.values_mut() {
-            seen.alive = false;
+        pids.iter().filter_map(|&pid| self.observe(pid, at_s)).collect()
+    }
+
+    /// Looks at one process (a zombie still shows its CPU time); returns it when alive.
+    pub fn observe(&mut self, pid: libc::pid_t, at_s: f64) -> Option<Stat> {
+        if Some(pid) == self.exclude {
+            return None;
         }
-        let mut live = Vec::new();
-        for &pid in pids {
-            if Some(pid) == self.exclude {
-                continue;
-            }
-            let Some(stat) = stat(pid) else { continue };
-            let entry = self.seen.entry((pid, stat.start_ticks)).or_insert(Seen {
+        let stat = stat(pid)?;
+        let entry = self.seen.entry((pid, stat.start_ticks)).or_insert(Seen {
+            pid,
+            first_s: at_s,
+            last_s: at_s,
+            cpu_ticks: 0,
+        });
+        entry.cpu_ticks = entry.cpu_ticks.max(stat.cpu_ticks);
+        if stat.state == b'Z' || stat.state == b'X' {
+            return None;
+        }
+        entry.last_s = at_s;
+        self.peak_rss_kb = self.peak_rss_kb.max(stat.rss_pages * self.page_kb);
+        Some(stat)
+    }
+
+    /// Adds a process the connector saw but sampling missed (it lived less than a period).
+    pub fn add_unseen(&mut self, pid: libc::pid_t, start_s: f64, end_s: f64) {
+        if Some(pid) == self.exclude || self.seen.keys().any(|(p, _)| *p == pid) {
+            return;
+        }
+        // Start ticks unknown: key it apart from anything sampling could have recorded.
+        self.seen.insert(
+            (pid, u64::MAX),
+            Seen {
                 pid,
-                first_s: at_s,
-                last_s: at_s,
+                first_s: start_s,
+                last_s: end_s,
                 cpu_ticks: 0,
-                alive: true,
-            });
-            entry.cpu_ticks = entry.cpu_ticks.max(stat.cpu_ticks);
-            if stat.state != b'Z' && stat.state != b'X' {
-                entry.last_s = at_s;
-                entry.alive = true;
-                self.peak_rss_kb = self.peak_rss_kb.max(stat.rss_pages * self.page_kb);
-                live.push(stat);
-            }
-        }
-        live
+            },
+        );
     }
 
     /// Distinct processes seen.

@@ -1,25 +1,42 @@
 //! The run's fresh working folder: the request's files copied in, owned by the run's uid, removed
 //! afterwards (std's `remove_dir_all` does not follow links the submission may have left).
+//!
+//! Layout: `atelier-run-XXXX/` (root, 0711: others may pass through, not list), holding `work/` (the
+//! program's folder, its uid, 0700) and `root/` (an empty mount point for the run's private root).
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
-use std::path::{Component, Path};
+use std::path::{Component, Path, PathBuf};
 
 use anyhow::{Context, bail};
 use tempfile::TempDir;
 
-/// Creates the folder and copies `files` in; `owner` is the run's uid and gid when it has one.
-pub fn create(files: &[(String, std::path::PathBuf)], owner: Option<u32>) -> anyhow::Result<TempDir> {
-    let dir = tempfile::Builder::new()
+/// The run's folders; everything is removed on drop.
+pub struct RunFolder {
+    pub work: PathBuf,
+    pub root: PathBuf,
+    _base: TempDir,
+}
+
+/// Creates the folders and copies `files` in; `owner` is the run's uid and gid when it has one.
+pub fn create(files: &[(String, PathBuf)], owner: Option<u32>) -> anyhow::Result<RunFolder> {
+    let base = tempfile::Builder::new()
         .prefix("atelier-run-")
         .tempdir()
         .context("creating the run's working folder")?;
+    fs::set_permissions(base.path(), fs::Permissions::from_mode(0o711))
+        .with_context(|| format!("setting the mode of {}", base.path().display()))?;
+    let root = base.path().join("root");
+    fs::create_dir(&root).with_context(|| format!("creating {}", root.display()))?;
+    let work = base.path().join("work");
+    fs::create_dir(&work).with_context(|| format!("creating {}", work.display()))?;
+    let dir = &work;
     for (name, source) in files {
         let relative = Path::new(name);
         let plain = relative.components().all(|c| matches!(c, Component::Normal(_)));
         if !plain || name.is_empty() {
             bail!("file name {name:?} for the run's folder must be a relative path without `..`");
         }
-        let target = dir.path().join(relative);
+        let target = dir.join(relative);
         if let Some(parent) = target.parent() {
             fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
             chown(parent, owner)?;
@@ -30,10 +47,14 @@ pub fn create(files: &[(String, std::path::PathBuf)], owner: Option<u32>) -> any
             .with_context(|| format!("setting the mode of {}", target.display()))?;
         chown(&target, owner)?;
     }
-    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o700))
-        .with_context(|| format!("setting the mode of {}", dir.path().display()))?;
-    chown(dir.path(), owner)?;
-    Ok(dir)
+    fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
+        .with_context(|| format!("setting the mode of {}", dir.display()))?;
+    chown(dir, owner)?;
+    Ok(RunFolder {
+        work,
+        root,
+        _base: base,
+    })
 }
 
 fn chown(path: &Path, owner: Option<u32>) -> anyhow::Result<()> {

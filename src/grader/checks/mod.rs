@@ -52,7 +52,7 @@ impl Observed<'_> {
         busy.iter()
             .map(|p| {
                 busy.iter()
-                    .filter(|q| q.start_s <= p.start_s && q.end_s >= p.start_s)
+                    .filter(|q| std::ptr::eq(**q, *p) || (q.start_s <= p.start_s && q.end_s > p.start_s))
                     .count() as u32
             })
             .max()
