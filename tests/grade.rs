@@ -91,12 +91,20 @@ impl World {
         self.put(class, "fox.py", "tests/fixtures/hostile/fork_bomb.py");
         self.put(class, "gil.py", "tests/fixtures/hostile/kill_all.py");
         self.put(class, "hal/compteur.py", "tests/fixtures/hostile/busy_loop.py");
+        // Output that every export must carry safely: markup, quotes, control characters, bytes
+        // that are not UTF-8, a comma and a line break for the CSV.
+        fs::write(
+            self.path(class).join("lea.py"),
+            "import sys\nprint('<b>&amp; \"quoted\", \\x01\\x1b[31m ]]> \\x00')\nsys.stdout.flush()\n\
+             sys.stdout.buffer.write(b'caf\\xe9 \\xff\\n')\nsys.exit(3)\n",
+        )
+        .unwrap();
         // Reported: two .py and none named compteur.py; an empty folder; not a .py file.
         self.put(class, "ivy/a.py", solution);
         self.put(class, "ivy/b.py", solution);
         fs::create_dir_all(self.path(class).join("jon")).unwrap();
         fs::write(self.path(class).join("kim.txt"), "print(1)\n").unwrap();
-        ["ada", "ben", "cleo", "dan", "eli", "fox", "gil", "hal"]
+        ["ada", "ben", "cleo", "dan", "eli", "fox", "gil", "hal", "lea"]
             .map(String::from)
             .into()
     }
@@ -224,7 +232,7 @@ fn grades_a_mixed_class_once_and_the_exports_parse() {
     ]);
     assert_code(&out, 0);
     let stdout = text(&out.stdout);
-    assert!(stdout.contains("8 graded"), "{stdout}");
+    assert!(stdout.contains("9 graded"), "{stdout}");
     assert!(stdout.contains("3 not graded"), "{stdout}");
     for reported in ["ivy/", "jon/", "kim.txt"] {
         assert!(stdout.contains(reported), "{reported} not reported:\n{stdout}");
@@ -291,7 +299,7 @@ fn grades_a_mixed_class_once_and_the_exports_parse() {
     assert_code(&again, 0);
     let stdout = text(&again.stdout);
     assert!(
-        stdout.contains("0 graded") && stdout.contains("8 unchanged"),
+        stdout.contains("0 graded") && stdout.contains("9 unchanged"),
         "{stdout}"
     );
     assert_eq!(rows(&world.path("g.sqlite")), graded);
