@@ -537,6 +537,57 @@ fn a_timing_sensitive_exercise_is_graded_one_at_a_time() {
 }
 
 #[test]
+fn a_timing_sensitive_run_waits_for_another_graders_runs() {
+    // Another batch (ordinary exercise) is under way on the machine…
+    let busy = World::new();
+    busy.make_class("class");
+    let mut other = busy
+        .command(&[
+            "grade",
+            "43.3",
+            "class",
+            "--jobs",
+            "2",
+            "--gradebook",
+            "busy.sqlite",
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while count_rows(&busy.path("busy.sqlite")) == 0 {
+        assert!(
+            Instant::now() < deadline,
+            "the other batch recorded nothing in 30 s"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    // …when a timing-sensitive one starts: none of its runs may overlap one of the other's.
+    let timed = World::new();
+    timed.set_spec("timing_sensitive", true.into());
+    for student in ["a", "b"] {
+        timed.put(
+            "class",
+            &format!("{student}.py"),
+            "exercises/43.3-memoire-partagee/solution.py",
+        );
+    }
+    let out = timed.run(&["grade", "43.3", "class", "--gradebook", "t.sqlite"]);
+    assert_code(&out, 0);
+    assert!(other.wait().unwrap().success());
+    let theirs = intervals(&busy.path("busy.sqlite"));
+    for (start, end) in intervals(&timed.path("t.sqlite")) {
+        for (s, e) in &theirs {
+            assert!(
+                end <= s + 2.0 || start >= e - 2.0,
+                "[{start}, {end}] overlaps [{s}, {e}]"
+            );
+        }
+    }
+}
+
+#[test]
 fn bad_arguments_exit_2_with_a_reason() {
     let world = World::new();
     world.make_class("class");

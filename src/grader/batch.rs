@@ -9,9 +9,10 @@
 //!
 //! Scheduling: `jobs` workers (default: the CPUs this process may use), each running one
 //! submission at a time, so that runs do not outnumber cores. A timing-sensitive exercise (its
-//! checks compare wall times or CPU parallelism) gets one worker: its run never shares the CPUs
-//! with another grading run, or a correct parallel program would look slow because its neighbour
-//! took half the machine.
+//! checks compare wall times or CPU parallelism) gets one worker, and each of its runs holds the
+//! machine-wide grading lock exclusively ([`cpu_share`]): its run never shares the CPUs with
+//! another grading run, of this batch or of another grader on the machine, or a correct parallel
+//! program would look slow because its neighbour took half the machine.
 use std::io::{IsTerminal, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -21,6 +22,7 @@ use std::time::{Duration, Instant};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::class::Submission;
+use super::cpu_share;
 use super::engine::{CheckOptions, check_submission};
 use super::record::GradeRecord;
 use crate::course::{CourseFiles, Exercise};
@@ -48,6 +50,8 @@ pub struct BatchEnv<'a> {
     pub exercise: &'a Exercise,
     pub opts: &'a CheckOptions,
     pub spec_hash: &'a str,
+    /// The exercise is timing-sensitive: each run takes the machine-wide grading lock exclusively.
+    pub timing_sensitive: bool,
 }
 
 /// Grades `jobs` on `workers` threads, calling `on_done` on the caller's thread as each one ends.
@@ -95,6 +99,16 @@ pub fn run_batch(
 
 fn grade_one(env: &BatchEnv<'_>, job: &Job) -> Outcome {
     let student = job.submission.student.clone();
+    // Held until this submission is checked (see `cpu_share`).
+    let _share = match cpu_share::acquire(env.timing_sensitive) {
+        Ok(share) => share,
+        Err(err) => {
+            return Outcome::Failed {
+                student,
+                error: format!("{err:#}"),
+            };
+        }
+    };
     let start = Instant::now();
     let checked = catch_unwind(AssertUnwindSafe(|| {
         check_submission(env.files, env.exercise, &job.submission.path, env.opts)

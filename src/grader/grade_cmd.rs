@@ -13,6 +13,7 @@ use anyhow::Context;
 use super::batch::{BatchEnv, Job, Outcome, Progress, run_batch};
 use super::checks;
 use super::class::{self, NotGraded, Shard};
+use super::cpu_share;
 use super::engine::{CheckOptions, load_spec};
 use super::export::{ExportTarget, write_exports};
 use super::gradebook::Gradebook;
@@ -48,6 +49,7 @@ pub fn grade(ctx: &Ctx, args: &GradeArgs) -> Result<ExitCode> {
     let spec_hash = sha256_hex(exercise.files.get("exercise.yaml").map_or(&[][..], |b| b));
     // The reference solution's output is the same for every student: computed once, shared.
     let reference = if checks::needs_reference(&spec) {
+        let _share = cpu_share::acquire(spec.timing_sensitive)?;
         Some(reference_output(&spec, &exercise)?)
     } else {
         None
@@ -150,6 +152,7 @@ pub fn grade(ctx: &Ctx, args: &GradeArgs) -> Result<ExitCode> {
         exercise: &exercise,
         opts: &opts,
         spec_hash: &spec_hash,
+        timing_sensitive: spec.timing_sensitive,
     };
     let batch = run_batch(&env, &jobs, workers, |outcome| {
         match outcome {

@@ -6,6 +6,7 @@ pub mod batch;
 pub mod checks;
 pub mod class;
 mod command;
+pub mod cpu_share;
 pub mod engine;
 pub mod export;
 mod grade_cmd;
