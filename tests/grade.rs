@@ -524,16 +524,35 @@ fn a_timing_sensitive_exercise_is_graded_one_at_a_time() {
             "exercises/43.3-memoire-partagee/solution.py",
         );
     }
-    let out = world.run(&["grade", "43.3", "class", "--jobs", "2", "--gradebook", "t.sqlite"]);
+    // The gradebook and an export inside the class folder are not taken for submissions.
+    let args = [
+        "grade",
+        "43.3",
+        "class",
+        "--jobs",
+        "2",
+        "--gradebook",
+        "class/t.sqlite",
+        "--export",
+        "csv:class/grades.csv",
+    ];
+    let out = world.run(&args);
     assert_code(&out, 0);
     let stderr = text(&out.stderr);
     assert!(
         stderr.contains("1 at a time") && stderr.contains("one submission at a time"),
         "{stderr}"
     );
-    let spans = intervals(&world.path("t.sqlite"));
+    let spans = intervals(&world.path("class/t.sqlite"));
     assert_eq!(spans.len(), 4);
     assert!(!overlapping(&spans), "two runs shared the CPUs: {spans:?}");
+    let again = world.run(&args);
+    assert_code(&again, 0);
+    assert!(
+        text(&again.stdout).contains("0 not graded"),
+        "{}",
+        text(&again.stdout)
+    );
 }
 
 #[test]

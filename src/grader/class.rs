@@ -52,8 +52,14 @@ impl Class {
 }
 
 /// Reads a class folder. `expected` is the file name the spec gives the submission (`compteur.py`);
-/// the reasons for not grading an entry are in `lang`.
-pub fn discover(dir: &Path, expected: &str, lang: Lang) -> anyhow::Result<Class> {
+/// the reasons for not grading an entry are in `lang`; entries for which `ignore` holds (the
+/// grader's own gradebook or exports) are skipped.
+pub fn discover(
+    dir: &Path,
+    expected: &str,
+    lang: Lang,
+    ignore: &dyn Fn(&Path) -> bool,
+) -> anyhow::Result<Class> {
     let meta =
         fs::metadata(dir).with_context(|| format!("{}: cannot read the class folder", dir.display()))?;
     if !meta.is_dir() {
@@ -62,8 +68,10 @@ pub fn discover(dir: &Path, expected: &str, lang: Lang) -> anyhow::Result<Class>
             dir.display()
         );
     }
-    // By student, every entry that claims the name (to catch `alice.py` beside `alice/`).
+    // By student, the entries that claim the name (to catch `alice.py` beside `alice/`).
     let mut claims: BTreeMap<String, Vec<Result<Submission, NotGraded>>> = BTreeMap::new();
+    // Entries that are neither a `.py` file nor a folder: reported, and no one's claim.
+    let mut others = Vec::new();
     let entries =
         fs::read_dir(dir).with_context(|| format!("{}: cannot read the class folder", dir.display()))?;
     for entry in entries {
@@ -71,7 +79,7 @@ pub fn discover(dir: &Path, expected: &str, lang: Lang) -> anyhow::Result<Class>
         let os_name = entry.file_name();
         let Some(name) = os_name.to_str() else {
             let shown = os_name.to_string_lossy().into_owned();
-            claims.entry(shown.clone()).or_default().push(Err(NotGraded {
+            others.push(NotGraded {
                 student: shown.clone(),
                 entry: shown,
                 reason: lang
@@ -80,7 +88,7 @@ pub fn discover(dir: &Path, expected: &str, lang: Lang) -> anyhow::Result<Class>
                         "the name is not valid UTF-8 (a student's name must be text)",
                     )
                     .into(),
-            }));
+            });
             continue;
         };
         // Hidden files (.git, .DS_Store, a gradebook's -wal) and caches are not submissions.
@@ -88,12 +96,17 @@ pub fn discover(dir: &Path, expected: &str, lang: Lang) -> anyhow::Result<Class>
             continue;
         }
         let path = entry.path();
+        if ignore(&path) {
+            continue;
+        }
         // Never follow a link: a submission must be the student's own file, not one it points at.
         let kind = fs::symlink_metadata(&path).with_context(|| format!("{}: cannot read", path.display()))?;
-        let (student, claim) = if kind.is_dir() {
-            (name.to_string(), from_folder(dir, &path, name, expected, lang))
+        if kind.is_dir() {
+            let claim = from_folder(dir, &path, name, expected, lang);
+            claims.entry(name.to_string()).or_default().push(claim);
         } else if let Some(stem) = name.strip_suffix(".py").filter(|_| kind.is_file()) {
-            (stem.to_string(), checked_file(dir, stem, &path, lang))
+            let claim = checked_file(dir, stem, &path, lang);
+            claims.entry(stem.to_string()).or_default().push(claim);
         } else {
             let student = name.rsplit_once('.').map_or(name, |(stem, _)| stem).to_string();
             let student = if student.is_empty() {
@@ -117,16 +130,17 @@ pub fn discover(dir: &Path, expected: &str, lang: Lang) -> anyhow::Result<Class>
                     }
                 }
             };
-            let claim = Err(NotGraded {
-                student: student.clone(),
+            others.push(NotGraded {
+                student,
                 entry: name.to_string(),
                 reason,
             });
-            (student, claim)
-        };
-        claims.entry(student).or_default().push(claim);
+        }
     }
-    let mut class = Class::default();
+    let mut class = Class {
+        not_graded: others,
+        ..Class::default()
+    };
     for (student, mut found) in claims {
         if found.len() > 1 {
             class.not_graded.push(NotGraded {
@@ -149,6 +163,9 @@ pub fn discover(dir: &Path, expected: &str, lang: Lang) -> anyhow::Result<Class>
             None => {}
         }
     }
+    class
+        .not_graded
+        .sort_by(|a, b| a.student.cmp(&b.student).then_with(|| a.entry.cmp(&b.entry)));
     Ok(class)
 }
 
@@ -351,6 +368,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
         fs::write(root.join("ann.py"), "print(1)").unwrap();
+        // Not a submission, but it does not stand in the way of ann.py.
+        fs::write(root.join("ann.txt"), "").unwrap();
         fs::create_dir_all(root.join("bob/sub")).unwrap();
         fs::write(root.join("bob/sub/anything.py"), "print(2)").unwrap();
         fs::create_dir(root.join("cid")).unwrap();
@@ -366,7 +385,7 @@ mod tests {
         fs::write(root.join(".hidden.py"), "").unwrap();
         std::os::unix::fs::symlink("/etc/passwd", root.join("gus.py")).unwrap();
 
-        let class = discover(root, "compteur.py", Lang::En).unwrap();
+        let class = discover(root, "compteur.py", Lang::En, &|_| false).unwrap();
         let graded: Vec<(&str, &str)> = class
             .submissions
             .iter()
@@ -381,9 +400,11 @@ mod tests {
             ]
         );
         let problems: Vec<&str> = class.not_graded.iter().map(|p| p.student.as_str()).collect();
-        assert_eq!(problems, ["cid", "eve", "fay", "gus", "notes"]);
-        assert!(class.not_graded[0].reason.contains("not guessed"));
-        assert!(class.not_graded[1].reason.contains("empty"));
-        assert!(class.not_graded[3].reason.contains("symbolic link"));
+        assert_eq!(problems, ["ann", "cid", "eve", "fay", "gus", "notes"]);
+        assert!(class.not_graded[0].reason.contains("not a submission"));
+        assert!(class.not_graded[1].reason.contains("not guessed"));
+        assert!(class.not_graded[2].reason.contains("empty"));
+        assert!(class.not_graded[3].reason.contains("both"));
+        assert!(class.not_graded[4].reason.contains("symbolic link"));
     }
 }

@@ -60,7 +60,9 @@ pub fn grade(ctx: &Ctx, args: &GradeArgs) -> Result<ExitCode> {
         reference,
     };
 
-    let mut class = class::discover(dir, &spec.file, lang)?;
+    // The gradebook or an export written inside the class folder is ours, not a student's.
+    let own = own_files(args.gradebook.as_deref(), &exports);
+    let mut class = class::discover(dir, &spec.file, lang, &|entry| is_own(entry, &own))?;
     if let Some(shard) = shard {
         class.keep_shard(shard);
     }
@@ -317,4 +319,34 @@ fn from_gradebook(
         write_report(&book, &id, students.as_ref(), lang, out)?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The files this command writes (the gradebook with SQLite's companions, the exports).
+fn own_files(gradebook: Option<&std::path::Path>, exports: &[ExportTarget]) -> Vec<std::path::PathBuf> {
+    let mut own = Vec::new();
+    if let Some(book) = gradebook {
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            let mut name = book.as_os_str().to_owned();
+            name.push(suffix);
+            own.push(name.into());
+        }
+    }
+    for target in exports {
+        own.push(match target {
+            ExportTarget::Csv(p) | ExportTarget::Junit(p) | ExportTarget::Gradescope(p) => p.clone(),
+        });
+    }
+    own
+}
+
+/// Whether `entry` is one of `own` (compared by their folders' real paths and their names).
+fn is_own(entry: &std::path::Path, own: &[std::path::PathBuf]) -> bool {
+    let key = |p: &std::path::Path| {
+        let parent = match p.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => std::path::PathBuf::from("."),
+        };
+        Some((parent.canonicalize().ok()?, p.file_name()?.to_owned()))
+    };
+    key(entry).is_some_and(|k| own.iter().any(|o| key(o).as_ref() == Some(&k)))
 }

@@ -40,8 +40,17 @@ CREATE TABLE IF NOT EXISTS grades (
     run             TEXT    NOT NULL, -- JSON object: every figure of the run and an output excerpt
     graded_at_ms    INTEGER NOT NULL,
     grading_s       REAL    NOT NULL,
+    -- The same instant, readable.
+    graded_at       TEXT GENERATED ALWAYS AS
+                        (strftime('%Y-%m-%dT%H:%M:%fZ', graded_at_ms / 1000.0, 'unixepoch')) VIRTUAL,
     UNIQUE (student, exercise)
 );
+-- The per-check results as a table, for SQL: one row per student, exercise and check.
+CREATE VIEW IF NOT EXISTS check_results AS
+    SELECT g.student, g.exercise, c.value ->> 'name' AS check_name, c.value ->> 'kind' AS kind,
+           c.value ->> 'status' AS status, c.value ->> 'points' AS points,
+           c.value ->> 'max_points' AS max_points, c.value ->> 'message' AS message
+    FROM grades AS g, json_each(g.checks) AS c;
 ";
 
 const COLUMNS: &str = "student, exercise, spec_hash, submission, submission_hash, verdict, score, \
@@ -428,6 +437,18 @@ mod tests {
         .unwrap();
         assert_eq!(seen, ["ann", "bob"]);
         assert_eq!(book.known("43.3").unwrap()["bob"].submission_hash, "h2");
+        // The view of the checks follows the replaced row (ann's failed check is gone).
+        let (passed, failed, at): (i64, i64, String) = book
+            .conn
+            .query_row(
+                "SELECT (SELECT count(*) FROM check_results WHERE status = 'pass'),
+                        (SELECT count(*) FROM check_results WHERE status = 'fail'),
+                        (SELECT graded_at FROM grades WHERE student = 'bob')",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .unwrap();
+        assert_eq!((passed, failed, at.as_str()), (2, 0, "1970-01-01T00:00:00.011Z"));
     }
 
     #[test]
