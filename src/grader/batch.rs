@@ -24,14 +24,13 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use super::class::Submission;
 use super::cpu_share;
 use super::engine::{CheckOptions, check_submission};
-use super::record::GradeRecord;
+use super::record::{GradeRecord, sha256_hex};
 use crate::course::{CourseFiles, Exercise};
 
-/// One submission to grade, with the hash of the bytes that were read.
+/// One submission to grade.
 #[derive(Debug, Clone)]
 pub struct Job {
     pub submission: Submission,
-    pub hash: String,
 }
 
 /// What became of a job.
@@ -109,9 +108,21 @@ fn grade_one(env: &BatchEnv<'_>, job: &Job) -> Outcome {
             };
         }
     };
+    // The bytes graded are a private copy, hashed as copied: the hash recorded is that of what was
+    // judged, even if the file changes in the class folder meanwhile (an upload still going on).
+    let (copy, hash) = match private_copy(&job.submission.path) {
+        Ok(found) => found,
+        Err(err) => {
+            return Outcome::Failed {
+                student,
+                error: format!("{err:#}"),
+            };
+        }
+    };
+    let program = copy.path().join("submission.py");
     let start = Instant::now();
     let checked = catch_unwind(AssertUnwindSafe(|| {
-        check_submission(env.files, env.exercise, &job.submission.path, env.opts)
+        check_submission(env.files, env.exercise, &program, env.opts)
     }));
     let grading_s = start.elapsed().as_secs_f64();
     match checked {
@@ -119,7 +130,7 @@ fn grade_one(env: &BatchEnv<'_>, job: &Job) -> Outcome {
             &report,
             &student,
             &job.submission.rel,
-            &job.hash,
+            &hash,
             env.spec_hash,
             (grading_s * 1000.0).round() / 1000.0,
         ))),
@@ -139,6 +150,19 @@ fn grade_one(env: &BatchEnv<'_>, job: &Job) -> Outcome {
             }
         }
     }
+}
+
+/// Copies a submission into a fresh private folder (as `submission.py`) and hashes the bytes.
+fn private_copy(path: &std::path::Path) -> anyhow::Result<(tempfile::TempDir, String)> {
+    use anyhow::Context;
+    let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
+    let dir = tempfile::Builder::new()
+        .prefix("atelier-grade-")
+        .tempdir()
+        .context("cannot create a temporary folder")?;
+    std::fs::write(dir.path().join("submission.py"), &bytes)
+        .with_context(|| format!("{}: cannot write", dir.path().display()))?;
+    Ok((dir, sha256_hex(&bytes)))
 }
 
 /// Progress on stderr: an indicatif bar on a terminal, a line per submission otherwise (logs, CI).

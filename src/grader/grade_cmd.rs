@@ -100,7 +100,6 @@ pub fn grade(ctx: &Ctx, args: &GradeArgs) -> Result<ExitCode> {
         } else {
             jobs.push(Job {
                 submission: submission.clone(),
-                hash,
             });
         }
     }

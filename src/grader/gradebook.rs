@@ -5,7 +5,8 @@
 //! WAL journal: a commit is one append to the log, readers (`--report` during a batch) never block
 //! the writer, and a crash leaves either the whole row or none. `synchronous = NORMAL` keeps every
 //! commit safe from a killed process (the log is in the OS's hands); only a power cut may lose the
-//! last few, which a rerun grades again.
+//! last few, which a rerun grades again. The page cache is capped at 1 MiB (rows are appended and
+//! read one at a time), so the grader's memory does not follow the class's size.
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -45,6 +46,10 @@ CREATE TABLE IF NOT EXISTS grades (
                         (strftime('%Y-%m-%dT%H:%M:%fZ', graded_at_ms / 1000.0, 'unixepoch')) VIRTUAL,
     UNIQUE (student, exercise)
 );
+-- Exports and reports read one exercise in student order: from this index, without sorting the
+-- class in memory; deciding what to grade reads only the index (it covers those columns).
+CREATE INDEX IF NOT EXISTS grades_by_exercise
+    ON grades (exercise, student, submission_hash, spec_hash, verdict);
 -- The per-check results as a table, for SQL: one row per student, exercise and check.
 CREATE VIEW IF NOT EXISTS check_results AS
     SELECT g.student, g.exercise, c.value ->> 'name' AS check_name, c.value ->> 'kind' AS kind,
@@ -134,6 +139,7 @@ impl Gradebook {
         }
         conn.execute_batch(&format!(
             "PRAGMA synchronous = NORMAL;
+             PRAGMA cache_size = -1024;
              PRAGMA application_id = {APPLICATION_ID};
              PRAGMA user_version = {SCHEMA_VERSION};
              {SCHEMA}"
