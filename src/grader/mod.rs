@@ -8,6 +8,7 @@ pub mod engine;
 pub mod human;
 pub mod reference;
 pub mod spec;
+mod spec_location;
 pub mod timeline;
 pub mod verdict;
 
