@@ -202,7 +202,7 @@ fn write_run(run: &RunSummary, lang: Lang, paint: Paint, out: &mut dyn Write) ->
     };
     writeln!(
         out,
-        "{} : {} ({code}), {:.2} s, CPU {:.2} s (×{:.2}), {} {} ({} {}), {} {} Mo{}",
+        "{} : {} ({code}), {:.2} s, CPU {:.2} s (×{:.2}), {} {} ({} {}), {} {} {}{}",
         lang.pick("Exécution", "Run"),
         status_words(run.status, lang),
         run.wall_s,
@@ -214,6 +214,7 @@ fn write_run(run: &RunSummary, lang: Lang, paint: Paint, out: &mut dyn Write) ->
         lang.pick("actifs", "busy"),
         lang.pick("mémoire max", "peak memory"),
         run.max_rss_kb / 1024,
+        lang.pick("Mo", "MB"),
         if run.pinned {
             lang.pick(", épinglé sur un CPU", ", pinned to one CPU")
         } else {
