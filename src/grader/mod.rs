@@ -15,7 +15,7 @@ pub mod verdict;
 use std::process::ExitCode;
 
 pub use command::{check_command, find_exercise, load_course};
-pub use engine::{CheckOptions, Hint, all_hints, check_submission, hint, load_spec};
+pub use engine::{CheckOptions, Hint, all_hints, check_bundled, check_submission, hint, load_spec};
 pub use human::write_human;
 pub use reference::ReferenceOutput;
 pub use spec::ExerciseSpec;
