@@ -376,3 +376,18 @@ fn without_exact_process_counts_a_short_count_is_not_held_against_the_solution()
         .expect("atelier runs");
     assert!(failed(&json(&out)).contains(&"dix-processus".to_string()));
 }
+
+#[test]
+fn a_fork_bomb_is_a_verdict_not_a_crash() {
+    let atelier = Atelier::new();
+    let bomb = root().join("tests/fixtures/hostile/fork_bomb.py");
+    let started = std::time::Instant::now();
+    let out = atelier.run(&["check", "43.3", &bomb.to_string_lossy(), "--json"]);
+    let report = json(&out);
+    assert_eq!(out.status.code(), Some(1), "{report:#}");
+    assert_eq!(report["verdict"], "fail");
+    let status = report["run"]["status"].as_str().expect("status");
+    assert!(status == "process-limit" || status == "timeout", "{report:#}");
+    // Within the spec's wall limit (20 s) and its grace period.
+    assert!(started.elapsed().as_secs() < 25);
+}
