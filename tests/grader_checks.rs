@@ -484,7 +484,7 @@ fn report_serialises_to_the_design_schema() {
     atelier::grader::write_human(&report, Lang::En, false, &mut human).expect("writes");
     let human = String::from_utf8(human).expect("utf-8");
     assert!(
-        human.contains("✗ a") && human.contains("hint: h") && human.contains("- zzz"),
+        human.contains("✗   0/1  a") && human.contains("hint: h") && human.contains("- zzz"),
         "{human}"
     );
     assert!(!human.contains('\x1b'), "no colour when off");

@@ -319,7 +319,7 @@ fn human_report_explains_a_failure_in_both_languages() {
     let out = atelier.run(&["check", "43.3", &wrong.to_string_lossy()]);
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("✗ valeur-1000"), "{text}");
+    assert!(text.contains("✗   0/3  La valeur finale est 1000"), "{text}");
     assert!(
         text.contains("indice :") && text.contains("n'est pas partagée"),
         "{text}"

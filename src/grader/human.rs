@@ -103,15 +103,17 @@ fn write_check(check: &CheckResult, lang: Lang, paint: Paint, out: &mut dyn Writ
         Status::Fail => (paint.red("✗"), format!("{}/{}", check.points, check.max_points)),
         Status::Skip => (paint.dim("–"), "  -".to_string()),
     };
-    writeln!(
-        out,
-        "  {mark} {:<34} {points:>5}  {}",
-        check.name,
-        paint.dim(&check.message)
-    )?;
     if check.status != Status::Fail {
+        writeln!(
+            out,
+            "  {mark} {points:>5}  {} {}",
+            check.title,
+            paint.dim(&format!("— {}", check.message))
+        )?;
         return Ok(());
     }
+    writeln!(out, "  {mark} {points:>5}  {}", paint.bold(&check.title))?;
+    writeln!(out, "      {}", check.message)?;
     match (&check.expected, &check.actual) {
         (Some(expected), Some(actual)) => write_diff(expected, actual, lang, paint, out)?,
         (None, Some(actual)) => write_output(actual, lang, paint, out)?,

@@ -155,8 +155,10 @@ impl SpecLimits {
 /// so the common keys are taken out first and the rest must be exactly the kind's fields.
 #[derive(Debug, Clone, Serialize)]
 pub struct Check {
-    /// A short name, unique in the spec (shown on the check's line).
+    /// A short name, unique in the spec (the check's id in reports and gradebooks).
     pub name: String,
+    /// What the check verifies, in words (shown on the check's line; the name when absent).
+    pub title: Option<Text>,
     /// Points given when it passes.
     #[serde(default = "default_points")]
     pub points: u32,
@@ -194,6 +196,10 @@ impl<'de> Deserialize<'de> for Check {
             Some(value) => Text::deserialize(value).map_err(&in_check)?,
             None => return Err(D::Error::custom(format!("check `{name}`: missing field `hint`"))),
         };
+        let title = match map.remove("title") {
+            Some(value) => Some(Text::deserialize(value).map_err(&in_check)?),
+            None => None,
+        };
         let when = match map.remove("when") {
             Some(value) => Some(String::deserialize(value).map_err(&in_check)?),
             None => None,
@@ -201,6 +207,7 @@ impl<'de> Deserialize<'de> for Check {
         let kind = CheckKind::deserialize(Value::Mapping(map)).map_err(&in_check)?;
         Ok(Check {
             name,
+            title,
             points,
             hint,
             when,
