@@ -45,6 +45,11 @@ enum Step {
         link: CString,
     },
     Mknod(CString, libc::dev_t),
+    /// An empty file, then the host's device bind-mounted on it (a user namespace may not mknod).
+    BindDevice {
+        source: CString,
+        target: CString,
+    },
     /// chdir(new root); pivot_root(".", "."); detach the old root; chdir("/").
     PivotRoot(CString),
 }
@@ -65,7 +70,14 @@ fn opt(s: &str) -> anyhow::Result<Option<CString>> {
 impl MountPlan {
     /// `new_root`: an empty folder to mount the tmpfs root on; `workdir`: the run's folder on the host;
     /// `memory_bytes`: the size cap of the private `/tmp` and `/dev/shm`.
-    pub fn new(new_root: &Path, workdir: &Path, memory_bytes: u64) -> anyhow::Result<MountPlan> {
+    /// `user_namespace`: the namespaces belong to a user namespace (grader not root): devices are
+    /// bind-mounted rather than created.
+    pub fn new(
+        new_root: &Path,
+        workdir: &Path,
+        memory_bytes: u64,
+        user_namespace: bool,
+    ) -> anyhow::Result<MountPlan> {
         let root = new_root.as_os_str().as_bytes().to_vec();
         let inside = |path: &str| c([root.as_slice(), path.as_bytes()].concat());
         let mut steps = vec![
@@ -99,7 +111,10 @@ impl MountPlan {
             } else if meta.is_dir() {
                 steps.push(Step::Mkdir(inside(dir)?, 0o755));
                 steps.push(bind(c(dir)?, inside(dir)?, libc::MS_REC)?);
-                steps.push(bind_remount(inside(dir)?, libc::MS_RDONLY | libc::MS_NOSUID)?);
+                steps.push(bind_remount(
+                    inside(dir)?,
+                    locked_flags(host) | libc::MS_RDONLY | libc::MS_NOSUID,
+                )?);
             }
         }
         let tmpfs_data = |mode: &str| opt(&format!("size={memory_bytes},mode={mode}"));
@@ -112,10 +127,17 @@ impl MountPlan {
             data: opt("size=1m,mode=0755")?,
         });
         for (name, major, minor) in DEVICES {
-            steps.push(Step::Mknod(
-                inside(&format!("/dev/{name}"))?,
-                libc::makedev(major, minor),
-            ));
+            if user_namespace {
+                steps.push(Step::BindDevice {
+                    source: c(format!("/dev/{name}"))?,
+                    target: inside(&format!("/dev/{name}"))?,
+                });
+            } else {
+                steps.push(Step::Mknod(
+                    inside(&format!("/dev/{name}"))?,
+                    libc::makedev(major, minor),
+                ));
+            }
         }
         for (link, target) in [
             ("fd", "/proc/self/fd"),
@@ -191,6 +213,25 @@ impl MountPlan {
                     }
                     Step::Symlink { target, link } => libc::symlink(target.as_ptr(), link.as_ptr()),
                     Step::Mknod(path, dev) => libc::mknod(path.as_ptr(), libc::S_IFCHR | 0o666, *dev),
+                    Step::BindDevice { source, target } => {
+                        let fd = libc::open(
+                            target.as_ptr(),
+                            libc::O_CREAT | libc::O_WRONLY | libc::O_CLOEXEC,
+                            0o666,
+                        );
+                        if fd < 0 {
+                            -1
+                        } else {
+                            libc::close(fd);
+                            libc::mount(
+                                source.as_ptr(),
+                                target.as_ptr(),
+                                std::ptr::null(),
+                                libc::MS_BIND,
+                                std::ptr::null(),
+                            )
+                        }
+                    }
                     Step::PivotRoot(root) => pivot(root),
                 }
             };
@@ -200,6 +241,31 @@ impl MountPlan {
         }
         Ok(())
     }
+}
+
+/// The flags of the host mount under `path` that a remount inside a user namespace must keep
+/// (the kernel locks them); harmless to keep as root too.
+fn locked_flags(path: &Path) -> libc::c_ulong {
+    let Ok(stat) = nix::sys::statvfs::statvfs(path) else {
+        return 0;
+    };
+    use nix::sys::statvfs::FsFlags;
+    let flags = stat.flags();
+    let mut out = 0;
+    for (fs_flag, ms_flag) in [
+        (FsFlags::ST_RDONLY, libc::MS_RDONLY),
+        (FsFlags::ST_NOSUID, libc::MS_NOSUID),
+        (FsFlags::ST_NODEV, libc::MS_NODEV),
+        (FsFlags::ST_NOEXEC, libc::MS_NOEXEC),
+        (FsFlags::ST_NOATIME, libc::MS_NOATIME),
+        (FsFlags::ST_NODIRATIME, libc::MS_NODIRATIME),
+        (FsFlags::ST_RELATIME, libc::MS_RELATIME),
+    ] {
+        if flags.contains(fs_flag) {
+            out |= ms_flag;
+        }
+    }
+    out
 }
 
 fn bind(source: CString, target: CString, extra: libc::c_ulong) -> anyhow::Result<Step> {
