@@ -220,10 +220,13 @@ pub fn run(request: &RunRequest) -> anyhow::Result<RunReport> {
             };
             (started, method.to_string())
         }
-        None => (
-            tracer.count(),
-            "sampling every 5 ms (short-lived processes may be missed)".to_string(),
-        ),
+        None => {
+            let every = run.sample_every().as_millis();
+            (
+                tracer.count(),
+                format!("sampling every {every} ms (short-lived processes may be missed)"),
+            )
+        }
     };
     let trace = tracer.finish();
     let output = capture.finish();
