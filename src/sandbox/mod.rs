@@ -86,6 +86,7 @@ pub fn run(request: &RunRequest) -> anyhow::Result<RunReport> {
             &folder.work,
             limits.memory_bytes,
             user_ns,
+            uid,
         )?)
     } else {
         None
