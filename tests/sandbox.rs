@@ -38,8 +38,9 @@ fn survivors(token: &str) -> Vec<String> {
         let Some(pid) = name.to_str().filter(|n| n.bytes().all(|b| b.is_ascii_digit())) else {
             continue;
         };
+        // A whole argument, not a substring: token 1 is a prefix of token 10.
         if let Ok(cmdline) = std::fs::read(entry.path().join("cmdline"))
-            && String::from_utf8_lossy(&cmdline).contains(token)
+            && cmdline.split(|b| *b == 0).any(|arg| arg == token.as_bytes())
         {
             found.push(format!(
                 "{pid}: {}",
@@ -193,11 +194,18 @@ fn memory_bomb_stops_at_the_memory_limit() {
 #[test]
 fn busy_loop_stops_on_cpu_time() {
     let report = Hostile::new("busy_loop.py")
-        .limits(&["--cpu", "1", "--wall", "5"])
+        .limits(&["--cpu", "1", "--wall", "10"])
         .run();
     assert_eq!(status(&report), "timeout", "{report:#}");
-    assert!(text(&report, "detail").contains("CPU"), "{report:#}");
-    assert!(report["wall_s"].as_f64().unwrap() < 4.5, "{report:#}");
+    let cpu = report["cpu_s"].as_f64().unwrap();
+    if text(&report, "detail").contains("wall clock") {
+        // Only a machine too loaded to give it one CPU second in ten may end it by the wall clock.
+        assert!(cpu < 1.0, "{report:#}");
+    } else {
+        // RLIMIT_CPU counts in scheduler ticks, the cgroup in nanoseconds: close, not equal.
+        assert!(text(&report, "detail").contains("CPU"), "{report:#}");
+        assert!(cpu > 0.5, "{report:#}");
+    }
 }
 
 #[test]

@@ -60,6 +60,10 @@ pub unsafe fn start(plan: &Plan) -> ! {
     use std::os::fd::AsRawFd;
     // SAFETY: single system calls on prepared values (whole block); see the module comment.
     unsafe {
+        // The grader's signal handlers must never run here (the grader blocked every signal
+        // around the clone): back to the defaults, then unblock. An ignored signal would also
+        // stay ignored across execve (Rust ignores SIGPIPE).
+        reset_signals();
         // The report pipe first, so that every later failure can be told.
         if libc::dup2(plan.fds.report.as_raw_fd(), REPORT_FD) < 0 {
             libc::_exit(126);
@@ -109,6 +113,23 @@ pub unsafe fn start(plan: &Plan) -> ! {
             fail(6, errno);
         }
         pid_one(plan)
+    }
+}
+
+/// Default disposition for every signal, empty signal mask. Async-signal-safe.
+fn reset_signals() {
+    // SAFETY: sigaction and sigprocmask with values built on the stack.
+    unsafe {
+        let mut action: libc::sigaction = std::mem::zeroed();
+        action.sa_sigaction = libc::SIG_DFL;
+        for signal in 1..libc::SIGRTMAX() {
+            if signal != libc::SIGKILL && signal != libc::SIGSTOP {
+                libc::sigaction(signal, &action, std::ptr::null_mut());
+            }
+        }
+        let mut empty: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut empty);
+        libc::sigprocmask(libc::SIG_SETMASK, &empty, std::ptr::null_mut());
     }
 }
 

@@ -126,6 +126,7 @@ pub fn run(request: &RunRequest) -> anyhow::Result<RunReport> {
     };
     let start = Instant::now();
     let start_mono = connector::monotonic_s();
+    let blocked = syscalls::SignalsBlocked::new();
     // SAFETY: the child runs `child::start`, which only reads the prepared plan and makes single
     // system calls until execve or _exit (see its module comment).
     let pid = unsafe { syscalls::clone_fork(namespaces) };
@@ -133,6 +134,7 @@ pub fn run(request: &RunRequest) -> anyhow::Result<RunReport> {
         // SAFETY: we are the freshly cloned child of the process that built the plan.
         unsafe { child::start(&plan) }
     }
+    drop(blocked);
     // The child's ends of the pipes close here, so end-of-file means the run's side is done.
     drop(plan);
     if pid < 0 {
