@@ -499,6 +499,40 @@ impl ExerciseSpec {
         if !self.run.contains("{file}") {
             return Err(problem("run", "run: the command must contain {file}".into()));
         }
+        // The name is used inside the run's folder: a plain file name, nothing that climbs out.
+        if self.file.is_empty() || self.file.contains(['/', '\\']) || self.file.starts_with('.') {
+            return Err(problem(
+                "file",
+                format!(
+                    "file: `{}` must be a plain file name such as `premiers.py`",
+                    self.file
+                ),
+            ));
+        }
+        let limits = &self.limits;
+        for (key, value) in [("wall_s", limits.wall_s), ("cpu_s", limits.cpu_s)] {
+            if !(value.is_finite() && value > 0.0 && value <= 3600.0) {
+                return Err(problem(
+                    key,
+                    format!("limits: {key}: {value} is not a number of seconds in 0..3600"),
+                ));
+            }
+        }
+        for (key, value) in [
+            ("memory_mb", limits.memory_mb),
+            ("processes", u64::from(limits.processes)),
+            ("output_bytes", limits.output_bytes),
+        ] {
+            if value == 0 {
+                return Err(problem(key, format!("limits: {key}: must be above 0")));
+            }
+        }
+        if !(0.0..=1.0).contains(&self.busy_share) {
+            return Err(problem(
+                "busy_share",
+                "busy_share: a share between 0 and 1".into(),
+            ));
+        }
         let mut names = std::collections::BTreeSet::new();
         for check in &self.checks {
             let at = |key: &str, message: String| Problem {
@@ -522,6 +556,21 @@ impl ExerciseSpec {
                 && patterns.is_empty()
             {
                 return Err(at("patterns", "at least one pattern is needed".into()));
+            }
+            let fractions = match &check.kind {
+                CheckKind::Streaming { first_before, .. } => vec![("first_before", *first_before)],
+                CheckKind::BusyProcesses {
+                    share: Some(share), ..
+                } => vec![("share", *share)],
+                CheckKind::Number { tolerance, .. } if *tolerance < 0.0 || !tolerance.is_finite() => {
+                    return Err(at("tolerance", "a tolerance is a number ≥ 0".into()));
+                }
+                _ => Vec::new(),
+            };
+            for (key, value) in fractions {
+                if !(0.0..=1.0).contains(&value) {
+                    return Err(at(key, format!("{value} is not a fraction between 0 and 1")));
+                }
             }
         }
         Ok(())
