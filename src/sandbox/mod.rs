@@ -173,10 +173,7 @@ pub fn run(request: &RunRequest) -> anyhow::Result<RunReport> {
     let watch = supervise::watch(&run, limits, &mut pipes, &mut capture, &mut tracer);
     let main_end_s = run.elapsed_s();
     let leftovers = if watch.stop == Stop::Exited {
-        supervise::live(&run, &mut tracer)
-            .iter()
-            .filter(|s| s.pid != child)
-            .count() as u32
+        teardown::settle(&run, &mut pipes, &mut capture, &mut tracer)
     } else {
         0
     };
