@@ -214,7 +214,8 @@ fn sleep_forever_stops_on_the_wall_clock() {
     assert_eq!(status(&report), "timeout", "{report:#}");
     assert!(text(&report, "detail").contains("wall clock"), "{report:#}");
     let wall = report["wall_s"].as_f64().unwrap();
-    assert!((1.0..3.0).contains(&wall), "{report:#}");
+    // The limit, the grace period and teardown; generous above for a loaded machine.
+    assert!((1.0..6.0).contains(&wall), "{report:#}");
 }
 
 #[test]
