@@ -173,10 +173,7 @@ pub fn run(request: &RunRequest) -> anyhow::Result<RunReport> {
     let watch = supervise::watch(&run, limits, &mut pipes, &mut capture, &mut tracer);
     let main_end_s = run.elapsed_s();
     let leftovers = if watch.stop == Stop::Exited {
-        supervise::live(&run, &mut tracer)
-            .iter()
-            .filter(|s| s.pid != child)
-            .count() as u32
+        teardown::settle(&run, &mut pipes, &mut capture, &mut tracer)
     } else {
         0
     };
@@ -212,7 +209,7 @@ pub fn run(request: &RunRequest) -> anyhow::Result<RunReport> {
         Some((_, family)) => {
             for (&pid, &(forked, ended)) in &family.processes {
                 let end = ended.map_or(wall_s, |e| e - start_mono);
-                tracer.add_unseen(pid, forked - start_mono, end);
+                tracer.merge_exact(pid, forked - start_mono, end);
             }
             // Our PID 1 is the family's root, not a process of the program.
             let started = family.started - u32::from(run.pid_one);
