@@ -267,10 +267,9 @@ impl Builder {
                 .expect("valid regex")
         });
         let mut rest_start = 0;
-        let mut leftover = String::new();
         for caps in TAG.captures_iter(html) {
             let whole = caps.get(0).expect("group 0");
-            leftover.push_str(&html[rest_start..whole.start()]);
+            self.swallowed(&html[rest_start..whole.start()], offset + rest_start)?;
             rest_start = whole.end();
             let line = self.line_of(offset + whole.start());
             let tag = whole.as_str().to_ascii_lowercase();
@@ -308,20 +307,24 @@ impl Builder {
                 });
             }
         }
-        leftover.push_str(&html[rest_start..]);
-        if leftover.contains("```") || leftover.contains("~~~") {
-            let line = self.line_of(offset);
+        self.swallowed(&html[rest_start..], offset + rest_start)
+    }
+
+    /// Text of an HTML block around the tags we know: markdown the block swallowed (a code fence
+    /// for want of a blank line after `</summary>`, say), parsed in place and noted for lint.
+    fn swallowed(&mut self, text: &str, offset: usize) -> Result<(), ParseError> {
+        if text.trim().is_empty() {
+            return Ok(());
+        }
+        if text.contains("```") || text.contains("~~~") {
+            let line = self.line_of(offset + text.len() - text.trim_start().len());
             self.notes.push((
                 line,
                 "a code fence is inside an HTML block and shows as raw text on a web site: leave a blank line after </summary>".into(),
             ));
         }
-        if !leftover.trim().is_empty() {
-            // Re-parse what the HTML block swallowed, at its place in the body.
-            let start = html.find(leftover.trim_start()).unwrap_or(0);
-            self.blocks(leftover.trim(), offset + start)?;
-        }
-        Ok(())
+        let start = text.len() - text.trim_start().len();
+        self.blocks(text.trim(), offset + start)
     }
 
     fn push(&mut self, block: Block) {
