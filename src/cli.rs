@@ -43,6 +43,9 @@ pub enum Command {
     Progress(ProgressArgs),
     /// Start the REPL (the default).
     Repl,
+    /// Internal: run one command under the sandbox and print its report (tests, benchmarks).
+    #[command(hide = true, name = "__sandbox-run")]
+    SandboxRun(SandboxRunArgs),
     /// Internal: a child re-executed by the `main-guard` demo, as Python's spawn does.
     #[command(hide = true, name = "__spawn-child")]
     SpawnChild(SpawnChildArgs),
@@ -181,4 +184,38 @@ pub struct SpawnChildArgs {
     pub max_depth: u32,
     /// Children each process starts.
     pub fanout: u32,
+}
+
+#[derive(Debug, Args)]
+pub struct SandboxRunArgs {
+    /// The report as one JSON document (else a short summary and the program's output).
+    #[arg(long)]
+    pub json: bool,
+    /// Wall clock limit in seconds.
+    #[arg(long, value_name = "S")]
+    pub wall: Option<f64>,
+    /// CPU limit in seconds.
+    #[arg(long, value_name = "S")]
+    pub cpu: Option<f64>,
+    /// Memory limit in MiB.
+    #[arg(long, value_name = "MIB")]
+    pub memory_mib: Option<u64>,
+    /// Processes and threads alive at once.
+    #[arg(long, value_name = "N")]
+    pub processes: Option<u32>,
+    /// Bytes kept of stdout and of stderr.
+    #[arg(long, value_name = "BYTES")]
+    pub output_bytes: Option<u64>,
+    /// Largest file the program may write.
+    #[arg(long, value_name = "BYTES")]
+    pub file_bytes: Option<u64>,
+    /// Pin the run to one CPU.
+    #[arg(long)]
+    pub pin: bool,
+    /// `NAME=PATH`: copy PATH into the run's folder as NAME (repeatable).
+    #[arg(long, value_name = "NAME=PATH")]
+    pub file: Vec<String>,
+    /// The command to run.
+    #[arg(last = true, required = true)]
+    pub argv: Vec<String>,
 }

@@ -53,6 +53,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<ExitCode> {
         Command::Progress(args) => crate::progress::command(ctx, &args),
         Command::Repl => crate::repl::command(ctx),
         Command::SpawnChild(args) => crate::demos::spawn_child(&args),
+        Command::SandboxRun(args) => crate::sandbox::debug_command(&args),
     }
 }
 

@@ -1,13 +1,27 @@
 //! Checks, verdicts, reports, batch grading, the gradebook and its exports.
+//!
+//! The entry point is [`check_submission`]: a submission in, a [`CheckReport`] out (a learner's
+//! failure is data in the report; `Err` is for what kept the check from being done).
+pub mod checks;
+mod command;
+pub mod engine;
+pub mod human;
+pub mod reference;
+pub mod spec;
+pub mod timeline;
+pub mod verdict;
+
 use std::process::ExitCode;
 
-use crate::cli::{CheckArgs, GradeArgs, GradebookArgs};
-use crate::run::{Ctx, Result};
+pub use command::{check_command, find_exercise, load_course};
+pub use engine::{CheckOptions, Hint, all_hints, check_submission, hints, load_spec};
+pub use human::write_human;
+pub use reference::ReferenceOutput;
+pub use spec::ExerciseSpec;
+pub use verdict::{CheckReport, CheckResult, RunSummary, RunsSummary, Status, Verdict};
 
-/// `atelier check EXERCISE FILE`.
-pub fn check_command(_ctx: &Ctx, _args: &CheckArgs) -> Result<ExitCode> {
-    anyhow::bail!("checking is not built yet")
-}
+use crate::cli::{GradeArgs, GradebookArgs};
+use crate::run::{Ctx, Result};
 
 /// `atelier grade EXERCISE DIR`.
 pub fn grade_command(_ctx: &Ctx, _args: &GradeArgs) -> Result<ExitCode> {

@@ -1,13 +1,310 @@
 //! Running an untrusted program with limits and full clean-up, and measuring what it did.
 //!
 //! The contract with the grader is [`RunRequest`] in, [`RunReport`] out; how the run is confined is
-//! this module's business alone.
+//! this module's business alone. Layers (each used where [`probe`] found it works, and named in
+//! [`RunReport::layers`]):
+//!
+//! - every Unix: own session, stdin `/dev/null`, inherited descriptors closed, clean environment,
+//!   fresh working folder, capped output read with `poll`, rlimits, wall clock;
+//! - Linux: the grader is a child subreaper, parent-death signal, PID + network + mount + IPC + UTS
+//!   namespaces under a small PID 1, a per-run cgroup (v2, or v1 `pids`/`memory`/`cpuacct`);
+//! - as root: a dedicated uid per concurrent run (RLIMIT_NPROC applies, `kill(-1)` reaches only the run).
+//!
+//! `run` may be called from several threads at once: the child of `clone` only reads a plan built
+//! beforehand and makes single system calls until `execve` (see [`child`]).
+mod capture;
+mod cgroup;
+mod child;
+mod connector;
+mod debug_command;
+mod family;
+mod limits;
+mod mounts;
+mod plan;
+mod probe;
 mod report;
+mod status;
+mod supervise;
+mod syscalls;
+mod teardown;
+mod trace;
+mod uid;
+mod workdir;
 
+use std::fs::File;
+use std::os::fd::OwnedFd;
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+
+pub use cgroup::CgroupKind;
+pub use debug_command::debug_command;
+pub use probe::{Probe, probe};
 pub use report::*;
+
+use cgroup::RunCgroup;
+use plan::{ChildFds, Plan, PlanInputs};
+use status::{Evidence, Stop};
+use supervise::{Pipes, Run};
+
+/// How long the pipes are read after every process is gone (data still in the pipe buffers).
+const DRAIN: Duration = Duration::from_millis(200);
 
 /// Runs a program under the sandbox. Never panics on a hostile program; an `Err` is an
 /// infrastructure failure (could not fork, could not create the working folder).
-pub fn run(_request: &RunRequest) -> anyhow::Result<RunReport> {
-    anyhow::bail!("the sandbox is not built yet")
+pub fn run(request: &RunRequest) -> anyhow::Result<RunReport> {
+    let probe = probe::probe();
+    let limits = &request.limits;
+    let mut layers: Vec<String> = [
+        "setsid",
+        "stdin-null",
+        "close-fds",
+        "clean-env",
+        "workdir",
+        "output-cap",
+        "rlimits",
+        "wall-clock",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    if cfg!(target_os = "linux") {
+        layers.push("pdeathsig".into());
+    }
+    if probe.subreaper {
+        layers.push("subreaper".into());
+    }
+
+    let slot = if probe.root {
+        Some(uid::claim().context("claiming a uid for the run")?)
+    } else {
+        None
+    };
+    let uid = slot.as_ref().map(|s| s.uid);
+    if let Some(uid) = uid {
+        layers.push(format!("uid:{uid}"));
+        layers.push("nproc".into());
+    }
+
+    let cgroup = probe.cgroup.and_then(|kind| {
+        let group = RunCgroup::create(kind).ok()?;
+        // One task more than asked for: our PID 1 lives in the group too.
+        let pid_one = u32::from(probe.namespaces);
+        group
+            .set_limits(limits.processes + pid_one, limits.memory_bytes)
+            .ok()?;
+        Some(group)
+    });
+    if let Some(group) = &cgroup {
+        layers.push(match group.kind() {
+            CgroupKind::V1 => "cgroup-v1".into(),
+            CgroupKind::V2 => "cgroup-v2".into(),
+        });
+    }
+
+    let namespaces = if probe.namespaces {
+        syscalls::NAMESPACE_FLAGS
+    } else {
+        0
+    };
+    if namespaces != 0 {
+        layers.extend(
+            [
+                "pid-namespace",
+                "net-namespace",
+                "mount-namespace",
+                "ipc-namespace",
+                "private-root",
+            ]
+            .map(String::from),
+        );
+    }
+
+    let folder = workdir::create(&request.files, uid)?;
+    let devnull = plan::high(OwnedFd::from(
+        File::open("/dev/null").context("opening /dev/null")?,
+    ))?;
+    let (out_r, out_w) = plan::pipe()?;
+    let (err_r, err_w) = plan::pipe()?;
+    let (report_r, report_w) = plan::pipe()?;
+    let mount_plan = if namespaces != 0 {
+        Some(mounts::MountPlan::new(
+            &folder.root,
+            &folder.work,
+            limits.memory_bytes,
+        )?)
+    } else {
+        None
+    };
+    let visible = if mount_plan.is_some() {
+        std::path::Path::new(mounts::VISIBLE_WORKDIR)
+    } else {
+        &folder.work
+    };
+    let plan = Plan::new(PlanInputs {
+        request,
+        visible_workdir: visible,
+        creds: uid,
+        cgroup_procs: match &cgroup {
+            Some(group) => group.procs_files().context("opening the run's cgroup")?,
+            None => Vec::new(),
+        },
+        namespaces,
+        mounts: mount_plan,
+        nproc: uid.is_some(),
+        memory_cgroup: cgroup.is_some(),
+        fds: ChildFds {
+            stdin: devnull,
+            stdout: out_w,
+            stderr: err_w,
+            report: report_w,
+        },
+    })?;
+
+    // Subscribed before the clone, so the run's first forks are already queued for us.
+    let connector = if probe.proc_connector {
+        connector::Connector::open().ok()
+    } else {
+        None
+    };
+    let start = Instant::now();
+    let start_mono = connector::monotonic_s();
+    // SAFETY: the child runs `child::start`, which only reads the prepared plan and makes single
+    // system calls until execve or _exit (see its module comment).
+    let pid = unsafe { syscalls::clone_fork(namespaces) };
+    if pid == 0 {
+        // SAFETY: we are the freshly cloned child of the process that built the plan.
+        unsafe { child::start(&plan) }
+    }
+    // The child's ends of the pipes close here, so end-of-file means the run's side is done.
+    drop(plan);
+    if pid < 0 {
+        return Err(std::io::Error::last_os_error()).context("starting the run (clone)");
+    }
+    let child = pid as libc::pid_t;
+    let _root = family::RootGuard::new(child);
+    let tree = cgroup
+        .is_none()
+        .then(|| family::Tree::new(child, uid, probe.subreaper));
+    let run = Run {
+        child,
+        pid_one: namespaces != 0,
+        cgroup: cgroup.as_ref(),
+        tree,
+        start,
+    };
+    let pidfd = if namespaces == 0 {
+        syscalls::pidfd_open(child)
+    } else {
+        None
+    };
+    let mut pipes = Pipes::new(out_r, err_r, report_r, pidfd);
+    pipes.connector = connector.map(|c| (c, connector::Family::new(child, start_mono)));
+    let mut capture = capture::Capture::new(limits.output_bytes);
+    let mut tracer = trace::Tracer::new(run.pid_one.then_some(child));
+
+    let watch = supervise::watch(&run, limits, &mut pipes, &mut capture, &mut tracer);
+    let main_end_s = run.elapsed_s();
+    let leftovers = if watch.stop == Stop::Exited {
+        supervise::live(&run, &mut tracer)
+            .iter()
+            .filter(|s| s.pid != child)
+            .count() as u32
+    } else {
+        0
+    };
+    if matches!(watch.stop, Stop::Wall | Stop::Cpu) {
+        teardown::terminate(&run, &mut pipes, &mut capture, &mut tracer);
+    }
+    let reaped = teardown::kill_and_reap(&run, watch.rusage.as_ref());
+    let flooded_late = !supervise::drain_rest(&run, &mut pipes, &mut capture, &mut tracer, DRAIN);
+    pipes.read_events(&run, &mut tracer);
+    let wall_s = if watch.stop == Stop::Exited {
+        main_end_s
+    } else {
+        run.elapsed_s()
+    };
+
+    let wait_status = watch
+        .wait_status
+        .or(if run.pid_one { None } else { reaped.child_status });
+    let cpu_s = cgroup
+        .as_ref()
+        .and_then(|c| c.cpu_s())
+        .unwrap_or(reaped.cpu_s.max(tracer.cpu_s()));
+    let max_rss_kb = cgroup
+        .as_ref()
+        .and_then(|c| c.memory_peak())
+        .map_or(tracer.peak_rss_kb, |bytes| bytes / 1024);
+    let (oom_kills, task_limit_hits) = cgroup
+        .as_ref()
+        .map_or((0, 0), |c| (c.oom_kills(), c.task_limit_hits()));
+    let survivors = reaped.survivors.len();
+    let (processes, processes_method) = match &pipes.connector {
+        Some((_, family)) => {
+            for (&pid, &(forked, ended)) in &family.processes {
+                let end = ended.map_or(wall_s, |e| e - start_mono);
+                tracer.add_unseen(pid, forked - start_mono, end);
+            }
+            // Our PID 1 is the family's root, not a process of the program.
+            let started = family.started - u32::from(run.pid_one);
+            let method = if family.lost {
+                "proc-connector (events lost: a lower bound)"
+            } else {
+                "proc-connector"
+            };
+            (started, method.to_string())
+        }
+        None => (
+            tracer.count(),
+            "sampling every 5 ms (short-lived processes may be missed)".to_string(),
+        ),
+    };
+    let trace = tracer.finish();
+    let output = capture.finish();
+    let stop = if flooded_late && watch.stop == Stop::Exited {
+        Stop::Flood
+    } else {
+        watch.stop
+    };
+    let (mut status, mut detail) = status::decide(&Evidence {
+        stop,
+        wait_status,
+        oom_kills,
+        task_limit_hits,
+        stderr: &output.stderr,
+        cpu_s,
+        max_rss_kb,
+        limits,
+    });
+    if survivors > 0 {
+        status = RunStatus::InternalError;
+        detail = Some(format!("{survivors} processes of the run could not be killed"));
+    }
+    drop(cgroup);
+    drop(folder);
+    drop(slot);
+    Ok(RunReport {
+        status,
+        exit_code: wait_status
+            .filter(|s| libc::WIFEXITED(*s))
+            .map(|s| libc::WEXITSTATUS(s)),
+        signal: wait_status
+            .filter(|s| libc::WIFSIGNALED(*s))
+            .map(|s| libc::WTERMSIG(s)),
+        wall_s,
+        cpu_s,
+        processes,
+        processes_method,
+        max_rss_kb,
+        stdout: output.stdout,
+        stderr: output.stderr,
+        stdout_truncated: output.stdout_truncated,
+        stderr_truncated: output.stderr_truncated,
+        lines: output.lines,
+        trace,
+        leftovers_killed: leftovers,
+        layers,
+        detail,
+    })
 }

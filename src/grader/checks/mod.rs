@@ -1,0 +1,378 @@
+//! Evaluating a spec's checks against what a run did. Pure functions of the run's report, the
+//! source and the reference's report: no process is started here, so every kind is unit-tested on
+//! synthetic reports.
+mod figures;
+mod source;
+mod text;
+
+use std::collections::BTreeMap;
+
+use evalexpr::{ContextWithMutableVariables, DefaultNumericTypes, HashMapContext, Value};
+
+pub use source::strip_comments;
+pub use text::{mask, normalise};
+
+use super::spec::{Check, CheckKind, ExerciseSpec};
+use super::verdict::{CheckResult, Status};
+use crate::grader::reference::ReferenceOutput;
+use crate::i18n::Lang;
+use crate::sandbox::RunReport;
+
+/// Everything a check may look at.
+#[derive(Debug, Clone, Copy)]
+pub struct Observed<'a> {
+    /// The submission's run.
+    pub report: &'a RunReport,
+    /// The submission's source text.
+    pub source: &'a str,
+    /// The reference solution's output, when a `same-as-reference` check needs it.
+    pub reference: Option<&'a ReferenceOutput>,
+    /// CPUs the run could use (1 when pinned).
+    pub cpus: u32,
+    /// CPUs of the machine (what Python's `os.cpu_count()` and `Pool()` see).
+    pub machine_cpus: u32,
+    /// The run was pinned to one CPU.
+    pub pinned: bool,
+    /// The spec's `busy_share`.
+    pub busy_share: f64,
+}
+
+impl Observed<'_> {
+    /// Processes that each did at least `share` of the run's CPU time (and a measurable amount).
+    pub fn busy_processes(&self, share: f64) -> u32 {
+        let floor = (self.report.cpu_s * share).max(0.01);
+        self.report.trace.iter().filter(|p| p.cpu_s >= floor).count() as u32
+    }
+
+    /// The most busy processes alive at the same instant.
+    pub fn busy_at_once(&self, share: f64) -> u32 {
+        let floor = (self.report.cpu_s * share).max(0.01);
+        let busy: Vec<_> = self.report.trace.iter().filter(|p| p.cpu_s >= floor).collect();
+        // The peak of an interval overlap is reached at some interval's start.
+        busy.iter()
+            .map(|p| {
+                busy.iter()
+                    .filter(|q| std::ptr::eq(**q, *p) || (q.start_s <= p.start_s && q.end_s > p.start_s))
+                    .count() as u32
+            })
+            .max()
+            .unwrap_or(0)
+    }
+}
+
+/// The variables expressions see: the run's figures, then the captures of `regex` checks.
+#[derive(Debug, Clone, Default)]
+pub struct Vars {
+    values: BTreeMap<String, Value>,
+}
+
+impl Vars {
+    /// The run's figures.
+    pub fn of_run(obs: &Observed) -> Vars {
+        let r = obs.report;
+        let mut vars = Vars::default();
+        vars.set_float("wall_s", r.wall_s);
+        vars.set_float("cpu_s", r.cpu_s);
+        vars.set_float("parallelism", r.parallelism());
+        vars.set_int("processes", r.processes.into());
+        vars.set_int("busy_processes", obs.busy_processes(obs.busy_share).into());
+        vars.set_int("busy_at_once", obs.busy_at_once(obs.busy_share).into());
+        vars.set_int("exit_code", r.exit_code.map_or(-1, i64::from));
+        vars.set_int("signal", r.signal.map_or(0, i64::from));
+        vars.set_int("cpus", obs.cpus.into());
+        vars.set_int("machine_cpus", obs.machine_cpus.into());
+        vars.values.insert("pinned".into(), Value::Boolean(obs.pinned));
+        vars.set_int("leftovers_killed", r.leftovers_killed.into());
+        vars.set_int("max_rss_kb", r.max_rss_kb as i64);
+        vars.set_int("stdout_lines", r.stdout.lines().count() as i64);
+        vars
+    }
+
+    fn set_int(&mut self, name: &str, value: i64) {
+        self.values.insert(name.into(), Value::Int(value));
+    }
+
+    fn set_float(&mut self, name: &str, value: f64) {
+        self.values.insert(name.into(), Value::Float(value));
+    }
+
+    /// A captured text: an integer, a decimal number (`1.5` or `1,5`), or a string.
+    pub fn set_capture(&mut self, name: &str, text: &str) {
+        let text = text.trim();
+        let value = if let Ok(int) = text.parse::<i64>() {
+            Value::Int(int)
+        } else if let Ok(float) = text.replace(',', ".").parse::<f64>() {
+            Value::Float(float)
+        } else {
+            Value::String(text.to_string())
+        };
+        self.values.insert(name.into(), value);
+    }
+
+    /// A variable's value.
+    pub fn get(&self, name: &str) -> Option<&Value> {
+        self.values.get(name)
+    }
+
+    /// A variable as a number.
+    pub fn number(&self, name: &str) -> Option<f64> {
+        match self.values.get(name)? {
+            Value::Int(i) => Some(*i as f64),
+            Value::Float(f) => Some(*f),
+            _ => None,
+        }
+    }
+
+    /// Evaluates an expression; `Err` says, in words, why it could not be.
+    pub fn eval(&self, expr: &str, lang: Lang) -> Result<Value, String> {
+        let tree = evalexpr::build_operator_tree::<DefaultNumericTypes>(expr).map_err(|e| e.to_string())?;
+        if let Some(missing) = tree
+            .iter_read_variable_identifiers()
+            .find(|v| !self.values.contains_key(*v))
+        {
+            return Err(format!(
+                "{} `{missing}`",
+                lang.pick(
+                    "valeur introuvable dans la sortie (aucune vérification précédente ne l'a capturée) :",
+                    "value not found in the output (no earlier check captured it):"
+                )
+            ));
+        }
+        let mut context = HashMapContext::<DefaultNumericTypes>::new();
+        for (name, value) in &self.values {
+            context
+                .set_value(name.clone(), value.clone())
+                .map_err(|e| e.to_string())?;
+        }
+        tree.eval_with_context(&context).map_err(|e| e.to_string())
+    }
+
+    /// The values an expression reads, as `a = 1, b = 2` (for messages).
+    pub fn describe(&self, expr: &str) -> String {
+        let Ok(tree) = evalexpr::build_operator_tree::<DefaultNumericTypes>(expr) else {
+            return String::new();
+        };
+        let mut seen = Vec::new();
+        for name in tree.iter_read_variable_identifiers() {
+            if seen.iter().any(|(n, _)| n == name) {
+                continue;
+            }
+            if let Some(value) = self.values.get(name) {
+                seen.push((name.to_string(), show_value(value)));
+            }
+        }
+        seen.iter()
+            .map(|(n, v)| format!("{n} = {v}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// A value as a person reads it (floats with 3 decimals at most).
+pub fn show_value(value: &Value) -> String {
+    match value {
+        Value::Float(f) => {
+            let s = format!("{f:.3}");
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        }
+        Value::String(s) => format!("{s:?}"),
+        other => other.to_string(),
+    }
+}
+
+/// What evaluating one check gave, before points and hint are attached.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub status: Status,
+    pub message: String,
+    pub expected: Option<String>,
+    pub actual: Option<String>,
+}
+
+impl Outcome {
+    pub fn pass(message: impl Into<String>) -> Outcome {
+        Outcome {
+            status: Status::Pass,
+            message: message.into(),
+            expected: None,
+            actual: None,
+        }
+    }
+
+    pub fn fail(message: impl Into<String>) -> Outcome {
+        Outcome {
+            status: Status::Fail,
+            message: message.into(),
+            expected: None,
+            actual: None,
+        }
+    }
+
+    pub fn skip(message: impl Into<String>) -> Outcome {
+        Outcome {
+            status: Status::Skip,
+            message: message.into(),
+            expected: None,
+            actual: None,
+        }
+    }
+
+    /// Passes or fails on `ok`, with the message of either case.
+    pub fn judge(ok: bool, message: String) -> Outcome {
+        if ok {
+            Outcome::pass(message)
+        } else {
+            Outcome::fail(message)
+        }
+    }
+
+    /// Attaches texts for a diff.
+    pub fn with_texts(mut self, expected: String, actual: String) -> Outcome {
+        self.expected = Some(expected);
+        self.actual = Some(actual);
+        self
+    }
+}
+
+/// Evaluates every check of `spec`, in order (captures flow from earlier checks to later ones).
+pub fn evaluate(spec: &ExerciseSpec, obs: &Observed, lang: Lang) -> Vec<CheckResult> {
+    let mut vars = Vars::of_run(obs);
+    spec.checks
+        .iter()
+        .map(|check| {
+            let outcome = match applies(check, &vars, lang) {
+                Ok(true) => evaluate_one(check, obs, &mut vars, lang),
+                Ok(false) => {
+                    Outcome::skip(lang.pick("non jugée sur cette exécution", "not judged on this run"))
+                }
+                Err(e) => Outcome::skip(format!("when: {e}")),
+            };
+            let points = if outcome.status == Status::Pass {
+                check.points
+            } else {
+                0
+            };
+            CheckResult {
+                name: check.name.clone(),
+                kind: check.kind.tag().to_string(),
+                status: outcome.status,
+                message: outcome.message,
+                points,
+                max_points: check.points,
+                hint: check.hint.get(lang).to_string(),
+                expected: outcome.expected,
+                actual: outcome.actual,
+            }
+        })
+        .collect()
+}
+
+/// Whether a check's `when` holds on this run.
+fn applies(check: &Check, vars: &Vars, lang: Lang) -> Result<bool, String> {
+    match &check.when {
+        None => Ok(true),
+        Some(when) => match vars.eval(when, lang)? {
+            Value::Boolean(b) => Ok(b),
+            other => Err(format!("{when} = {other}, not true/false")),
+        },
+    }
+}
+
+fn evaluate_one(check: &Check, obs: &Observed, vars: &mut Vars, lang: Lang) -> Outcome {
+    match &check.kind {
+        CheckKind::ExitStatus { code } => figures::exit_status(obs.report, *code, lang),
+        CheckKind::Exact {
+            stream,
+            expected,
+            ignore_case,
+            ignore_accents,
+        } => text::exact(obs.report, *stream, expected, *ignore_case, *ignore_accents, lang),
+        CheckKind::Contains {
+            stream,
+            text: needle,
+            ignore_case,
+            ignore_accents,
+        } => text::contains(obs.report, *stream, needle, *ignore_case, *ignore_accents, lang),
+        CheckKind::Regex {
+            stream,
+            patterns,
+            occurrence,
+        } => text::regex(obs.report, *stream, patterns, *occurrence, vars, lang),
+        CheckKind::LinesAnyOrder {
+            stream,
+            expected,
+            line_match,
+            allow_extra,
+            ignore_case,
+            ignore_accents,
+        } => text::lines_any_order(
+            obs.report,
+            *stream,
+            expected,
+            text::LineRules {
+                line_match: *line_match,
+                allow_extra: *allow_extra,
+                ignore_case: *ignore_case,
+                ignore_accents: *ignore_accents,
+            },
+            lang,
+        ),
+        CheckKind::LineCount {
+            stream,
+            matching,
+            min,
+            max,
+        } => text::line_count(obs.report, *stream, matching.as_deref(), *min, *max, lang),
+        CheckKind::Number {
+            var,
+            expected,
+            tolerance,
+        } => figures::number(vars, var, *expected, *tolerance, lang),
+        CheckKind::Expression { expr } => figures::expression(vars, expr, lang),
+        CheckKind::Processes { min, max } => figures::processes(obs, vars, *min, max.as_deref(), lang),
+        CheckKind::BusyProcesses { min, share, at_once } => {
+            figures::busy_processes(obs, *min, share.unwrap_or(obs.busy_share), *at_once, lang)
+        }
+        CheckKind::Parallelism { min } => figures::parallelism(obs, *min, lang),
+        CheckKind::WallTime { min, max } => {
+            figures::wall_time(obs, vars, min.as_deref(), max.as_deref(), lang)
+        }
+        CheckKind::Streaming {
+            stream,
+            matching,
+            first_before,
+        } => figures::streaming(obs.report, *stream, matching, *first_before, lang),
+        CheckKind::Source { contains, lacks } => source::check(obs.source, contains, lacks, lang),
+        CheckKind::SameAsReference {
+            stream,
+            mask,
+            order,
+            filter,
+            extract,
+        } => match obs.reference {
+            Some(reference) => text::same_as_reference(
+                obs.report,
+                reference,
+                &text::Comparison {
+                    stream: *stream,
+                    masks: mask,
+                    order: *order,
+                    filter: filter.as_deref(),
+                    extract: extract.as_deref(),
+                },
+                lang,
+            ),
+            None => Outcome::skip(lang.pick(
+                "la solution de référence n'a pas été exécutée",
+                "the reference solution was not run",
+            )),
+        },
+    }
+}
+
+/// Whether a spec needs the reference solution's run.
+pub fn needs_reference(spec: &ExerciseSpec) -> bool {
+    spec.checks
+        .iter()
+        .any(|c| matches!(c.kind, CheckKind::SameAsReference { .. }))
+}

@@ -1,0 +1,407 @@
+//! Checks on the text a program printed: exact, contains, regex captures, lines in any order,
+//! line counts, and the same output as the reference once what varies is masked.
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Outcome, Vars};
+use crate::grader::reference::ReferenceOutput;
+use crate::grader::spec::{LineMatch, Mask, Occurrence, Order, StreamName};
+use crate::i18n::Lang;
+use crate::sandbox::RunReport;
+
+/// The text of a stream.
+pub fn stream_text(report: &RunReport, stream: StreamName) -> &str {
+    match stream {
+        StreamName::Stdout => &report.stdout,
+        StreamName::Stderr => &report.stderr,
+    }
+}
+
+fn stream_label(stream: StreamName) -> &'static str {
+    match stream {
+        StreamName::Stdout => "stdout",
+        StreamName::Stderr => "stderr",
+    }
+}
+
+/// Normalises a text for comparison: `\r\n` and `\r` become `\n`, trailing spaces of each line and
+/// trailing empty lines go; optionally the case and the accents.
+pub fn normalise(text: &str, ignore_case: bool, ignore_accents: bool) -> String {
+    let unified = text.replace("\r\n", "\n").replace('\r', "\n");
+    let mut out: Vec<String> = unified
+        .split('\n')
+        .map(|line| {
+            let mut line = line.trim_end().to_string();
+            if ignore_accents {
+                line = strip_accents(&line);
+            }
+            if ignore_case {
+                line = line.to_lowercase();
+            }
+            line
+        })
+        .collect();
+    while out.last().is_some_and(|l| l.is_empty()) {
+        out.pop();
+    }
+    out.join("\n")
+}
+
+/// Latin accents folded to their base letter (what French learners type or forget to).
+fn strip_accents(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let folded = match c {
+            'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' => "a",
+            'À' | 'Â' | 'Ä' | 'Á' | 'Ã' | 'Å' => "A",
+            'ç' => "c",
+            'Ç' => "C",
+            'é' | 'è' | 'ê' | 'ë' => "e",
+            'É' | 'È' | 'Ê' | 'Ë' => "E",
+            'î' | 'ï' | 'í' | 'ì' => "i",
+            'Î' | 'Ï' | 'Í' | 'Ì' => "I",
+            'ô' | 'ö' | 'ó' | 'ò' | 'õ' => "o",
+            'Ô' | 'Ö' | 'Ó' | 'Ò' | 'Õ' => "O",
+            'ù' | 'û' | 'ü' | 'ú' => "u",
+            'Ù' | 'Û' | 'Ü' | 'Ú' => "U",
+            'ÿ' => "y",
+            'œ' => "oe",
+            'Œ' => "OE",
+            'æ' => "ae",
+            'Æ' => "AE",
+            _ => {
+                out.push(c);
+                continue;
+            }
+        };
+        out.push_str(folded);
+    }
+    out
+}
+
+pub fn exact(
+    report: &RunReport,
+    stream: StreamName,
+    expected: &str,
+    ignore_case: bool,
+    ignore_accents: bool,
+    lang: Lang,
+) -> Outcome {
+    let want = normalise(expected, ignore_case, ignore_accents);
+    let got = normalise(stream_text(report, stream), ignore_case, ignore_accents);
+    if want == got {
+        Outcome::pass(lang.pick("sortie identique", "same output"))
+    } else {
+        Outcome::fail(format!(
+            "{} {}",
+            stream_label(stream),
+            lang.pick(
+                "diffère de la sortie attendue (voir le diff)",
+                "differs from the expected output (see the diff)"
+            )
+        ))
+        .with_texts(
+            normalise(expected, false, false),
+            normalise(stream_text(report, stream), false, false),
+        )
+    }
+}
+
+pub fn contains(
+    report: &RunReport,
+    stream: StreamName,
+    needle: &str,
+    ignore_case: bool,
+    ignore_accents: bool,
+    lang: Lang,
+) -> Outcome {
+    let hay = normalise(stream_text(report, stream), ignore_case, ignore_accents);
+    let want = normalise(needle, ignore_case, ignore_accents);
+    if hay.contains(&want) {
+        Outcome::pass(format!("{} « {needle} »", lang.pick("contient", "contains")))
+    } else {
+        Outcome::fail(format!(
+            "{} {} « {needle} »",
+            stream_label(stream),
+            lang.pick("ne contient pas", "does not contain")
+        ))
+        .with_texts(
+            needle.to_string(),
+            normalise(stream_text(report, stream), false, false),
+        )
+    }
+}
+
+pub fn regex(
+    report: &RunReport,
+    stream: StreamName,
+    patterns: &[String],
+    occurrence: Occurrence,
+    vars: &mut Vars,
+    lang: Lang,
+) -> Outcome {
+    let text = normalise(stream_text(report, stream), false, false);
+    for pattern in patterns {
+        let Ok(re) = Regex::new(pattern) else { continue };
+        let found = match occurrence {
+            Occurrence::First => re.captures(&text),
+            Occurrence::Last => re.captures_iter(&text).last(),
+        };
+        if let Some(caps) = found {
+            let mut captured = Vec::new();
+            for name in re.capture_names().flatten() {
+                if let Some(m) = caps.name(name) {
+                    vars.set_capture(name, m.as_str());
+                    captured.push(format!("{name} = {}", m.as_str().trim()));
+                }
+            }
+            // Show the whole line the match starts on, not just the matched part.
+            let start = caps.get(0).map_or(0, |m| m.start());
+            let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+            let line = first_line(&text[line_start..]).trim();
+            let mut message = format!("{} « {line} »", lang.pick("trouvé", "found"));
+            if !captured.is_empty() {
+                message.push_str(&format!(" ({})", captured.join(", ")));
+            }
+            return Outcome::pass(message);
+        }
+    }
+    let mut outcome = Outcome::fail(format!(
+        "{} {}",
+        lang.pick(
+            "aucune ligne de la sortie n'a la forme attendue sur",
+            "no line of the output has the expected form on"
+        ),
+        stream_label(stream)
+    ));
+    // A regex means little to a learner: show what came, the hint says what is expected.
+    outcome.actual = Some(text);
+    outcome
+}
+
+fn first_line(text: &str) -> &str {
+    text.lines().next().unwrap_or("")
+}
+
+/// How `lines-any-order` compares.
+#[derive(Debug, Clone, Copy)]
+pub struct LineRules {
+    pub line_match: LineMatch,
+    pub allow_extra: bool,
+    pub ignore_case: bool,
+    pub ignore_accents: bool,
+}
+
+pub fn lines_any_order(
+    report: &RunReport,
+    stream: StreamName,
+    expected: &[String],
+    rules: LineRules,
+    lang: Lang,
+) -> Outcome {
+    let text = normalise(
+        stream_text(report, stream),
+        rules.ignore_case,
+        rules.ignore_accents,
+    );
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    let mut used = vec![false; lines.len()];
+    let mut missing = Vec::new();
+    for want in expected {
+        let want_norm = normalise(want, rules.ignore_case, rules.ignore_accents);
+        let re = match rules.line_match {
+            LineMatch::Regex => Regex::new(want).ok(),
+            _ => None,
+        };
+        let hit = lines.iter().enumerate().position(|(i, line)| {
+            !used[i]
+                && match rules.line_match {
+                    LineMatch::Exact => *line == want_norm,
+                    LineMatch::Contains => line.contains(&want_norm),
+                    LineMatch::Regex => re.as_ref().is_some_and(|re| re.is_match(line)),
+                }
+        });
+        match hit {
+            Some(i) => used[i] = true,
+            None => missing.push(want.clone()),
+        }
+    }
+    let extra: Vec<&str> = lines
+        .iter()
+        .zip(&used)
+        .filter(|(_, u)| !**u)
+        .map(|(l, _)| *l)
+        .collect();
+    if !missing.is_empty() {
+        return Outcome::fail(format!(
+            "{} {}: {}",
+            missing.len(),
+            lang.pick("ligne(s) attendue(s) absente(s)", "expected line(s) missing"),
+            missing.join(" | ")
+        ))
+        .with_texts(expected.join("\n"), lines.join("\n"));
+    }
+    if !rules.allow_extra && !extra.is_empty() {
+        return Outcome::fail(format!(
+            "{} {}: {}",
+            extra.len(),
+            lang.pick("ligne(s) en trop", "unexpected line(s)"),
+            extra.join(" | ")
+        ))
+        .with_texts(expected.join("\n"), lines.join("\n"));
+    }
+    Outcome::pass(format!(
+        "{} {}",
+        expected.len(),
+        lang.pick(
+            "lignes attendues présentes (ordre libre)",
+            "expected lines present (any order)"
+        )
+    ))
+}
+
+pub fn line_count(
+    report: &RunReport,
+    stream: StreamName,
+    matching: Option<&str>,
+    min: Option<u32>,
+    max: Option<u32>,
+    lang: Lang,
+) -> Outcome {
+    let text = normalise(stream_text(report, stream), false, false);
+    let re = matching.and_then(|m| Regex::new(m).ok());
+    let count = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .filter(|l| re.as_ref().is_none_or(|re| re.is_match(l)))
+        .count() as u32;
+    let what = match matching {
+        Some(m) => format!(
+            "{} /{m}/",
+            lang.pick("lignes qui correspondent à", "lines matching")
+        ),
+        None => lang.pick("lignes", "lines").to_string(),
+    };
+    let want = bounds(min, max, lang);
+    let ok = min.is_none_or(|m| count >= m) && max.is_none_or(|m| count <= m);
+    let mut outcome = Outcome::judge(
+        ok,
+        format!("{count} {what} ({} {want})", lang.pick("attendu :", "expected:")),
+    );
+    if !ok {
+        outcome.actual = Some(text);
+    }
+    outcome
+}
+
+/// `between 2 and 5`, `at least 2`, `exactly 10`…
+pub fn bounds(min: Option<u32>, max: Option<u32>, lang: Lang) -> String {
+    match (min, max) {
+        (Some(a), Some(b)) if a == b => format!("{} {a}", lang.pick("exactement", "exactly")),
+        (Some(a), Some(b)) => format!(
+            "{} {a} {} {b}",
+            lang.pick("entre", "between"),
+            lang.pick("et", "and")
+        ),
+        (Some(a), None) => format!("{} {a}", lang.pick("au moins", "at least")),
+        (None, Some(b)) => format!("{} {b}", lang.pick("au plus", "at most")),
+        (None, None) => lang.pick("n'importe quel nombre", "any number").to_string(),
+    }
+}
+
+static PID: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(\bpid\W{0,3})\d+").expect("valid regex"));
+static FLOAT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+[.,]\d+").expect("valid regex"));
+static INT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+").expect("valid regex"));
+
+/// Replaces what varies from run to run: PIDs (`PID: 1234` → `PID: <pid>`), decimals, integers.
+pub fn mask(text: &str, masks: &[Mask]) -> String {
+    let mut out = text.to_string();
+    if masks.contains(&Mask::Pid) {
+        out = PID.replace_all(&out, "${1}<pid>").into_owned();
+    }
+    if masks.contains(&Mask::Float) {
+        out = FLOAT.replace_all(&out, "<float>").into_owned();
+    }
+    if masks.contains(&Mask::Int) {
+        out = INT.replace_all(&out, "<int>").into_owned();
+    }
+    out
+}
+
+/// How `same-as-reference` compares.
+#[derive(Debug, Clone, Copy)]
+pub struct Comparison<'a> {
+    pub stream: StreamName,
+    pub masks: &'a [Mask],
+    pub order: Order,
+    pub filter: Option<&'a str>,
+    pub extract: Option<&'a str>,
+}
+
+/// The lines of an output as they are compared: filtered, extracted, masked, maybe sorted.
+pub fn comparable_lines(text: &str, how: &Comparison) -> Vec<String> {
+    let filter = how.filter.and_then(|f| Regex::new(f).ok());
+    let extract = how.extract.and_then(|e| Regex::new(e).ok());
+    let text = normalise(text, false, false);
+    let mut lines: Vec<String> = text
+        .lines()
+        .filter(|l| filter.as_ref().is_none_or(|f| f.is_match(l)))
+        .filter_map(|l| match &extract {
+            None => Some(l.to_string()),
+            Some(re) => re.captures(l).map(|c| {
+                c.get(1)
+                    .or_else(|| c.get(0))
+                    .map_or("", |m| m.as_str())
+                    .to_string()
+            }),
+        })
+        .map(|l| mask(&l, how.masks))
+        .collect();
+    if how.order == Order::Any {
+        lines.sort();
+    }
+    lines
+}
+
+pub fn same_as_reference(
+    report: &RunReport,
+    reference: &ReferenceOutput,
+    how: &Comparison,
+    lang: Lang,
+) -> Outcome {
+    let got = comparable_lines(stream_text(report, how.stream), how);
+    let reference_text = match how.stream {
+        StreamName::Stdout => &reference.stdout,
+        StreamName::Stderr => &reference.stderr,
+    };
+    let want = comparable_lines(reference_text, how);
+    if got == want {
+        return Outcome::pass(format!(
+            "{} {} {}",
+            lang.pick(
+                "même sortie que la solution de référence",
+                "same output as the reference solution"
+            ),
+            got.len(),
+            lang.pick("ligne(s) comparée(s)", "line(s) compared")
+        ));
+    }
+    let message = if got.len() != want.len() {
+        format!(
+            "{} {} {}, {} {}",
+            lang.pick("la solution de référence donne", "the reference solution gives"),
+            want.len(),
+            lang.pick("ligne(s) comparable(s)", "comparable line(s)"),
+            lang.pick("votre programme", "your program"),
+            got.len()
+        )
+    } else {
+        lang.pick(
+            "la sortie diffère de celle de la solution de référence (voir le diff)",
+            "the output differs from the reference solution's (see the diff)",
+        )
+        .to_string()
+    };
+    Outcome::fail(message).with_texts(want.join("\n"), got.join("\n"))
+}

@@ -1,0 +1,253 @@
+//! Checking one submission: run it in the sandbox (several times for a series), run the reference
+//! solution when a check compares with it, evaluate the checks, build the report.
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use anyhow::Context;
+
+use super::checks::{self, Observed};
+use super::reference::{ReferenceOutput, reference_output};
+use super::spec::{ExerciseSpec, Mask};
+use super::verdict::{
+    CheckReport, DistinctOutput, RunOutcome, RunSummary, RunsSummary, Verdict, round3, tally,
+};
+use crate::course::{CourseFiles, Exercise};
+use crate::i18n::Lang;
+use crate::sandbox::{self, RunRequest};
+
+/// How to check.
+#[derive(Debug, Clone, Default)]
+pub struct CheckOptions {
+    /// The language of the messages.
+    pub lang: Lang,
+    /// Number of runs (alternately on all cores and pinned to one CPU); the spec's `runs` when absent.
+    pub runs: Option<u32>,
+    /// The reference solution's output, when the caller already has it (batch grading gets it once).
+    pub reference: Option<ReferenceOutput>,
+}
+
+/// The spec of an exercise, parsed; an error names the file, line and key.
+pub fn load_spec(files: &CourseFiles, exercise: &Exercise) -> anyhow::Result<ExerciseSpec> {
+    let rel = format!("{}/exercise.yaml", exercise.dir);
+    let shown = files.display_path(&rel);
+    let bytes = exercise
+        .files
+        .get("exercise.yaml")
+        .with_context(|| format!("{shown}: missing"))?;
+    let text = std::str::from_utf8(bytes).with_context(|| format!("{shown}: not UTF-8 text"))?;
+    let spec = ExerciseSpec::parse(&shown, text).map_err(|problem| anyhow::anyhow!("{problem}"))?;
+    if spec.id != exercise.id {
+        anyhow::bail!(
+            "{shown}: id: the spec says `{}` but the folder is exercise `{}`",
+            spec.id,
+            exercise.id
+        );
+    }
+    Ok(spec)
+}
+
+/// Checks `submission` against `exercise`. A learner's failure is data in the report; `Err` means
+/// the check itself could not be done (unreadable file, broken spec, the sandbox could not start,
+/// the reference solution failed).
+pub fn check_submission(
+    files: &CourseFiles,
+    exercise: &Exercise,
+    submission: &Path,
+    opts: &CheckOptions,
+) -> anyhow::Result<CheckReport> {
+    let spec = load_spec(files, exercise)?;
+    let source_bytes = std::fs::read(submission)
+        .with_context(|| format!("{}: cannot read the submission", submission.display()))?;
+    let source = String::from_utf8_lossy(&source_bytes).into_owned();
+    let lang = opts.lang;
+
+    let reference = match (&opts.reference, checks::needs_reference(&spec)) {
+        (Some(reference), _) => Some(reference.clone()),
+        (None, true) => Some(reference_output(&spec, exercise)?),
+        (None, false) => None,
+    };
+
+    let runs = opts.runs.unwrap_or(spec.runs).max(1);
+    let all_cpus = available_cpus();
+    let machine_cpus = machine_cpus().max(all_cpus);
+    let mut outcomes = Vec::new();
+    let mut outputs: Vec<DistinctOutput> = Vec::new();
+    // The run shown in full: the first that failed, else the first.
+    let mut shown: Option<(usize, CheckReport)> = None;
+    for index in 0..runs {
+        // A series alternates: all cores, then one CPU, so that a program relying on true
+        // parallelism (or racing only when truly parallel) shows it.
+        let pinned = runs > 1 && index % 2 == 1;
+        let request = request_for(&spec, submission, pinned);
+        let report = sandbox::run(&request).context("the sandbox could not run the submission")?;
+        let cpus = if pinned { 1 } else { all_cpus };
+        let obs = Observed {
+            report: &report,
+            source: &source,
+            reference: reference.as_ref(),
+            cpus,
+            machine_cpus,
+            pinned,
+            busy_share: spec.busy_share,
+        };
+        let results = checks::evaluate(&spec, &obs, lang);
+        let (verdict, score, max_score) = tally(report.status, &results);
+        let masked = checks::mask(&report.stdout, &[Mask::Pid, Mask::Float]);
+        let output = match outputs.iter().position(|o| o.text == masked) {
+            Some(i) => {
+                outputs[i].count += 1;
+                i
+            }
+            None => {
+                outputs.push(DistinctOutput {
+                    text: masked,
+                    count: 1,
+                });
+                outputs.len() - 1
+            }
+        };
+        outcomes.push(RunOutcome {
+            index: index + 1,
+            pinned,
+            verdict,
+            score,
+            status: report.status,
+            wall_s: round3(report.wall_s),
+            failed: results
+                .iter()
+                .filter(|c| c.status == super::verdict::Status::Fail)
+                .map(|c| c.name.clone())
+                .collect(),
+            output,
+        });
+        let replace = match &shown {
+            None => true,
+            Some((_, first)) => first.verdict == Verdict::Pass && verdict != Verdict::Pass,
+        };
+        if replace {
+            let busy = obs.busy_processes(spec.busy_share);
+            shown = Some((
+                index as usize,
+                CheckReport {
+                    exercise: spec.id.clone(),
+                    title: spec.title.get(lang).to_string(),
+                    submission: submission.display().to_string(),
+                    verdict,
+                    score,
+                    max_score,
+                    checks: results,
+                    run: RunSummary::new(&report, busy, pinned, cpus),
+                    runs: None,
+                    lesson_anchor: format!("{}#{}", spec.lesson, spec.anchor),
+                },
+            ));
+        }
+    }
+    let (_, mut report) = shown.context("at least one run")?;
+    if runs > 1 {
+        let passed = outcomes.iter().filter(|o| o.verdict == Verdict::Pass).count() as u32;
+        let pinned_runs = outcomes.iter().filter(|o| o.pinned).count() as u32;
+        let pinned_passed = outcomes
+            .iter()
+            .filter(|o| o.pinned && o.verdict == Verdict::Pass)
+            .count() as u32;
+        // A series passes only when every run passed; an error anywhere is an error.
+        if outcomes.iter().any(|o| o.verdict == Verdict::Error) {
+            report.verdict = Verdict::Error;
+        }
+        report.runs = Some(RunsSummary {
+            runs,
+            passed,
+            pinned_runs,
+            pinned_passed,
+            outcomes,
+            distinct_outputs: outputs,
+        });
+    }
+    Ok(report)
+}
+
+/// The sandbox request for a submission (or the reference solution) under the spec.
+pub fn request_for(spec: &ExerciseSpec, program: &Path, pinned: bool) -> RunRequest {
+    let argv = spec
+        .run
+        .split_whitespace()
+        .map(|word| word.replace("{file}", &spec.file))
+        .collect();
+    RunRequest {
+        argv,
+        files: vec![(spec.file.clone(), program.to_path_buf())],
+        // Judged as its author sees it in a terminal: no block buffering behind the grader's pipe,
+        // or every correct `imap_unordered` program would look unstreamed.
+        env: vec![
+            ("PYTHONUNBUFFERED".into(), "1".into()),
+            ("PYTHONDONTWRITEBYTECODE".into(), "1".into()),
+            ("PYTHONIOENCODING".into(), "utf-8".into()),
+        ],
+        limits: spec.limits.to_limits(),
+        pin_one_cpu: pinned,
+    }
+}
+
+/// CPUs this process may run on (its affinity).
+fn available_cpus() -> u32 {
+    std::thread::available_parallelism().map_or(1, |n| n.get() as u32)
+}
+
+/// CPUs online on the machine (what Python's `os.cpu_count()` reports, so what `Pool()` uses).
+fn machine_cpus() -> u32 {
+    let Ok(online) = std::fs::read_to_string("/sys/devices/system/cpu/online") else {
+        return available_cpus();
+    };
+    let mut count = 0;
+    for range in online.trim().split(',') {
+        let mut ends = range.split('-').map(|n| n.trim().parse::<u32>().ok());
+        match (ends.next().flatten(), ends.next().flatten()) {
+            (Some(a), Some(b)) if b >= a => count += b - a + 1,
+            (Some(_), None) => count += 1,
+            _ => {}
+        }
+    }
+    if count == 0 { available_cpus() } else { count }
+}
+
+/// Hints for the REPL's `hint`: those of the checks that failed last time, else the spec's first.
+pub fn hints(spec: &ExerciseSpec, last: Option<&CheckReport>, lang: Lang) -> Vec<Hint> {
+    let failed: Vec<Hint> = last
+        .map(|report| {
+            report
+                .failed()
+                .map(|c| Hint {
+                    check: c.name.clone(),
+                    text: c.hint.clone(),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    if !failed.is_empty() {
+        return failed;
+    }
+    spec.checks
+        .first()
+        .map(|c| Hint {
+            check: c.name.clone(),
+            text: c.hint.get(lang).to_string(),
+        })
+        .into_iter()
+        .collect()
+}
+
+/// A hint for the REPL: the check it is about and what to think about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hint {
+    pub check: String,
+    pub text: String,
+}
+
+/// Every check's hint, by check name (for a REPL that walks through them).
+pub fn all_hints(spec: &ExerciseSpec, lang: Lang) -> BTreeMap<String, String> {
+    spec.checks
+        .iter()
+        .map(|c| (c.name.clone(), c.hint.get(lang).to_string()))
+        .collect()
+}

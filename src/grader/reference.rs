@@ -1,0 +1,108 @@
+//! The reference solution's output, for `same-as-reference` checks. Its run is the same every time
+//! (once masked), so it is cached in the user's cache folder, keyed by the spec and the solution:
+//! a student's feedback loop and a class's grading pay for it once.
+use std::path::PathBuf;
+
+use anyhow::Context;
+use serde::{Deserialize, Serialize};
+
+use super::engine::request_for;
+use super::spec::ExerciseSpec;
+use crate::course::Exercise;
+use crate::sandbox::{self, RunStatus};
+
+/// What the reference solution printed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReferenceOutput {
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// The reference output, from the cache or by running the solution in the sandbox.
+pub fn reference_output(spec: &ExerciseSpec, exercise: &Exercise) -> anyhow::Result<ReferenceOutput> {
+    let solution = exercise
+        .files
+        .get("solution.py")
+        .with_context(|| format!("{}: no solution.py to compare with", exercise.dir))?;
+    let spec_text = exercise
+        .files
+        .get("exercise.yaml")
+        .map_or(&[][..], |b| b.as_slice());
+    let cache = cache_path(
+        &spec.id,
+        &[spec_text, solution, env!("CARGO_PKG_VERSION").as_bytes()],
+    );
+    if let Some(found) = cache
+        .as_ref()
+        .and_then(|path| std::fs::read(path).ok())
+        .and_then(|bytes| serde_json::from_slice::<ReferenceOutput>(&bytes).ok())
+    {
+        return Ok(found);
+    }
+    let output = run_reference(spec, exercise, solution)?;
+    if let Some(path) = cache {
+        // A cache that cannot be written only costs a run next time.
+        let _ = write_atomically(&path, &serde_json::to_vec(&output)?);
+    }
+    Ok(output)
+}
+
+fn run_reference(
+    spec: &ExerciseSpec,
+    exercise: &Exercise,
+    solution: &[u8],
+) -> anyhow::Result<ReferenceOutput> {
+    // The solution is written to a private folder of ours; the sandbox copies it into the run's.
+    let dir = tempfile::tempdir().context("cannot create a temporary folder")?;
+    let path = dir.path().join(&spec.file);
+    std::fs::write(&path, solution).with_context(|| format!("{}: cannot write", path.display()))?;
+    let report =
+        sandbox::run(&request_for(spec, &path, false)).context("the sandbox could not run the reference")?;
+    if report.status != RunStatus::Ok || report.exit_code != Some(0) {
+        anyhow::bail!(
+            "{}/solution.py: the reference solution itself failed ({:?}, exit {:?}): {}",
+            exercise.dir,
+            report.status,
+            report.exit_code,
+            report.stderr.lines().last().unwrap_or("")
+        );
+    }
+    Ok(ReferenceOutput {
+        stdout: report.stdout,
+        stderr: report.stderr,
+    })
+}
+
+/// `<cache>/atelier/reference/<id>-<hash>.json`; `None` without a home folder.
+fn cache_path(id: &str, parts: &[&[u8]]) -> Option<PathBuf> {
+    use etcetera::BaseStrategy;
+    let base = etcetera::choose_base_strategy().ok()?;
+    let hash = fnv1a(parts);
+    Some(
+        base.cache_dir()
+            .join("atelier")
+            .join("reference")
+            .join(format!("{id}-{hash:016x}.json")),
+    )
+}
+
+/// FNV-1a over the parts (with separators): stable across builds, unlike std's hasher.
+fn fnv1a(parts: &[&[u8]]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for byte in part.iter().chain(&[0xff]) {
+            hash ^= u64::from(*byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    hash
+}
+
+fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(std::path::Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    std::io::Write::write_all(&mut tmp, bytes)?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}

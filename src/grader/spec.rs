@@ -1,0 +1,654 @@
+//! The exercise spec (`exercises/<id>-<slug>/exercise.yaml`): how to run a submission, its limits and
+//! the named checks that judge it. Strict: an unknown key is an error naming the file, line and key.
+//!
+//! The spec lives beside the grader that interprets it (rather than in `course`) so that the check
+//! kinds and their evaluation change together; `course` only finds the folders.
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+use crate::course::Problem;
+use crate::i18n::Lang;
+use crate::sandbox::Limits;
+
+/// The spec format this build reads.
+pub const SPEC_VERSION: u32 = 1;
+
+/// A text in the lesson's language, optionally with its English version.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(untagged)]
+pub enum Text {
+    /// One text, used whatever the language.
+    Plain(String),
+    /// A French and an English text.
+    Both {
+        /// The French text.
+        fr: String,
+        /// The English text.
+        en: String,
+    },
+}
+
+impl Text {
+    /// The text in `lang`, or the only one there is.
+    pub fn get(&self, lang: Lang) -> &str {
+        match self {
+            Text::Plain(text) => text,
+            Text::Both { fr, en } => lang.pick(fr, en),
+        }
+    }
+}
+
+/// One exercise: what the student writes, how it runs, and how it is judged.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExerciseSpec {
+    /// Format version; this build reads [`SPEC_VERSION`].
+    pub version: u32,
+    /// `<chapter>.<n>`, the same as the folder's prefix (`43.1`).
+    pub id: String,
+    /// The exercise's title.
+    pub title: Text,
+    /// The chapter number of the lesson that states the exercise.
+    pub lesson: u32,
+    /// The anchor of the exercise's section in that lesson (`exercice-1-nombres-premiers`).
+    pub anchor: String,
+    /// The name the submission gets in the run's working folder (`premiers.py`).
+    pub file: String,
+    /// The command that runs a submission; `{file}` is replaced by [`ExerciseSpec::file`].
+    #[serde(default = "default_run")]
+    pub run: String,
+    /// The limits of one run.
+    #[serde(default)]
+    pub limits: SpecLimits,
+    /// Timing-sensitive: batch grading never shares the CPUs with another run of it.
+    #[serde(default)]
+    pub timing_sensitive: bool,
+    /// How many runs a plain `check` makes (all must pass); `--runs` overrides it.
+    #[serde(default = "default_runs")]
+    pub runs: u32,
+    /// A process is "busy" when it did at least this share (0..1) of the run's CPU time
+    /// (the `busy_processes` variable).
+    #[serde(default = "default_busy_share")]
+    pub busy_share: f64,
+    /// The checks, in the order they are reported.
+    pub checks: Vec<Check>,
+}
+
+fn default_run() -> String {
+    "python3 {file}".into()
+}
+
+fn default_runs() -> u32 {
+    1
+}
+
+fn default_busy_share() -> f64 {
+    0.05
+}
+
+/// The limits of one run, in the units a teacher thinks in.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpecLimits {
+    /// Wall-clock seconds.
+    #[serde(default = "default_wall")]
+    pub wall_s: f64,
+    /// CPU seconds.
+    #[serde(default = "default_cpu")]
+    pub cpu_s: f64,
+    /// Memory of the whole run, in MiB.
+    #[serde(default = "default_memory")]
+    pub memory_mb: u64,
+    /// Processes (and threads) alive at once.
+    #[serde(default = "default_processes")]
+    pub processes: u32,
+    /// Bytes of stdout (and of stderr) kept; more is `output-limit`.
+    #[serde(default = "default_output")]
+    pub output_bytes: u64,
+}
+
+fn default_wall() -> f64 {
+    20.0
+}
+fn default_cpu() -> f64 {
+    20.0
+}
+fn default_memory() -> u64 {
+    512
+}
+fn default_processes() -> u32 {
+    64
+}
+fn default_output() -> u64 {
+    64 << 10
+}
+
+impl Default for SpecLimits {
+    fn default() -> Self {
+        SpecLimits {
+            wall_s: default_wall(),
+            cpu_s: default_cpu(),
+            memory_mb: default_memory(),
+            processes: default_processes(),
+            output_bytes: default_output(),
+        }
+    }
+}
+
+impl SpecLimits {
+    /// The sandbox's limits for one run.
+    pub fn to_limits(&self) -> Limits {
+        Limits {
+            wall: Duration::from_secs_f64(self.wall_s),
+            cpu: Duration::from_secs_f64(self.cpu_s),
+            memory_bytes: self.memory_mb << 20,
+            processes: self.processes,
+            output_bytes: self.output_bytes,
+            ..Limits::default()
+        }
+    }
+}
+
+/// One named check. Deserialized by hand: serde cannot deny unknown fields across a flattened enum,
+/// so the common keys are taken out first and the rest must be exactly the kind's fields.
+#[derive(Debug, Clone, Serialize)]
+pub struct Check {
+    /// A short name, unique in the spec (shown on the check's line).
+    pub name: String,
+    /// Points given when it passes.
+    #[serde(default = "default_points")]
+    pub points: u32,
+    /// What to think about when it fails.
+    pub hint: Text,
+    /// Judge only when this expression holds (`cpus >= 2`); otherwise the check is skipped and its
+    /// points are left out of the maximum.
+    #[serde(default)]
+    pub when: Option<String>,
+    /// What the check looks at.
+    #[serde(flatten)]
+    pub kind: CheckKind,
+}
+
+fn default_points() -> u32 {
+    1
+}
+
+impl<'de> Deserialize<'de> for Check {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        use serde_yaml::Value;
+        let mut map = serde_yaml::Mapping::deserialize(deserializer)?;
+        let name = match map.remove("name") {
+            Some(Value::String(name)) => name,
+            Some(_) => return Err(D::Error::custom("check: `name` must be a text")),
+            None => return Err(D::Error::custom("check: missing field `name`")),
+        };
+        let in_check = |e: serde_yaml::Error| D::Error::custom(format!("check `{name}`: {e}"));
+        let points = match map.remove("points") {
+            Some(value) => u32::deserialize(value).map_err(&in_check)?,
+            None => default_points(),
+        };
+        let hint = match map.remove("hint") {
+            Some(value) => Text::deserialize(value).map_err(&in_check)?,
+            None => return Err(D::Error::custom(format!("check `{name}`: missing field `hint`"))),
+        };
+        let when = match map.remove("when") {
+            Some(value) => Some(String::deserialize(value).map_err(&in_check)?),
+            None => None,
+        };
+        let kind = CheckKind::deserialize(Value::Mapping(map)).map_err(&in_check)?;
+        Ok(Check {
+            name,
+            points,
+            hint,
+            when,
+            kind,
+        })
+    }
+}
+
+/// Which output a check reads.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StreamName {
+    #[default]
+    Stdout,
+    Stderr,
+}
+
+/// How a line is compared with an expected one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LineMatch {
+    /// Equal after normalisation.
+    #[default]
+    Exact,
+    /// Contains the expected text.
+    Contains,
+    /// Matches the expected regular expression.
+    Regex,
+}
+
+/// Which match of a regex gives the captures.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Occurrence {
+    #[default]
+    First,
+    Last,
+}
+
+/// How output lines are ordered when compared with the reference.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Order {
+    #[default]
+    Strict,
+    Any,
+}
+
+/// A part of the output that varies from run to run and is masked before comparing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mask {
+    /// Numbers after `PID`, `pid=`, …
+    Pid,
+    /// Decimal numbers (timings).
+    Float,
+    /// Every integer.
+    Int,
+}
+
+/// What a check looks at. Internally tagged by `kind:`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
+pub enum CheckKind {
+    /// The exit status of the program (a death by signal always fails).
+    ExitStatus {
+        /// The expected exit code.
+        #[serde(default)]
+        code: i32,
+    },
+    /// The whole stream equals `expected` after normalisation (trailing spaces, line endings).
+    Exact {
+        /// The stream compared.
+        #[serde(default)]
+        stream: StreamName,
+        /// The expected text.
+        expected: String,
+        /// Ignore the case.
+        #[serde(default)]
+        ignore_case: bool,
+        /// Ignore accents (`é` = `e`).
+        #[serde(default)]
+        ignore_accents: bool,
+    },
+    /// The stream contains `text` (after the same normalisation).
+    Contains {
+        /// The stream searched.
+        #[serde(default)]
+        stream: StreamName,
+        /// The text that must appear.
+        text: String,
+        /// Ignore the case.
+        #[serde(default)]
+        ignore_case: bool,
+        /// Ignore accents.
+        #[serde(default)]
+        ignore_accents: bool,
+    },
+    /// One of `patterns` matches the stream; its named captures become variables for later checks.
+    Regex {
+        /// The stream searched.
+        #[serde(default)]
+        stream: StreamName,
+        /// Regular expressions tried in order (the first that matches wins), so that several
+        /// wordings can be accepted.
+        patterns: Vec<String>,
+        /// Which match gives the captures when there are several.
+        #[serde(default)]
+        occurrence: Occurrence,
+    },
+    /// Each expected line is matched by a distinct output line, in any order.
+    LinesAnyOrder {
+        /// The stream read.
+        #[serde(default)]
+        stream: StreamName,
+        /// The lines expected.
+        expected: Vec<String>,
+        /// How a line is compared.
+        #[serde(default, rename = "match")]
+        line_match: LineMatch,
+        /// Other lines may appear too.
+        #[serde(default = "yes")]
+        allow_extra: bool,
+        /// Ignore the case.
+        #[serde(default)]
+        ignore_case: bool,
+        /// Ignore accents.
+        #[serde(default)]
+        ignore_accents: bool,
+    },
+    /// The number of (non-empty) lines, or of lines matching `matching`, lies in `min..=max`.
+    LineCount {
+        /// The stream read.
+        #[serde(default)]
+        stream: StreamName,
+        /// Count only the lines this regex matches.
+        #[serde(default)]
+        matching: Option<String>,
+        /// At least.
+        #[serde(default)]
+        min: Option<u32>,
+        /// At most.
+        #[serde(default)]
+        max: Option<u32>,
+    },
+    /// A captured number equals `expected` within `tolerance`.
+    Number {
+        /// The variable (a named capture of an earlier `regex` check).
+        var: String,
+        /// The expected value.
+        expected: f64,
+        /// Absolute tolerance.
+        #[serde(default)]
+        tolerance: f64,
+    },
+    /// A boolean expression over the captures and the run's figures (evalexpr syntax).
+    Expression {
+        /// The expression, such as `t_par < t_seq * 0.8`.
+        expr: String,
+    },
+    /// The number of processes the program started, itself included.
+    Processes {
+        /// At least.
+        #[serde(default)]
+        min: Option<u32>,
+        /// At most (an expression such as `max(machine_cpus, 4) + 2` is allowed).
+        #[serde(default)]
+        max: Option<String>,
+    },
+    /// Processes that each did at least `share` of the run's CPU time.
+    BusyProcesses {
+        /// At least this many.
+        min: u32,
+        /// The share (0..1); the spec's `busy_share` when absent.
+        #[serde(default)]
+        share: Option<f64>,
+        /// Count only the busy processes alive at the same time (the most at any instant): workers
+        /// started and joined one after the other do not count as parallel.
+        #[serde(default)]
+        at_once: bool,
+    },
+    /// CPU time over wall time of the run (children included).
+    Parallelism {
+        /// At least.
+        min: f64,
+    },
+    /// The run's wall time against figures the program measured itself (expressions in seconds).
+    WallTime {
+        /// The run lasted at least this (e.g. `t_seq + t_par`: the printed times are not invented).
+        #[serde(default)]
+        min: Option<String>,
+        /// The run lasted at most this.
+        #[serde(default)]
+        max: Option<String>,
+    },
+    /// Output lines arrived while the program ran, not all at the end.
+    Streaming {
+        /// The stream read.
+        #[serde(default)]
+        stream: StreamName,
+        /// The result lines (a regex).
+        matching: String,
+        /// The first result line arrived before this fraction (0..1) of the run.
+        first_before: f64,
+    },
+    /// The source must contain every pattern of `contains` and none of `lacks` (comments ignored).
+    Source {
+        /// Regular expressions that must all appear.
+        #[serde(default)]
+        contains: Vec<String>,
+        /// Regular expressions that must not appear.
+        #[serde(default)]
+        lacks: Vec<String>,
+    },
+    /// The same output as the reference solution once the varying parts are masked.
+    SameAsReference {
+        /// The stream compared.
+        #[serde(default)]
+        stream: StreamName,
+        /// What to mask.
+        #[serde(default)]
+        mask: Vec<Mask>,
+        /// Whether the order of lines matters.
+        #[serde(default)]
+        order: Order,
+        /// Compare only the lines this regex matches.
+        #[serde(default)]
+        filter: Option<String>,
+        /// Compare only what this regex extracts from each line (its first group, or the whole match).
+        #[serde(default)]
+        extract: Option<String>,
+    },
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl CheckKind {
+    /// The kind's name as written in the spec.
+    pub fn tag(&self) -> &'static str {
+        match self {
+            CheckKind::ExitStatus { .. } => "exit-status",
+            CheckKind::Exact { .. } => "exact",
+            CheckKind::Contains { .. } => "contains",
+            CheckKind::Regex { .. } => "regex",
+            CheckKind::LinesAnyOrder { .. } => "lines-any-order",
+            CheckKind::LineCount { .. } => "line-count",
+            CheckKind::Number { .. } => "number",
+            CheckKind::Expression { .. } => "expression",
+            CheckKind::Processes { .. } => "processes",
+            CheckKind::BusyProcesses { .. } => "busy-processes",
+            CheckKind::Parallelism { .. } => "parallelism",
+            CheckKind::WallTime { .. } => "wall-time",
+            CheckKind::Streaming { .. } => "streaming",
+            CheckKind::Source { .. } => "source",
+            CheckKind::SameAsReference { .. } => "same-as-reference",
+        }
+    }
+}
+
+impl ExerciseSpec {
+    /// Parses and validates a spec. `file` is the name errors use.
+    pub fn parse(file: &str, text: &str) -> Result<ExerciseSpec, Problem> {
+        let spec: ExerciseSpec = serde_yaml::from_str(text).map_err(|err| yaml_problem(file, text, &err))?;
+        spec.validate(file, text)?;
+        Ok(spec)
+    }
+
+    /// Checks what serde cannot: the version, unique names, regexes and expressions that compile.
+    fn validate(&self, file: &str, text: &str) -> Result<(), Problem> {
+        let problem = |key: &str, message: String| Problem {
+            file: file.to_string(),
+            line: find_key_line(text, key),
+            message,
+        };
+        if self.version != SPEC_VERSION {
+            return Err(problem(
+                "version",
+                format!(
+                    "version: this atelier reads spec version {SPEC_VERSION}, found {}",
+                    self.version
+                ),
+            ));
+        }
+        if self.checks.is_empty() {
+            return Err(problem("checks", "checks: at least one check is needed".into()));
+        }
+        if !self.run.contains("{file}") {
+            return Err(problem("run", "run: the command must contain {file}".into()));
+        }
+        let mut names = std::collections::BTreeSet::new();
+        for check in &self.checks {
+            let at = |key: &str, message: String| Problem {
+                file: file.to_string(),
+                line: find_check_line(text, &check.name, key),
+                message: format!("check `{}`: {key}: {message}", check.name),
+            };
+            if !names.insert(check.name.as_str()) {
+                return Err(at("name", "this name is used by another check".into()));
+            }
+            if let Some(when) = &check.when {
+                compile_expr(when).map_err(|e| at("when", e))?;
+            }
+            for (key, pattern) in check.kind.regexes() {
+                regex::Regex::new(pattern).map_err(|e| at(key, format!("not a valid regex: {e}")))?;
+            }
+            for (key, expr) in check.kind.expressions() {
+                compile_expr(expr).map_err(|e| at(key, e))?;
+            }
+            if let CheckKind::Regex { patterns, .. } = &check.kind
+                && patterns.is_empty()
+            {
+                return Err(at("patterns", "at least one pattern is needed".into()));
+            }
+        }
+        Ok(())
+    }
+}
+
+impl CheckKind {
+    /// The regexes of the check, with their key (for validation).
+    fn regexes(&self) -> Vec<(&'static str, &str)> {
+        match self {
+            CheckKind::Regex { patterns, .. } => patterns.iter().map(|p| ("patterns", p.as_str())).collect(),
+            CheckKind::LinesAnyOrder {
+                expected,
+                line_match: LineMatch::Regex,
+                ..
+            } => expected.iter().map(|p| ("expected", p.as_str())).collect(),
+            CheckKind::LineCount {
+                matching: Some(m), ..
+            } => vec![("matching", m.as_str())],
+            CheckKind::Streaming { matching, .. } => vec![("matching", matching.as_str())],
+            CheckKind::Source { contains, lacks } => contains
+                .iter()
+                .map(|p| ("contains", p.as_str()))
+                .chain(lacks.iter().map(|p| ("lacks", p.as_str())))
+                .collect(),
+            CheckKind::SameAsReference { filter, extract, .. } => filter
+                .iter()
+                .map(|p| ("filter", p.as_str()))
+                .chain(extract.iter().map(|p| ("extract", p.as_str())))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The expressions of the check, with their key (for validation).
+    fn expressions(&self) -> Vec<(&'static str, &str)> {
+        match self {
+            CheckKind::Expression { expr } => vec![("expr", expr.as_str())],
+            CheckKind::Processes { max: Some(max), .. } => vec![("max", max.as_str())],
+            CheckKind::WallTime { min, max } => min
+                .iter()
+                .map(|e| ("min", e.as_str()))
+                .chain(max.iter().map(|e| ("max", e.as_str())))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+fn compile_expr(expr: &str) -> Result<(), String> {
+    evalexpr::build_operator_tree::<evalexpr::DefaultNumericTypes>(expr)
+        .map(|_| ())
+        .map_err(|e| format!("not a valid expression: {e}"))
+}
+
+/// A serde error as a problem at the right line. serde_norway gives a location for most errors;
+/// errors raised inside a check (an internally tagged enum is buffered first) lose it, so the
+/// offending key named in the message is looked up in the text.
+fn yaml_problem(file: &str, text: &str, err: &serde_yaml::Error) -> Problem {
+    let message = err.to_string();
+    // serde_norway appends " at line L column C"; the line goes in front instead.
+    let bare = match message.find(" at line ") {
+        Some(at) => message[..at].to_string(),
+        None => message.clone(),
+    };
+    // Errors inside a check read "checks[1]: check `NAME`: unknown field `KEY`, …": the key is
+    // looked up inside that check.
+    let in_check = bare.find("check `").and_then(|at| {
+        let rest = &bare[at..];
+        let name = backticked(rest)?;
+        let after = rest.split_once("`: ").map_or("", |(_, r)| r);
+        Some((name, after.to_string()))
+    });
+    let line = match in_check {
+        Some((name, rest)) => match backticked(&rest) {
+            Some(_) if rest.starts_with("unknown variant") => find_check_line(text, &name, "kind"),
+            Some(key) => find_check_line(text, &name, &key),
+            None => find_check_line(text, &name, "name"),
+        },
+        None => backticked(&bare).and_then(|k| find_key_line(text, &k)),
+    }
+    .or_else(|| err.location().map(|l| l.line()));
+    Problem {
+        file: file.to_string(),
+        line,
+        message: bare,
+    }
+}
+
+/// The first `` `word` `` of a serde message (the unknown or missing field).
+fn backticked(message: &str) -> Option<String> {
+    let start = message.find('`')? + 1;
+    let len = message[start..].find('`')?;
+    Some(message[start..start + len].to_string())
+}
+
+/// The 1-based line where `key:` is written (the first such line).
+fn find_key_line(text: &str, key: &str) -> Option<usize> {
+    text.lines()
+        .position(|line| is_key_line(line, key))
+        .map(|i| i + 1)
+}
+
+fn is_key_line(line: &str, key: &str) -> bool {
+    let trimmed = line.trim_start().trim_start_matches("- ").trim_start();
+    trimmed
+        .strip_prefix(key)
+        .is_some_and(|rest| rest.trim_start().starts_with(':'))
+}
+
+/// The line of `key:` inside the check named `name` (else the check's own line).
+fn find_check_line(text: &str, name: &str, key: &str) -> Option<usize> {
+    let lines: Vec<&str> = text.lines().collect();
+    let start = lines.iter().position(|line| {
+        is_key_line(line, "name")
+            && line
+                .split_once(':')
+                .is_some_and(|(_, v)| unquote(v.trim()) == name)
+    })?;
+    // The check ends where the next list item at its indentation (or less) starts.
+    let indent = lines[start].len() - lines[start].trim_start().len();
+    let mut end = lines.len();
+    for (i, line) in lines.iter().enumerate().skip(start + 1) {
+        let own = line.len() - line.trim_start().len();
+        if line.trim_start().starts_with("- ") && own < indent {
+            end = i;
+            break;
+        }
+    }
+    let found = (start..end)
+        .find(|&i| is_key_line(lines[i], key))
+        .unwrap_or(start);
+    Some(found + 1)
+}
+
+fn unquote(value: &str) -> &str {
+    value.trim_matches(|c| c == '"' || c == '\'')
+}

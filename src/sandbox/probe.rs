@@ -1,0 +1,67 @@
+//! What this platform lets the sandbox do, found once per process and cached.
+//!
+//! Every layer is tried for real (a throw-away child in fresh namespaces, a throw-away cgroup), never
+//! guessed from version numbers: containers and hardened distributions refuse things the kernel has.
+use std::sync::OnceLock;
+
+use serde::Serialize;
+
+use super::cgroup::CgroupKind;
+use super::syscalls;
+
+/// The layers the platform allows, in the order they are applied.
+#[derive(Debug, Clone, Serialize)]
+pub struct Probe {
+    /// The grader runs as root: each run gets a dedicated uid (and RLIMIT_NPROC then applies).
+    pub root: bool,
+    /// `PR_SET_CHILD_SUBREAPER` took effect: orphans of a run come back to the grader.
+    pub subreaper: bool,
+    /// PID + network + mount + IPC namespaces can be created (with a user namespace when not root).
+    pub namespaces: bool,
+    /// Not root, but unprivileged user namespaces work (not used yet: see `detect`).
+    pub user_namespace: bool,
+    /// The per-run cgroup flavour that could be created, if any.
+    pub cgroup: Option<CgroupKind>,
+    /// `pidfd_open` works (the main process's exit wakes `poll`).
+    pub pidfd: bool,
+    /// `close_range` works (else descriptors are closed one by one up to the limit).
+    pub close_range: bool,
+    /// The Linux proc connector can be subscribed to (exact fork counts).
+    pub proc_connector: bool,
+}
+
+static PROBE: OnceLock<Probe> = OnceLock::new();
+
+/// What the platform allows; probed on the first call, then cached for the life of the process.
+pub fn probe() -> Probe {
+    PROBE.get_or_init(detect).clone()
+}
+
+/// Layers switched off by `ATELIER_SANDBOX_DISABLE` (comma-separated: `namespaces`, `cgroup`, `uid`,
+/// `connector`, `subreaper`), to exercise the degraded paths on a machine that has everything.
+pub const DISABLE_VAR: &str = "ATELIER_SANDBOX_DISABLE";
+
+fn detect() -> Probe {
+    let disabled = std::env::var(DISABLE_VAR).unwrap_or_default();
+    let on = |layer: &str| !disabled.split(',').any(|d| d.trim() == layer);
+    let root = nix::unistd::geteuid().is_root();
+    let subreaper = on("subreaper") && syscalls::set_child_subreaper();
+    let namespaces = on("namespaces") && cfg!(target_os = "linux") && syscalls::try_namespaces(false);
+    // Without root the namespaces need a user namespace, and uid/gid maps written by the grader
+    // between clone and exec; that handshake is not built, so it is only reported.
+    let user_namespace = !root && !namespaces && on("namespaces") && syscalls::try_namespaces(true);
+    Probe {
+        root: root && on("uid"),
+        subreaper,
+        namespaces,
+        user_namespace,
+        cgroup: if on("cgroup") {
+            super::cgroup::detect()
+        } else {
+            None
+        },
+        pidfd: syscalls::pidfd_works(),
+        close_range: syscalls::close_range_works(),
+        proc_connector: root && on("connector") && super::connector::works(),
+    }
+}

@@ -1,0 +1,180 @@
+//! How a run ended, in the design's vocabulary, from what the supervisor saw.
+//!
+//! Order matters: a cause beats its symptoms. A fork bomb that then runs out of time was stopped by
+//! the process limit; a memory bomb killed by SIGKILL was killed by the memory limit.
+use super::report::{Limits, RunStatus};
+
+/// Why the supervisor stopped watching.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stop {
+    /// The program ended by itself.
+    Exited,
+    Wall,
+    /// The run's total CPU went over the limit (cgroup or sampled).
+    Cpu,
+    /// stdout or stderr went over the cap.
+    Flood,
+    /// The child could not start the program: step index and errno.
+    Setup(i32, i32),
+    /// PID 1 vanished without telling how the program ended.
+    LostInit,
+}
+
+/// What the verdict is computed from.
+pub struct Evidence<'a> {
+    pub stop: Stop,
+    /// Raw wait status of the program, when it was reaped.
+    pub wait_status: Option<i32>,
+    pub oom_kills: u64,
+    pub task_limit_hits: u64,
+    pub stderr: &'a str,
+    pub cpu_s: f64,
+    pub max_rss_kb: u64,
+    pub limits: &'a Limits,
+}
+
+/// The status and a sentence saying which limit or what happened.
+pub fn decide(e: &Evidence<'_>) -> (RunStatus, Option<String>) {
+    let limits = e.limits;
+    let exited_cleanly = e
+        .wait_status
+        .is_some_and(|s| libc::WIFEXITED(s) && libc::WEXITSTATUS(s) == 0)
+        && e.stop == Stop::Exited;
+    let signal = e
+        .wait_status
+        .filter(|s| libc::WIFSIGNALED(*s))
+        .map(|s| libc::WTERMSIG(s));
+    let failed_fork = e.stderr.contains("BlockingIOError: [Errno 11]")
+        || e.stderr.contains("Resource temporarily unavailable")
+        || e.stderr.contains("can't start new thread");
+    match e.stop {
+        Stop::Flood => {
+            return (
+                RunStatus::OutputLimit,
+                Some(format!("output over the limit of {} bytes", limits.output_bytes)),
+            );
+        }
+        Stop::Setup(step, errno) => {
+            let what = super::child::STEPS.get(step as usize).copied().unwrap_or("?");
+            let why = std::io::Error::from_raw_os_error(errno);
+            return (
+                RunStatus::InternalError,
+                Some(format!("sandbox setup failed while {what}: {why}")),
+            );
+        }
+        Stop::LostInit => {
+            return (
+                RunStatus::InternalError,
+                Some("the run's PID 1 ended unexpectedly".into()),
+            );
+        }
+        _ => {}
+    }
+    let memory = format!("memory over the limit of {} MiB", limits.memory_bytes >> 20);
+    if e.oom_kills > 0 {
+        return (RunStatus::MemoryLimit, Some(memory));
+    }
+    if !exited_cleanly && e.stderr.contains("MemoryError") {
+        return (RunStatus::MemoryLimit, Some(memory));
+    }
+    if !exited_cleanly && (e.task_limit_hits > 0 || failed_fork) {
+        return (
+            RunStatus::ProcessLimit,
+            Some(format!(
+                "could not start more than {} processes and threads",
+                limits.processes
+            )),
+        );
+    }
+    match e.stop {
+        Stop::Wall => {
+            return (
+                RunStatus::Timeout,
+                Some(format!(
+                    "wall clock limit of {:.1} s reached",
+                    limits.wall.as_secs_f64()
+                )),
+            );
+        }
+        Stop::Cpu => {
+            return (
+                RunStatus::Timeout,
+                Some(format!(
+                    "CPU time limit of {:.1} s reached",
+                    limits.cpu.as_secs_f64()
+                )),
+            );
+        }
+        _ => {}
+    }
+    match signal {
+        Some(libc::SIGXCPU) => (
+            RunStatus::Timeout,
+            Some(format!(
+                "CPU time limit of {:.1} s reached",
+                limits.cpu.as_secs_f64()
+            )),
+        ),
+        Some(libc::SIGKILL) if e.cpu_s >= limits.cpu.as_secs_f64() => (
+            RunStatus::Timeout,
+            Some(format!(
+                "CPU time limit of {:.1} s reached",
+                limits.cpu.as_secs_f64()
+            )),
+        ),
+        Some(libc::SIGKILL) if e.max_rss_kb.saturating_mul(1024) >= limits.memory_bytes / 10 * 9 => {
+            (RunStatus::MemoryLimit, Some(memory))
+        }
+        Some(sig) => (
+            RunStatus::Signal,
+            Some(format!("killed by signal {sig} ({})", signal_name(sig))),
+        ),
+        None => (RunStatus::Ok, None),
+    }
+}
+
+pub fn signal_name(sig: i32) -> &'static str {
+    nix::sys::signal::Signal::try_from(sig)
+        .map(|s| s.as_str())
+        .unwrap_or("unknown")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn evidence(stop: Stop, wait_status: Option<i32>) -> Evidence<'static> {
+        static LIMITS: std::sync::LazyLock<Limits> = std::sync::LazyLock::new(Limits::default);
+        Evidence {
+            stop,
+            wait_status,
+            oom_kills: 0,
+            task_limit_hits: 0,
+            stderr: "",
+            cpu_s: 0.0,
+            max_rss_kb: 0,
+            limits: &LIMITS,
+        }
+    }
+
+    #[test]
+    fn the_cause_beats_the_symptom() {
+        let mut e = evidence(Stop::Wall, Some(libc::SIGKILL));
+        assert_eq!(decide(&e).0, RunStatus::Timeout);
+        e.task_limit_hits = 3;
+        assert_eq!(decide(&e).0, RunStatus::ProcessLimit);
+        e.oom_kills = 1;
+        assert_eq!(decide(&e).0, RunStatus::MemoryLimit);
+        e.stop = Stop::Flood;
+        assert_eq!(decide(&e).0, RunStatus::OutputLimit);
+    }
+
+    #[test]
+    fn a_clean_exit_is_ok_even_after_a_refused_fork() {
+        let mut e = evidence(Stop::Exited, Some(0));
+        e.task_limit_hits = 1;
+        assert_eq!(decide(&e).0, RunStatus::Ok);
+        let e = evidence(Stop::Exited, Some(libc::SIGSEGV));
+        assert_eq!(decide(&e).0, RunStatus::Signal);
+    }
+}

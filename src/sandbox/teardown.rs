@@ -1,0 +1,113 @@
+//! The end of a run: SIGTERM and a grace period when the clock ran out, then SIGKILL to every process
+//! of the run, reap what is ours, and check that nothing survived.
+use std::time::{Duration, Instant};
+
+use super::capture::Capture;
+use super::supervise::{self, Pipes, Run};
+use super::trace::Tracer;
+
+/// Time a program gets between SIGTERM and SIGKILL when the wall clock runs out.
+pub const GRACE: Duration = Duration::from_millis(250);
+
+fn signal_all(run: &Run<'_>, signal: libc::c_int) {
+    if signal == libc::SIGKILL && run.cgroup.is_some_and(|c| c.kill()) {
+        return;
+    }
+    for pid in run.pids() {
+        if run.pid_one && pid == run.child {
+            // PID 1 ignores SIGTERM; it is killed last, which takes the namespace with it.
+            continue;
+        }
+        // SAFETY: kill with a pid of this run (cgroup member, or matched by session or uid).
+        unsafe { libc::kill(pid, signal) };
+    }
+}
+
+/// SIGTERM to every process of the run, then up to [`GRACE`] for them to go, output still read.
+pub fn terminate(run: &Run<'_>, pipes: &mut Pipes, capture: &mut Capture, tracer: &mut Tracer) {
+    signal_all(run, libc::SIGTERM);
+    let until = Instant::now() + GRACE;
+    while Instant::now() < until {
+        // A stopped process (SIGSTOP on itself) only dies of SIGKILL; no point waiting for it.
+        let live = supervise::live(run, tracer);
+        if live.is_empty() || live.iter().all(|s| s.state == b'T' || s.state == b't') {
+            break;
+        }
+        if !supervise::drain_rest(run, pipes, capture, tracer, supervise::SAMPLE_EVERY) {
+            break;
+        }
+        if !run.pid_one {
+            // The program may have ended of SIGTERM: it is reaped later with the others.
+            std::thread::sleep(Duration::from_millis(1));
+        }
+    }
+}
+
+/// What reaping found.
+pub struct Reaped {
+    /// Raw wait status of the cloned child (the program, or PID 1).
+    pub child_status: Option<i32>,
+    /// CPU seconds from the rusage of what was reaped here.
+    pub cpu_s: f64,
+    /// Processes still present after everything (should be none).
+    pub survivors: Vec<libc::pid_t>,
+}
+
+fn cpu_of(usage: &libc::rusage) -> f64 {
+    let tv = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    tv(usage.ru_utime) + tv(usage.ru_stime)
+}
+
+/// SIGKILL to everything of the run, reap the cloned child (unless already reaped) and every orphan
+/// re-parented to the grader, and list what is still there.
+pub fn kill_and_reap(run: &Run<'_>, child_reaped: Option<&libc::rusage>) -> Reaped {
+    let mut cpu_s = child_reaped.map_or(0.0, cpu_of);
+    let mut child_status = None;
+    if run.pid_one {
+        // SAFETY: SIGKILL to our own PID 1; the kernel then kills every process of its namespace.
+        unsafe { libc::kill(run.child, libc::SIGKILL) };
+    }
+    let deadline = Instant::now() + Duration::from_secs(5);
+    let mut child_done = child_reaped.is_some();
+    loop {
+        signal_all(run, libc::SIGKILL);
+        if !child_done {
+            if run.pid_one {
+                // SIGKILL was sent: PID 1 ends once its namespace is empty.
+                if let Some((status, usage)) = supervise::reap(run.child, 0) {
+                    child_status = Some(status);
+                    cpu_s += cpu_of(&usage);
+                }
+                child_done = true;
+            } else {
+                // SAFETY: SIGKILL to the program (our child, not yet reaped, so the pid is still its).
+                unsafe { libc::kill(run.child, libc::SIGKILL) };
+                if let Some((status, usage)) = supervise::reap(run.child, 0) {
+                    child_status = Some(status);
+                    cpu_s += cpu_of(&usage);
+                }
+                child_done = true;
+            }
+        }
+        // Orphans of the run re-parented to the grader (it is a subreaper) are ours to reap.
+        let pids = run.pids();
+        for &pid in &pids {
+            if let Some((_, usage)) = supervise::reap(pid, libc::WNOHANG) {
+                cpu_s += cpu_of(&usage);
+            }
+        }
+        let remaining = run.pids();
+        let remaining: Vec<_> = remaining
+            .into_iter()
+            .filter(|&p| p != run.child || !child_done)
+            .collect();
+        if remaining.is_empty() || Instant::now() >= deadline {
+            return Reaped {
+                child_status,
+                cpu_s,
+                survivors: remaining,
+            };
+        }
+        std::thread::sleep(Duration::from_millis(1));
+    }
+}

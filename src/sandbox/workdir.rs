@@ -1,0 +1,66 @@
+//! The run's fresh working folder: the request's files copied in, owned by the run's uid, removed
+//! afterwards (std's `remove_dir_all` does not follow links the submission may have left).
+//!
+//! Layout: `atelier-run-XXXX/` (root, 0711: others may pass through, not list), holding `work/` (the
+//! program's folder, its uid, 0700) and `root/` (an empty mount point for the run's private root).
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Component, Path, PathBuf};
+
+use anyhow::{Context, bail};
+use tempfile::TempDir;
+
+/// The run's folders; everything is removed on drop.
+pub struct RunFolder {
+    pub work: PathBuf,
+    pub root: PathBuf,
+    _base: TempDir,
+}
+
+/// Creates the folders and copies `files` in; `owner` is the run's uid and gid when it has one.
+pub fn create(files: &[(String, PathBuf)], owner: Option<u32>) -> anyhow::Result<RunFolder> {
+    let base = tempfile::Builder::new()
+        .prefix("atelier-run-")
+        .tempdir()
+        .context("creating the run's working folder")?;
+    fs::set_permissions(base.path(), fs::Permissions::from_mode(0o711))
+        .with_context(|| format!("setting the mode of {}", base.path().display()))?;
+    let root = base.path().join("root");
+    fs::create_dir(&root).with_context(|| format!("creating {}", root.display()))?;
+    let work = base.path().join("work");
+    fs::create_dir(&work).with_context(|| format!("creating {}", work.display()))?;
+    let dir = &work;
+    for (name, source) in files {
+        let relative = Path::new(name);
+        let plain = relative.components().all(|c| matches!(c, Component::Normal(_)));
+        if !plain || name.is_empty() {
+            bail!("file name {name:?} for the run's folder must be a relative path without `..`");
+        }
+        let target = dir.join(relative);
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+            chown(parent, owner)?;
+        }
+        fs::copy(source, &target)
+            .with_context(|| format!("copying {} into the run's folder", source.display()))?;
+        fs::set_permissions(&target, fs::Permissions::from_mode(0o644))
+            .with_context(|| format!("setting the mode of {}", target.display()))?;
+        chown(&target, owner)?;
+    }
+    fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
+        .with_context(|| format!("setting the mode of {}", dir.display()))?;
+    chown(dir, owner)?;
+    Ok(RunFolder {
+        work,
+        root,
+        _base: base,
+    })
+}
+
+fn chown(path: &Path, owner: Option<u32>) -> anyhow::Result<()> {
+    if let Some(id) = owner {
+        std::os::unix::fs::chown(path, Some(id), Some(id))
+            .with_context(|| format!("giving {} to uid {id}", path.display()))?;
+    }
+    Ok(())
+}

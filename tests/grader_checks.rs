@@ -1,0 +1,484 @@
+//! The spec parser and every check kind, on synthetic run reports: pure functions, no process.
+use atelier::grader::checks::{Observed, evaluate, mask, normalise, strip_comments};
+use atelier::grader::spec::{ExerciseSpec, Mask};
+use atelier::grader::verdict::{Status, Verdict, tally};
+use atelier::grader::{CheckReport, ReferenceOutput};
+use atelier::i18n::Lang;
+use atelier::sandbox::{OutputLine, ProcessTrace, RunReport, RunStatus, Stream};
+
+const HEAD: &str = "version: 1\nid: \"9.1\"\ntitle: Test\nlesson: 9\nanchor: ex-1\nfile: prog.py\n";
+
+fn spec(checks: &str) -> ExerciseSpec {
+    let text = format!("{HEAD}checks:\n{checks}");
+    ExerciseSpec::parse("test.yaml", &text).unwrap_or_else(|p| panic!("{p}\n{text}"))
+}
+
+fn report(stdout: &str) -> RunReport {
+    RunReport {
+        status: RunStatus::Ok,
+        exit_code: Some(0),
+        signal: None,
+        wall_s: 1.0,
+        cpu_s: 1.0,
+        processes: 1,
+        processes_method: "test".into(),
+        max_rss_kb: 1000,
+        stdout: stdout.into(),
+        stderr: String::new(),
+        stdout_truncated: false,
+        stderr_truncated: false,
+        lines: stdout
+            .lines()
+            .enumerate()
+            .map(|(i, l)| OutputLine {
+                stream: Stream::Stdout,
+                at_s: 0.1 * (i + 1) as f64,
+                text: l.into(),
+            })
+            .collect(),
+        trace: vec![proc(1, 0.0, 1.0, 1.0)],
+        leftovers_killed: 0,
+        layers: vec!["test".into()],
+        detail: None,
+    }
+}
+
+fn proc(pid: i32, start_s: f64, end_s: f64, cpu_s: f64) -> ProcessTrace {
+    ProcessTrace {
+        pid,
+        start_s,
+        end_s,
+        cpu_s,
+    }
+}
+
+/// Runs the spec's checks on `report` (source `source`, no reference) and returns their statuses.
+fn statuses(spec: &ExerciseSpec, report: &RunReport, source: &str) -> Vec<Status> {
+    statuses_with(spec, report, source, None, 2)
+}
+
+fn statuses_with(
+    spec: &ExerciseSpec,
+    report: &RunReport,
+    source: &str,
+    reference: Option<&ReferenceOutput>,
+    cpus: u32,
+) -> Vec<Status> {
+    let obs = Observed {
+        report,
+        source,
+        reference,
+        cpus,
+        machine_cpus: 2,
+        pinned: cpus == 1,
+        busy_share: spec.busy_share,
+    };
+    evaluate(spec, &obs, Lang::En)
+        .into_iter()
+        .map(|c| c.status)
+        .collect()
+}
+
+use Status::{Fail, Pass, Skip};
+
+// ---- spec parsing ----
+
+#[test]
+fn unknown_top_level_key_names_file_line_and_key() {
+    let text = format!("{HEAD}colour: blue\nchecks:\n  - name: a\n    kind: exit-status\n    hint: h\n");
+    let err = ExerciseSpec::parse("ex/exercise.yaml", &text).unwrap_err();
+    assert_eq!(err.file, "ex/exercise.yaml");
+    assert_eq!(err.line, Some(7), "{err}");
+    assert!(err.message.contains("colour"), "{err}");
+}
+
+#[test]
+fn unknown_key_in_a_check_names_its_line() {
+    let text = format!(
+        "{HEAD}checks:\n  - name: a\n    kind: exit-status\n    hint: h\n  - name: b\n    kind: processes\n    minimum: 3\n    hint: h\n"
+    );
+    let err = ExerciseSpec::parse("e.yaml", &text).unwrap_err();
+    assert_eq!(err.line, Some(13), "{err}");
+    assert!(
+        err.message.contains("`b`") && err.message.contains("minimum"),
+        "{err}"
+    );
+    assert!(err.to_string().starts_with("e.yaml:13: "), "{err}");
+}
+
+#[test]
+fn unknown_kind_points_at_the_kind_line() {
+    let text = format!("{HEAD}checks:\n  - name: a\n    hint: h\n    kind: telepathy\n");
+    let err = ExerciseSpec::parse("e.yaml", &text).unwrap_err();
+    assert_eq!(err.line, Some(10), "{err}");
+    assert!(err.message.contains("telepathy"), "{err}");
+}
+
+#[test]
+fn missing_hint_bad_regex_bad_expression_duplicate_name_and_version_are_errors() {
+    let no_hint = format!("{HEAD}checks:\n  - name: a\n    kind: exit-status\n");
+    assert!(
+        ExerciseSpec::parse("e", &no_hint)
+            .unwrap_err()
+            .message
+            .contains("hint")
+    );
+    let bad_regex =
+        format!("{HEAD}checks:\n  - name: a\n    kind: regex\n    patterns: ['(']\n    hint: h\n");
+    let err = ExerciseSpec::parse("e", &bad_regex).unwrap_err();
+    assert!(err.message.contains("patterns") && err.line == Some(10), "{err}");
+    let bad_expr =
+        format!("{HEAD}checks:\n  - name: a\n    kind: expression\n    expr: '(a <'\n    hint: h\n");
+    assert!(
+        ExerciseSpec::parse("e", &bad_expr)
+            .unwrap_err()
+            .message
+            .contains("expr")
+    );
+    let dup = format!(
+        "{HEAD}checks:\n  - name: a\n    kind: exit-status\n    hint: h\n  - name: a\n    kind: exit-status\n    hint: h\n"
+    );
+    assert!(
+        ExerciseSpec::parse("e", &dup)
+            .unwrap_err()
+            .message
+            .contains("another check")
+    );
+    let v2 = format!(
+        "{}checks:\n  - name: a\n    kind: exit-status\n    hint: h\n",
+        HEAD.replace("version: 1", "version: 2")
+    );
+    let err = ExerciseSpec::parse("e", &v2).unwrap_err();
+    assert_eq!(err.line, Some(1), "{err}");
+}
+
+#[test]
+fn defaults_and_bilingual_hints() {
+    let s = spec("  - name: a\n    kind: exit-status\n    hint:\n      fr: oui\n      en: yes\n");
+    assert_eq!(s.run, "python3 {file}");
+    assert_eq!(s.runs, 1);
+    assert_eq!(s.checks[0].points, 1);
+    assert_eq!(s.checks[0].hint.get(Lang::Fr), "oui");
+    assert_eq!(s.checks[0].hint.get(Lang::En), "yes");
+}
+
+#[test]
+fn the_shipped_specs_parse() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("exercises");
+    let mut n = 0;
+    for entry in std::fs::read_dir(root).expect("exercises/") {
+        let path = entry.expect("entry").path().join("exercise.yaml");
+        let text = std::fs::read_to_string(&path).expect("exercise.yaml");
+        ExerciseSpec::parse(&path.display().to_string(), &text).unwrap_or_else(|p| panic!("{p}"));
+        n += 1;
+    }
+    assert!(n >= 3);
+}
+
+// ---- text kinds ----
+
+#[test]
+fn normalisation() {
+    assert_eq!(normalise("a  \r\nb\t\r\n\n\n", false, false), "a\nb");
+    assert_eq!(normalise("Élève À", true, true), "eleve a");
+}
+
+#[test]
+fn exact_and_contains() {
+    let s = spec(
+        "  - {name: a, kind: exact, expected: \"Bonjour\\nfin\", hint: h}\n  - {name: b, kind: exact, expected: \"bonjour\\nFIN\", ignore_case: true, hint: h}\n  - {name: c, kind: exact, expected: \"Bonjour\", hint: h}\n  - {name: d, kind: contains, text: élève, ignore_accents: true, ignore_case: true, hint: h}\n  - {name: e, kind: contains, text: absent, hint: h}\n",
+    );
+    let r = report("Bonjour   \r\nfin\n\n");
+    let mut r2 = r.clone();
+    r2.stdout = "Un ELEVE".into();
+    assert_eq!(statuses(&s, &r, "")[..3], [Pass, Pass, Fail]);
+    assert_eq!(statuses(&s, &r2, "")[3..], [Pass, Fail]);
+}
+
+#[test]
+fn regex_captures_flow_into_numbers_and_expressions() {
+    let s = spec(
+        r#"  - name: seq
+    kind: regex
+    patterns: ['(?m)^nope (?P<x>\d+)', '(?m)^seq (?P<t_seq>[\d.]+) s, (?P<n>\d+)']
+    hint: h
+  - {name: par, kind: regex, patterns: ['par (?P<t_par>[\d.]+)'], occurrence: last, hint: h}
+  - {name: n, kind: number, var: n, expected: 16405, hint: h}
+  - {name: n2, kind: number, var: t_seq, expected: 2.0, tolerance: 0.1, hint: h}
+  - {name: faster, kind: expression, expr: 't_par < t_seq * 0.8', hint: h}
+  - {name: missing, kind: number, var: nothing, expected: 1, hint: h}
+  - {name: strings, kind: expression, expr: 'n == 16405 && cpus >= 2', hint: h}
+"#,
+    );
+    let r = report("seq 2.05 s, 16405\npar 1.9\npar 1.2\n");
+    assert_eq!(statuses(&s, &r, ""), [Pass, Pass, Pass, Pass, Pass, Fail, Pass]);
+    let slow = report("seq 2.05 s, 16404\npar 1.9\n");
+    assert_eq!(
+        statuses(&s, &slow, ""),
+        [Pass, Pass, Fail, Pass, Fail, Fail, Fail]
+    );
+    let none = report("nothing\n");
+    assert_eq!(
+        statuses(&s, &none, ""),
+        [Fail, Fail, Fail, Fail, Fail, Fail, Fail]
+    );
+}
+
+#[test]
+fn lines_in_any_order_and_line_counts() {
+    let s = spec(
+        r#"  - {name: any, kind: lines-any-order, expected: [b, a], hint: h}
+  - {name: strict, kind: lines-any-order, expected: [b, a], allow_extra: false, hint: h}
+  - {name: re, kind: lines-any-order, expected: ['^img_\d$', '^img_\d$'], match: regex, hint: h}
+  - {name: count, kind: line-count, min: 3, max: 3, hint: h}
+  - {name: thumbs, kind: line-count, matching: '^img', min: 2, hint: h}
+"#,
+    );
+    assert_eq!(
+        statuses(&s, &report("a\nimg_1\nb\n"), ""),
+        [Pass, Fail, Fail, Pass, Fail]
+    );
+    assert_eq!(
+        statuses(&s, &report("b\na\n"), ""),
+        [Pass, Pass, Fail, Fail, Fail]
+    );
+    assert_eq!(
+        statuses(&s, &report("img_1\nimg_2\n\n"), ""),
+        [Fail, Fail, Pass, Fail, Pass]
+    );
+}
+
+#[test]
+fn same_as_reference_masks_what_varies() {
+    let s = spec(
+        r#"  - {name: same, kind: same-as-reference, mask: [pid, float], hint: h}
+  - {name: set, kind: same-as-reference, order: any, filter: thumb, extract: '(img_\d+)', hint: h}
+"#,
+    );
+    let reference = ReferenceOutput {
+        stdout: "start\nimg_0 thumb PID: 12 in 0.51 s\nimg_1 thumb PID: 13 in 0.50 s\n".into(),
+        stderr: String::new(),
+    };
+    let same = report("start\nimg_0 thumb PID: 99 in 0.49 s\nimg_1 thumb PID: 98 in 0.52 s\n");
+    let reordered = report("start\nimg_1 thumb PID: 99 in 0.49 s\nimg_0 thumb PID: 98 in 0.52 s\n");
+    let missing = report("start\nimg_1 thumb PID: 99 in 0.49 s\n");
+    assert_eq!(statuses_with(&s, &same, "", Some(&reference), 2), [Pass, Pass]);
+    assert_eq!(
+        statuses_with(&s, &reordered, "", Some(&reference), 2),
+        [Fail, Pass]
+    );
+    assert_eq!(statuses_with(&s, &missing, "", Some(&reference), 2), [Fail, Fail]);
+    assert_eq!(statuses_with(&s, &same, "", None, 2), [Skip, Skip]);
+    assert_eq!(
+        mask("pid=42 t 1,5 n 7", &[Mask::Pid, Mask::Float]),
+        "pid=<pid> t <float> n 7"
+    );
+    assert_eq!(mask("n 7", &[Mask::Int]), "n <int>");
+}
+
+// ---- what the run did ----
+
+#[test]
+fn exit_status_signal_and_timeout() {
+    let s = spec(
+        "  - {name: exit, kind: exit-status, hint: h}\n  - {name: exit3, kind: exit-status, code: 3, hint: h}\n",
+    );
+    let ok = report("");
+    let mut crashed = report("");
+    crashed.exit_code = Some(1);
+    crashed.stderr = "Traceback (most recent call last):\nZeroDivisionError: division by zero\n".into();
+    let mut killed = report("");
+    killed.exit_code = None;
+    killed.signal = Some(9);
+    killed.status = RunStatus::Timeout;
+    assert_eq!(statuses(&s, &ok, ""), [Pass, Fail]);
+    assert_eq!(statuses(&s, &crashed, ""), [Fail, Fail]);
+    assert_eq!(statuses(&s, &killed, ""), [Fail, Fail]);
+}
+
+#[test]
+fn processes_busy_processes_and_parallelism() {
+    let s = spec(
+        r#"  - {name: procs, kind: processes, min: 3, max: 'max(machine_cpus, 4) + 2', hint: h}
+  - {name: busy, kind: busy-processes, min: 3, share: 0.1, hint: h}
+  - {name: at-once, kind: busy-processes, min: 3, share: 0.1, at_once: true, hint: h}
+  - {name: par, kind: parallelism, min: 1.3, when: 'cpus >= 2', hint: h}
+"#,
+    );
+    // A pool: the main process and four workers computing together.
+    let mut pool = report("");
+    pool.processes = 5;
+    pool.cpu_s = 1.8;
+    pool.trace = vec![
+        proc(1, 0.0, 1.0, 0.2),
+        proc(2, 0.1, 0.9, 0.4),
+        proc(3, 0.1, 0.9, 0.4),
+        proc(4, 0.1, 0.9, 0.4),
+        proc(5, 0.1, 0.9, 0.4),
+    ];
+    assert_eq!(statuses(&s, &pool, ""), [Pass, Pass, Pass, Pass]);
+    // Pinned to one CPU, the parallelism check does not apply.
+    assert_eq!(statuses_with(&s, &pool, "", None, 1), [Pass, Pass, Pass, Skip]);
+    // The same workers one after the other.
+    let mut serial = pool.clone();
+    serial.cpu_s = 1.0;
+    serial.trace = vec![
+        proc(1, 0.0, 1.0, 0.2),
+        proc(2, 0.0, 0.2, 0.2),
+        proc(3, 0.2, 0.4, 0.2),
+        proc(4, 0.4, 0.6, 0.2),
+        proc(5, 0.6, 0.8, 0.2),
+    ];
+    assert_eq!(statuses(&s, &serial, ""), [Pass, Pass, Fail, Fail]);
+    // One worker per task: too many processes; a single process: too few.
+    let mut many = pool.clone();
+    many.processes = 11;
+    assert_eq!(statuses(&s, &many, "")[0], Fail);
+    assert_eq!(statuses(&s, &report(""), ""), [Fail, Fail, Fail, Fail]);
+}
+
+#[test]
+fn wall_time_against_measured_figures() {
+    let s = spec(
+        r#"  - {name: t, kind: regex, patterns: ['(?P<t_seq>[\d.]+) (?P<t_par>[\d.]+)'], hint: h}
+  - {name: wall, kind: wall-time, min: 't_seq + t_par - 0.05', max: '(t_seq + t_par) * 2 + 1', hint: h}
+"#,
+    );
+    let measured = report("0.4 0.3\n"); // the run lasted 1.0 s
+    let invented = report("4.2 1.3\n");
+    let mut slow = report("0.01 0.01\n");
+    slow.wall_s = 5.0;
+    assert_eq!(statuses(&s, &measured, ""), [Pass, Pass]);
+    assert_eq!(statuses(&s, &invented, ""), [Pass, Fail]);
+    assert_eq!(statuses(&s, &slow, ""), [Pass, Fail]);
+}
+
+#[test]
+fn streaming_reads_arrival_times() {
+    let s = spec("  - {name: stream, kind: streaming, matching: thumb, first_before: 0.6, hint: h}\n");
+    let mut streamed = report("");
+    streamed.wall_s = 2.6;
+    streamed.lines = (0..10)
+        .map(|i| OutputLine {
+            stream: Stream::Stdout,
+            at_s: 0.55 + 0.5 * (i / 2) as f64,
+            text: format!("img_{i}_thumb"),
+        })
+        .collect();
+    let mut at_the_end = streamed.clone();
+    for line in &mut at_the_end.lines {
+        line.at_s = 2.55;
+    }
+    assert_eq!(statuses(&s, &streamed, ""), [Pass]);
+    assert_eq!(statuses(&s, &at_the_end, ""), [Fail]);
+    assert_eq!(statuses(&s, &report("nothing"), ""), [Fail]);
+}
+
+#[test]
+fn source_patterns_ignore_comments() {
+    let s = spec(
+        r#"  - name: lock
+    kind: source
+    contains: ['with\s+\w+\s*:']
+    lacks: ['import threading']
+    hint: h
+"#,
+    );
+    assert_eq!(statuses(&s, &report(""), "with lock:\n    x += 1\n"), [Pass]);
+    assert_eq!(statuses(&s, &report(""), "# with lock:\nx += 1\n"), [Fail]);
+    assert_eq!(
+        statuses(&s, &report(""), "import threading\nwith lock:\n"),
+        [Fail]
+    );
+    assert_eq!(
+        strip_comments("a = '#no' # yes\nb = \"\"\"x # y\"\"\" # z\n"),
+        "a = '#no' \nb = \"\"\"x # y\"\"\" \n"
+    );
+}
+
+#[test]
+fn verdict_and_score() {
+    let s = spec(
+        "  - {name: a, kind: exit-status, points: 2, hint: h}\n  - {name: b, kind: parallelism, min: 1.5, when: 'cpus >= 2', points: 3, hint: h}\n  - {name: c, kind: contains, text: x, hint: h}\n",
+    );
+    let r = report("x");
+    let obs = Observed {
+        report: &r,
+        source: "",
+        reference: None,
+        cpus: 1,
+        machine_cpus: 2,
+        pinned: true,
+        busy_share: 0.05,
+    };
+    let results = evaluate(&s, &obs, Lang::Fr);
+    assert_eq!(tally(RunStatus::Ok, &results), (Verdict::Pass, 3, 3));
+    let obs2 = Observed {
+        cpus: 2,
+        pinned: false,
+        ..obs
+    };
+    let results = evaluate(&s, &obs2, Lang::Fr);
+    assert_eq!(tally(RunStatus::Ok, &results), (Verdict::Fail, 3, 6));
+    assert_eq!(tally(RunStatus::InternalError, &results).0, Verdict::Error);
+    assert!(
+        results[1].message.contains("parallélisme"),
+        "{}",
+        results[1].message
+    );
+}
+
+#[test]
+fn report_serialises_to_the_design_schema() {
+    let s = spec("  - {name: a, kind: contains, text: zzz, hint: h}\n");
+    let r = report("abc");
+    let obs = Observed {
+        report: &r,
+        source: "",
+        reference: None,
+        cpus: 2,
+        machine_cpus: 2,
+        pinned: false,
+        busy_share: 0.05,
+    };
+    let checks = evaluate(&s, &obs, Lang::En);
+    let (verdict, score, max_score) = tally(r.status, &checks);
+    let report = CheckReport {
+        exercise: "9.1".into(),
+        title: "Test".into(),
+        submission: "prog.py".into(),
+        verdict,
+        score,
+        max_score,
+        checks,
+        run: atelier::grader::RunSummary::new(&r, 1, false, 2),
+        runs: None,
+        lesson_anchor: "9#ex-1".into(),
+    };
+    let json: serde_json::Value = serde_json::to_value(&report).expect("serialises");
+    assert_eq!(json["verdict"], "fail");
+    assert_eq!(json["checks"][0]["status"], "fail");
+    assert_eq!(json["checks"][0]["max_points"], 1);
+    assert_eq!(json["checks"][0]["expected"], "zzz");
+    for key in [
+        "status",
+        "exit_code",
+        "signal",
+        "wall_s",
+        "cpu_s",
+        "processes",
+        "max_rss_kb",
+        "stdout_truncated",
+    ] {
+        assert!(json["run"].get(key).is_some(), "run.{key}");
+    }
+    assert_eq!(json["run"]["status"], "ok");
+    let mut human = Vec::new();
+    atelier::grader::write_human(&report, Lang::En, false, &mut human).expect("writes");
+    let human = String::from_utf8(human).expect("utf-8");
+    assert!(
+        human.contains("✗ a") && human.contains("hint: h") && human.contains("- zzz"),
+        "{human}"
+    );
+    assert!(!human.contains('\x1b'), "no colour when off");
+}

@@ -1,0 +1,452 @@
+//! The sandbox against hostile programs, through the built binary (`atelier __sandbox-run --json`),
+//! plus a few runs through the library from several threads at once (the grader's batch mode).
+//!
+//! Every hostile run gets a unique token on its command line; after the run no process on the
+//! machine may carry it (nothing of the run survived), and the test process itself is still here
+//! to check (the grader survived).
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::Duration;
+
+use serde_json::Value;
+
+const BIN: &str = env!("CARGO_BIN_EXE_atelier");
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/hostile")
+        .join(name)
+}
+
+/// A token no other process on the machine has in its command line.
+fn token() -> String {
+    static N: AtomicU32 = AtomicU32::new(0);
+    format!(
+        "atelier-test-{}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::Relaxed)
+    )
+}
+
+/// Processes whose command line contains `token`.
+fn survivors(token: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name.to_str().filter(|n| n.bytes().all(|b| b.is_ascii_digit())) else {
+            continue;
+        };
+        if let Ok(cmdline) = std::fs::read(entry.path().join("cmdline"))
+            && String::from_utf8_lossy(&cmdline).contains(token)
+        {
+            found.push(format!(
+                "{pid}: {}",
+                String::from_utf8_lossy(&cmdline).replace('\0', " ")
+            ));
+        }
+    }
+    found
+}
+
+/// One hostile run: `fixture` as `s.py`, small limits, extra arguments after the token.
+struct Hostile<'a> {
+    fixture: &'a str,
+    limits: Vec<&'a str>,
+    args: Vec<String>,
+    disable: Option<&'a str>,
+}
+
+impl<'a> Hostile<'a> {
+    fn new(fixture: &'a str) -> Self {
+        let limits = vec![
+            "--wall",
+            "3",
+            "--cpu",
+            "3",
+            "--memory-mib",
+            "128",
+            "--processes",
+            "32",
+            "--output-bytes",
+            "65536",
+            "--file-bytes",
+            "10000000",
+        ];
+        Hostile {
+            fixture,
+            limits,
+            args: Vec::new(),
+            disable: None,
+        }
+    }
+
+    /// Flag-value pairs replacing the small defaults of every hostile run.
+    fn limits(mut self, limits: &[&'a str]) -> Self {
+        for pair in limits.chunks(2) {
+            match self.limits.iter().position(|l| *l == pair[0]) {
+                Some(at) => self.limits[at + 1] = pair[1],
+                None => self.limits.extend_from_slice(pair),
+            }
+        }
+        self
+    }
+
+    fn arg(mut self, arg: impl Into<String>) -> Self {
+        self.args.push(arg.into());
+        self
+    }
+
+    fn degraded(mut self, layers: &'a str) -> Self {
+        self.disable = Some(layers);
+        self
+    }
+
+    fn run(self) -> Value {
+        let token = token();
+        let source = fixture(self.fixture);
+        let mut command = Command::new(BIN);
+        command
+            .args(["__sandbox-run", "--json"])
+            .args(&self.limits)
+            .arg("--file")
+            .arg(format!("s.py={}", source.display()))
+            .args(["--", "python3", "s.py"])
+            .args(&self.args)
+            .arg(&token)
+            .env("HOME", std::env::temp_dir());
+        if let Some(layers) = self.disable {
+            command.env("ATELIER_SANDBOX_DISABLE", layers);
+        }
+        let output = command.output().expect("the atelier binary runs");
+        let report: Value = serde_json::from_slice(&output.stdout).unwrap_or_else(|err| {
+            panic!(
+                "{}: no JSON report ({err}); stderr: {}",
+                self.fixture,
+                String::from_utf8_lossy(&output.stderr)
+            )
+        });
+        // Teardown is synchronous: when the report exists, nothing of the run may be left.
+        let left = survivors(&token);
+        assert!(
+            left.is_empty(),
+            "{}: processes survived the run: {left:?}",
+            self.fixture
+        );
+        report
+    }
+}
+
+fn status(report: &Value) -> &str {
+    report["status"].as_str().unwrap()
+}
+
+fn has_layer(report: &Value, prefix: &str) -> bool {
+    report["layers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|l| l.as_str().unwrap().starts_with(prefix))
+}
+
+/// A process limit that really applies: a cgroup, or RLIMIT_NPROC under a uid of its own.
+fn process_limit_applies(report: &Value) -> bool {
+    has_layer(report, "cgroup-") || has_layer(report, "nproc")
+}
+
+fn text<'a>(report: &'a Value, key: &str) -> &'a str {
+    report[key].as_str().unwrap()
+}
+
+#[test]
+fn fork_bomb_stops_at_the_process_limit() {
+    // Probe the confinement with a harmless program first: bombs only run under a real limit.
+    let probe = Hostile::new("stdin_forever.py").run();
+    if !process_limit_applies(&probe) {
+        eprintln!("skipped: no process limit applies here ({:?})", probe["layers"]);
+        return;
+    }
+    let report = Hostile::new("fork_bomb.py").run();
+    assert!(
+        matches!(status(&report), "process-limit" | "timeout"),
+        "{report:#}"
+    );
+    assert!(report["wall_s"].as_f64().unwrap() < 5.0);
+}
+
+#[test]
+fn thread_bomb_stops_at_the_process_limit() {
+    let report = Hostile::new("thread_bomb.py").run();
+    if !process_limit_applies(&report) {
+        return;
+    }
+    assert_eq!(status(&report), "process-limit", "{report:#}");
+}
+
+#[test]
+fn memory_bomb_stops_at_the_memory_limit() {
+    let report = Hostile::new("memory_bomb.py").run();
+    assert_eq!(status(&report), "memory-limit", "{report:#}");
+}
+
+#[test]
+fn busy_loop_stops_on_cpu_time() {
+    let report = Hostile::new("busy_loop.py")
+        .limits(&["--cpu", "1", "--wall", "5"])
+        .run();
+    assert_eq!(status(&report), "timeout", "{report:#}");
+    assert!(text(&report, "detail").contains("CPU"), "{report:#}");
+    assert!(report["wall_s"].as_f64().unwrap() < 4.5, "{report:#}");
+}
+
+#[test]
+fn sleep_forever_stops_on_the_wall_clock() {
+    let report = Hostile::new("sleep_forever.py").limits(&["--wall", "1"]).run();
+    assert_eq!(status(&report), "timeout", "{report:#}");
+    assert!(text(&report, "detail").contains("wall clock"), "{report:#}");
+    let wall = report["wall_s"].as_f64().unwrap();
+    assert!((1.0..3.0).contains(&wall), "{report:#}");
+}
+
+#[test]
+fn ignored_sigterm_ends_with_sigkill() {
+    let report = Hostile::new("ignore_sigterm.py").limits(&["--wall", "1"]).run();
+    assert_eq!(status(&report), "timeout", "{report:#}");
+    assert!(text(&report, "stdout").contains("ignoring SIGTERM"));
+}
+
+#[test]
+fn sigstop_on_itself_ends_on_the_clock() {
+    let report = Hostile::new("sigstop_self.py").limits(&["--wall", "1"]).run();
+    assert_eq!(status(&report), "timeout", "{report:#}");
+    assert!(!text(&report, "stdout").contains("continued"));
+}
+
+#[test]
+fn double_forked_daemon_is_killed_and_counted_as_leftover() {
+    let report = Hostile::new("setsid_daemon.py").run();
+    assert_eq!(status(&report), "ok", "{report:#}");
+    assert_eq!(text(&report, "stdout"), "parent done\n");
+    assert!(report["leftovers_killed"].as_u64().unwrap() >= 1, "{report:#}");
+}
+
+#[test]
+fn output_flood_is_cut_at_the_cap() {
+    let report = Hostile::new("output_flood.py").run();
+    assert_eq!(status(&report), "output-limit", "{report:#}");
+    assert_eq!(report["stdout_truncated"], true);
+    assert_eq!(text(&report, "stdout").len(), 65536);
+}
+
+#[test]
+fn a_1gb_file_is_refused_by_the_file_size_limit() {
+    let report = Hostile::new("big_file.py").run();
+    assert_eq!(status(&report), "ok", "{report:#}");
+    assert_eq!(report["exit_code"], 1);
+    assert!(text(&report, "stderr").contains("File too large"), "{report:#}");
+}
+
+#[test]
+fn closed_stdout_is_an_ordinary_failure() {
+    let report = Hostile::new("closed_stdout.py").run();
+    assert_eq!(status(&report), "ok", "{report:#}");
+    assert_ne!(report["exit_code"], 0);
+}
+
+#[test]
+fn killing_the_parent_does_not_reach_the_grader() {
+    let report = Hostile::new("kill_parent.py").run();
+    // We are still here to read the report: the grader survived.
+    assert_eq!(status(&report), "ok", "{report:#}");
+}
+
+#[test]
+fn kill_minus_one_stays_inside_the_run() {
+    let probe = Hostile::new("stdin_forever.py").run();
+    if !(has_layer(&probe, "pid-namespace") || has_layer(&probe, "uid:")) {
+        eprintln!(
+            "skipped: kill(-1) would not be confined here ({:?})",
+            probe["layers"]
+        );
+        return;
+    }
+    let report = Hostile::new("kill_all.py").run();
+    assert_eq!(status(&report), "ok", "{report:#}");
+}
+
+#[test]
+fn stdin_is_empty_not_a_hang() {
+    let report = Hostile::new("stdin_forever.py").run();
+    assert_eq!(status(&report), "ok", "{report:#}");
+    assert_eq!(text(&report, "stdout"), "stdin gave 0 bytes\n");
+}
+
+#[test]
+fn non_utf8_output_is_replaced_not_fatal() {
+    let report = Hostile::new("non_utf8.py").run();
+    assert_eq!(status(&report), "ok", "{report:#}");
+    assert!(text(&report, "stdout").contains("caf\u{fffd}"));
+    assert!(text(&report, "stderr").contains("broken"));
+}
+
+#[test]
+fn zombie_farm_is_reaped_and_counted() {
+    let report = Hostile::new("zombie_farm.py").run();
+    assert_eq!(status(&report), "ok", "{report:#}");
+    if text(&report, "processes_method") == "proc-connector" {
+        assert_eq!(report["processes"], 21, "{report:#}");
+    }
+}
+
+#[test]
+fn no_network_inside_the_run() {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.set_nonblocking(true).unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let report = Hostile::new("network.py").arg(port.to_string()).run();
+    if !has_layer(&report, "net-namespace") {
+        eprintln!("skipped: no network namespace here");
+        return;
+    }
+    assert!(text(&report, "stdout").starts_with("blocked"), "{report:#}");
+    assert!(listener.accept().is_err(), "the run reached the grader's port");
+}
+
+#[test]
+fn files_outside_the_working_folder_do_not_exist_for_the_run() {
+    // A real file at a known host path, as the exercise's reference solution is.
+    let secret = fixture("read_solution.py");
+    let report = Hostile::new("read_solution.py")
+        .arg(secret.display().to_string())
+        .run();
+    if !has_layer(&report, "private-root") {
+        eprintln!("skipped: no private filesystem view here");
+        return;
+    }
+    let stdout = text(&report, "stdout");
+    assert!(
+        stdout.starts_with("blocked") && stdout.contains("No such file"),
+        "{report:#}"
+    );
+}
+
+#[test]
+fn degraded_layers_still_reap_and_kill_everything() {
+    // No namespaces, no cgroup, no uid, no connector: the family tree from /proc and the subreaper.
+    let disable = "namespaces,cgroup,uid,connector";
+    let report = Hostile::new("setsid_daemon.py").degraded(disable).run();
+    assert_eq!(status(&report), "ok", "{report:#}");
+    assert!(!has_layer(&report, "cgroup-") && !has_layer(&report, "pid-namespace"));
+    assert!(report["leftovers_killed"].as_u64().unwrap() >= 1, "{report:#}");
+    let report = Hostile::new("ignore_sigterm.py")
+        .limits(&["--wall", "1"])
+        .degraded(disable)
+        .run();
+    assert_eq!(status(&report), "timeout", "{report:#}");
+    let report = Hostile::new("output_flood.py").degraded(disable).run();
+    assert_eq!(status(&report), "output-limit", "{report:#}");
+    // A cgroup but no namespaces: the cgroup lists the daemon.
+    let report = Hostile::new("setsid_daemon.py").degraded("namespaces").run();
+    assert!(
+        has_layer(&report, "cgroup-") || !has_layer(&report, "uid:"),
+        "{report:#}"
+    );
+    assert!(report["leftovers_killed"].as_u64().unwrap() >= 1, "{report:#}");
+}
+
+#[test]
+fn concurrent_runs_from_threads_keep_their_own_output_and_measures() {
+    use atelier::sandbox::{Limits, RunRequest, RunStatus, run};
+    let dir = tempfile::tempdir().unwrap();
+    let threads: Vec<_> = (0..4)
+        .map(|i| {
+            let source = dir.path().join(format!("p{i}.py"));
+            std::fs::write(
+                &source,
+                format!(
+                    "import os, time\nfrom multiprocessing import Process\n\
+                     def work():\n    sum(x * x for x in range(2_000_000))\n\
+                     if __name__ == '__main__':\n    print('start {i}', flush=True)\n    time.sleep(0.2)\n\
+                     \x20   ps = [Process(target=work) for _ in range(2)]\n    [p.start() for p in ps]\n\
+                     \x20   [p.join() for p in ps]\n    print('done {i}')\n"
+                ),
+            )
+            .unwrap();
+            std::thread::spawn(move || {
+                let request = RunRequest {
+                    argv: vec!["python3".into(), "main.py".into()],
+                    files: vec![("main.py".into(), source)],
+                    env: vec![("EXTRA".into(), "1".into())],
+                    limits: Limits {
+                        wall: Duration::from_secs(10),
+                        ..Limits::default()
+                    },
+                    pin_one_cpu: false,
+                };
+                (i, run(&request).expect("the run starts"))
+            })
+        })
+        .collect();
+    for thread in threads {
+        let (i, report) = thread.join().unwrap();
+        assert_eq!(report.status, RunStatus::Ok, "{report:#?}");
+        assert_eq!(report.stdout, format!("start {i}\ndone {i}\n"));
+        // Lines carry their arrival: the second came after the sleep.
+        assert!(
+            report.lines[1].at_s - report.lines[0].at_s >= 0.15,
+            "{:?}",
+            report.lines
+        );
+        if report.processes_method == "proc-connector" {
+            assert_eq!(report.processes, 3, "{report:#?}");
+        }
+        assert!(
+            report.trace.iter().filter(|p| p.cpu_s > 0.0).count() >= 2,
+            "{:?}",
+            report.trace
+        );
+        assert!(report.cpu_s > 0.0 && report.wall_s >= 0.2);
+    }
+}
+
+#[test]
+fn the_environment_is_clean_and_the_folder_is_fresh() {
+    use atelier::sandbox::{Limits, RunRequest, RunStatus, run};
+    let request = RunRequest {
+        argv: vec!["/bin/sh".into(), "-c".into(), "env | sort; ls -A; pwd".into()],
+        files: vec![("data/in.txt".into(), fixture("network.py"))],
+        env: vec![("EXTRA".into(), "yes".into())],
+        limits: Limits::default(),
+        pin_one_cpu: true,
+    };
+    let report = run(&request).unwrap();
+    assert_eq!(report.status, RunStatus::Ok, "{report:#?}");
+    let names: Vec<&str> = report
+        .stdout
+        .lines()
+        .filter_map(|l| l.split_once('='))
+        .map(|(k, _)| k)
+        .collect();
+    for name in [
+        "EXTRA",
+        "HOME",
+        "LANG",
+        "PATH",
+        "PYTHONUNBUFFERED",
+        "PYTHONDONTWRITEBYTECODE",
+    ] {
+        assert!(names.contains(&name), "{name} missing from {names:?}");
+    }
+    assert!(
+        !names.contains(&"CARGO_MANIFEST_DIR"),
+        "the grader's environment leaked: {names:?}"
+    );
+    assert!(report.stdout.contains("\ndata\n"), "{}", report.stdout);
+    let home = report
+        .stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("HOME="))
+        .unwrap();
+    assert_eq!(report.stdout.lines().last(), Some(home));
+}
