@@ -1,0 +1,12 @@
+//! Placeholder until the process primitives land.
+use serde_json::Value;
+
+use super::{DemoOptions, Narrator};
+
+pub fn run(_opts: &DemoOptions, _n: &mut Narrator) -> anyhow::Result<Value> {
+    anyhow::bail!("not built yet")
+}
+
+pub fn counter_prediction_prompt(lang: crate::i18n::Lang) -> &'static str {
+    lang.pick("?", "?")
+}
