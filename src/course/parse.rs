@@ -263,7 +263,7 @@ impl Builder {
     /// the HTML block (a code fence swallowed for want of a blank line, say) is parsed as markdown.
     fn html(&mut self, html: &str, offset: usize) -> Result<(), ParseError> {
         static TAG: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?is)<details[^>]*>|</details\s*>|<summary[^>]*>(.*?)</summary\s*>|<!--\s*atelier:\s*demo\s+([\w-]+)\s*-->")
+            Regex::new(r"(?is)<details[^>]*>|</details\s*>|<summary[^>]*>(.*?)</summary\s*>|<!--\s*atelier:\s*demo\s+([\w-]+)\s*-->|<!--.*?-->")
                 .expect("valid regex")
         });
         let mut rest_start = 0;
@@ -287,6 +287,8 @@ impl Builder {
                         .notes
                         .push((line, "<summary> outside <details> is ignored".into())),
                 }
+            } else if tag.starts_with("<!--") {
+                // A comment is invisible on the web site, and so here.
             } else if tag.starts_with("</details") {
                 let Some(open) = self.details.pop() else {
                     return Err(ParseError {
@@ -314,6 +316,12 @@ impl Builder {
     /// for want of a blank line after `</summary>`, say), parsed in place and noted for lint.
     fn swallowed(&mut self, text: &str, offset: usize) -> Result<(), ParseError> {
         if text.trim().is_empty() {
+            return Ok(());
+        }
+        if text.trim_start().starts_with('<') {
+            // Raw HTML we do not interpret (a <div>, an <img>): shown as text, never re-parsed as
+            // markdown, which would only find the same HTML block again.
+            self.push(Block::Markdown { text: text.trim().to_string() });
             return Ok(());
         }
         if text.contains("```") || text.contains("~~~") {

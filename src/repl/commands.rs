@@ -135,6 +135,14 @@ pub static COMMANDS: &[CommandDef] = &[
         run: lesson,
     },
     CommandDef {
+        names: &["reload", "recharger"],
+        usage: "",
+        help_fr: "relire les fichiers du cours (leçons, exercices) après une modification",
+        help_en: "re-read the course files (lessons, exercises) after an edit",
+        arg: Arg::None,
+        run: reload,
+    },
+    CommandDef {
         names: &["quit", "quitter", "exit", "q"],
         usage: "",
         help_fr: "quitter (Ctrl-D aussi)",
@@ -394,6 +402,47 @@ fn lesson(session: &mut Session, args: &str, out: &mut dyn Write, _: &mut dyn In
         }
         Err(message) => writeln!(out, "{message}")?,
     }
+    Ok(Flow::Continue)
+}
+
+/// `reload`: re-reads the course (an instructor edits a lesson and looks at once), staying on the
+/// same lesson and section when they still exist.
+fn reload(session: &mut Session, _: &str, out: &mut dyn Write, _: &mut dyn Input) -> Result<Flow> {
+    let lang = session.lang;
+    if session.ctx.course_dir.is_none() {
+        writeln!(out, "{}", lang.pick("Le cours intégré est compilé dans atelier : rien à relire (lancez atelier --course DOSSIER pour éditer un cours).", "The built-in course is compiled into atelier: nothing to re-read (start atelier --course DIR to edit a course)."))?;
+        return Ok(Flow::Continue);
+    }
+    let course = match crate::course::Course::load(session.ctx.course_dir.as_deref()) {
+        Ok(course) => course,
+        Err(err) => {
+            writeln!(out, "{err:#}")?;
+            return Ok(Flow::Continue);
+        }
+    };
+    for problem in &course.problems {
+        writeln!(out, "{problem}")?;
+    }
+    if course.lessons.is_empty() {
+        writeln!(out, "{}", lang.pick("Aucune leçon ne se charge : le cours précédent reste affiché.", "No lesson loads: keeping the previous course."))?;
+        return Ok(Flow::Continue);
+    }
+    let slug = session.current_lesson().slug.clone();
+    let anchor = session.current_lesson().sections.get(session.section).map(|s| s.anchor.clone());
+    session.course = course;
+    session.lesson = session.course.find_lesson(&slug).unwrap_or(0);
+    let lesson = session.current_lesson();
+    session.section = anchor.and_then(|a| lesson.find_section(&a)).unwrap_or(0);
+    writeln!(
+        out,
+        "{} : {} {}, {} {}.",
+        lang.pick("Cours relu", "Course re-read"),
+        session.course.lessons.len(),
+        lang.pick("leçon(s)", "lesson(s)"),
+        session.course.exercises.len(),
+        lang.pick("exercice(s)", "exercise(s)")
+    )?;
+    session.show_current(out)?;
     Ok(Flow::Continue)
 }
 
