@@ -71,7 +71,15 @@ pub fn parse_lesson(file: &str, slug: &str, bytes: &[u8]) -> Result<Parsed, Pars
         });
 
     let mut builder = Builder::new(body, first_line);
-    builder.blocks(body, 0)?;
+    if let Err(mut err) = builder.blocks(body, 0) {
+        // A fence swallowed by an HTML block breaks what follows; the cause is worth naming.
+        if let Some((line, _)) = builder.notes.iter().find(|(_, m)| m.contains("HTML block")) {
+            err.message.push_str(&format!(
+                " — probably because of line {line}: leave a blank line after </summary>"
+            ));
+        }
+        return Err(err);
+    }
     let Builder {
         title,
         intro,
@@ -321,7 +329,9 @@ impl Builder {
         if text.trim_start().starts_with('<') {
             // Raw HTML we do not interpret (a <div>, an <img>): shown as text, never re-parsed as
             // markdown, which would only find the same HTML block again.
-            self.push(Block::Markdown { text: text.trim().to_string() });
+            self.push(Block::Markdown {
+                text: text.trim().to_string(),
+            });
             return Ok(());
         }
         if text.contains("```") || text.contains("~~~") {
