@@ -168,11 +168,21 @@ pub fn for_section(anchor: &str) -> Vec<&'static Demo> {
 /// Runs one demo: narrates to `out` (nothing when `opts.json`), returns what it measured. Ctrl-C stops
 /// it: every child is killed and reaped, and the error says the demo was interrupted.
 pub fn run_demo(demo: &Demo, opts: &DemoOptions, out: &mut dyn Write) -> anyhow::Result<Value> {
+    // While it is held, Ctrl-C only sets a flag: every blocking call of `procs` then kills and reaps
+    // its children and returns `Interrupted`, and the demo unwinds to here.
+    let _guard = crate::procs::interrupt::Guard::install()?;
     let mut sink = io::sink();
     let out: &mut dyn Write = if opts.json { &mut sink } else { out };
     let mut narrator = Narrator::new(out, opts.lang, opts.color);
     narrator.heading(&format!("demo {} — {}", demo.name, demo.description(opts.lang)))?;
-    let mut figures = (demo.run)(opts, &mut narrator)?;
+    let mut figures = match (demo.run)(opts, &mut narrator) {
+        Ok(figures) => figures,
+        // Whatever failed on the way (a worker killed by the same Ctrl-C, a pipe closed), the cause
+        // is the interruption; the processes the demo owned were dropped, hence killed and reaped.
+        Err(_) if interrupted() => return Err(interrupted_error(opts.lang)),
+        Err(e) if is_interruption(&e) => return Err(interrupted_error(opts.lang)),
+        Err(e) => return Err(e),
+    };
     if let Value::Object(map) = &mut figures {
         map.insert("demo".into(), demo.name.into());
         map.insert("section".into(), demo.section.into());
@@ -233,7 +243,16 @@ pub fn write_list(out: &mut dyn Write, lang: Lang) -> io::Result<()> {
 
 /// Whether Ctrl-C was pressed since the demo started.
 pub(crate) fn interrupted() -> bool {
-    false
+    crate::procs::interrupt::requested()
+}
+
+fn is_interruption(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        matches!(
+            cause.downcast_ref::<crate::procs::Error>(),
+            Some(crate::procs::Error::Interrupted)
+        )
+    })
 }
 
 /// The error a demo returns when Ctrl-C stopped it, after every child was killed and reaped.

@@ -21,6 +21,9 @@ const PYTHON: &str = "python3";
 /// (128 + the signal's number when a signal ended it, as a shell says). Stopped at `time_limit` (said
 /// in `out`, exit code 124 as `timeout(1)` gives) or by Ctrl-C (an error saying so).
 pub fn run_python(code: &str, lang: Lang, time_limit: Duration, out: &mut dyn Write) -> anyhow::Result<i32> {
+    // Ctrl-C sets a flag that the streaming loop watches (the example is in its own group, so the
+    // terminal's SIGINT reaches only atelier).
+    let _guard = crate::procs::interrupt::Guard::install()?;
     let dir = tempfile::Builder::new().prefix("atelier-run-").tempdir()?;
     let script = dir.path().join("exemple.py");
     std::fs::write(&script, code).with_context(|| format!("writing {}", script.display()))?;

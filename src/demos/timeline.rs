@@ -149,6 +149,8 @@ fn axis(from: f64, to: f64, width: usize, name_width: usize) -> String {
 fn tick_label(secs: f64) -> String {
     if secs == 0.0 {
         "0".to_owned()
+    } else if secs < 0.001 {
+        format!("{:.0}µs", secs * 1e6)
     } else if secs < 1.0 {
         format!("{:.0}ms", secs * 1e3)
     } else {
