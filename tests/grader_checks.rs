@@ -153,6 +153,37 @@ fn missing_hint_bad_regex_bad_expression_duplicate_name_and_version_are_errors()
 }
 
 #[test]
+fn values_out_of_range_are_errors_not_panics() {
+    let check = "checks:\n  - name: a\n    kind: exit-status\n    hint: h\n";
+    for (extra, key) in [
+        ("limits:\n  wall_s: -1\n", "wall_s"),
+        ("limits:\n  cpu_s: .nan\n", "cpu_s"),
+        ("limits:\n  processes: 0\n", "processes"),
+        ("busy_share: 2\n", "busy_share"),
+    ] {
+        let text = format!("{HEAD}{extra}{check}");
+        let err = ExerciseSpec::parse("e", &text).unwrap_err();
+        assert!(err.message.contains(key), "{err}");
+        assert!(err.line.is_some(), "{err}");
+    }
+    let climbing = format!("{}{check}", HEAD.replace("file: prog.py", "file: ../x.py"));
+    assert!(
+        ExerciseSpec::parse("e", &climbing)
+            .unwrap_err()
+            .message
+            .contains("plain file name")
+    );
+    let late =
+        format!("{HEAD}checks:\n  - {{name: s, kind: streaming, matching: x, first_before: 1.5, hint: h}}\n");
+    assert!(
+        ExerciseSpec::parse("e", &late)
+            .unwrap_err()
+            .message
+            .contains("first_before")
+    );
+}
+
+#[test]
 fn defaults_and_bilingual_hints() {
     let s = spec("  - name: a\n    kind: exit-status\n    hint:\n      fr: oui\n      en: yes\n");
     assert_eq!(s.run, "python3 {file}");
@@ -335,6 +366,13 @@ fn processes_busy_processes_and_parallelism() {
     many.processes = 11;
     assert_eq!(statuses(&s, &many, "")[0], Fail);
     assert_eq!(statuses(&s, &report(""), ""), [Fail, Fail, Fail, Fail]);
+    // Counted by sampling, a short count above one process is a lower bound: not judged.
+    let mut sampled = pool.clone();
+    sampled.processes = 2;
+    sampled.processes_method = "sampling every 5 ms".into();
+    assert_eq!(statuses(&s, &sampled, "")[0], Skip);
+    sampled.processes = 1;
+    assert_eq!(statuses(&s, &sampled, "")[0], Fail);
 }
 
 #[test]
@@ -477,8 +515,50 @@ fn report_serialises_to_the_design_schema() {
     atelier::grader::write_human(&report, Lang::En, false, &mut human).expect("writes");
     let human = String::from_utf8(human).expect("utf-8");
     assert!(
-        human.contains("✗ a") && human.contains("hint: h") && human.contains("- zzz"),
+        human.contains("✗   0/1  a") && human.contains("hint: h") && human.contains("- zzz"),
         "{human}"
     );
     assert!(!human.contains('\x1b'), "no colour when off");
+    let mut coloured = Vec::new();
+    atelier::grader::write_human(&report, Lang::Fr, true, &mut coloured).expect("writes");
+    let coloured = String::from_utf8(coloured).expect("utf-8");
+    assert!(
+        coloured.contains("\x1b[31m") && coloured.contains("indice :"),
+        "{coloured}"
+    );
+}
+
+#[test]
+fn hints_follow_the_last_failures() {
+    let s = spec(
+        "  - {name: a, kind: exit-status, hint: first}\n  - {name: b, kind: contains, text: z, hint: {fr: deux, en: two}}\n",
+    );
+    assert_eq!(atelier::grader::hint(&s, None, Lang::En)[0].text, "first");
+    let r = report("abc");
+    let obs = Observed {
+        report: &r,
+        source: "",
+        reference: None,
+        cpus: 2,
+        machine_cpus: 2,
+        pinned: false,
+        busy_share: 0.05,
+    };
+    let checks = evaluate(&s, &obs, Lang::En);
+    let (verdict, score, max_score) = tally(r.status, &checks);
+    let last = CheckReport {
+        exercise: "9.1".into(),
+        title: "Test".into(),
+        submission: "prog.py".into(),
+        verdict,
+        score,
+        max_score,
+        checks,
+        run: atelier::grader::RunSummary::new(&r, 1, false, 2),
+        runs: None,
+        lesson_anchor: "9#ex-1".into(),
+    };
+    let hints = atelier::grader::hint(&s, Some(&last), Lang::En);
+    assert_eq!(hints.len(), 1);
+    assert_eq!((hints[0].check.as_str(), hints[0].text.as_str()), ("b", "two"));
 }

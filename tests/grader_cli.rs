@@ -319,7 +319,7 @@ fn human_report_explains_a_failure_in_both_languages() {
     let out = atelier.run(&["check", "43.3", &wrong.to_string_lossy()]);
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("✗ valeur-1000"), "{text}");
+    assert!(text.contains("✗   0/3  La valeur finale est 1000"), "{text}");
     assert!(
         text.contains("indice :") && text.contains("n'est pas partagée"),
         "{text}"
@@ -354,4 +354,40 @@ fn runs_alternate_cores_and_report_the_pass_rate() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("Réussi 2 fois sur 2"), "{text}");
     assert!(text.contains("solution de référence"), "{text}");
+}
+
+#[test]
+fn without_exact_process_counts_a_short_count_is_not_held_against_the_solution() {
+    let atelier = Atelier::new();
+    let solution = exercise_dir("43.3").join("solution.py");
+    let out = atelier
+        .command(&["check", "43.3", &solution.to_string_lossy(), "--json"])
+        .env("ATELIER_SANDBOX_DISABLE", "connector")
+        .output()
+        .expect("atelier runs");
+    let report = json(&out);
+    assert_eq!(report["verdict"], "pass", "{report:#}");
+    // A threaded program still shows one process, which sampling cannot miss.
+    let threads = root().join("tests/fixtures/wrong/43.3/threads.py");
+    let out = atelier
+        .command(&["check", "43.3", &threads.to_string_lossy(), "--json"])
+        .env("ATELIER_SANDBOX_DISABLE", "connector")
+        .output()
+        .expect("atelier runs");
+    assert!(failed(&json(&out)).contains(&"dix-processus".to_string()));
+}
+
+#[test]
+fn a_fork_bomb_is_a_verdict_not_a_crash() {
+    let atelier = Atelier::new();
+    let bomb = root().join("tests/fixtures/hostile/fork_bomb.py");
+    let started = std::time::Instant::now();
+    let out = atelier.run(&["check", "43.3", &bomb.to_string_lossy(), "--json"]);
+    let report = json(&out);
+    assert_eq!(out.status.code(), Some(1), "{report:#}");
+    assert_eq!(report["verdict"], "fail");
+    let status = report["run"]["status"].as_str().expect("status");
+    assert!(status == "process-limit" || status == "timeout", "{report:#}");
+    // Within the spec's wall limit (20 s) and its grace period.
+    assert!(started.elapsed().as_secs() < 25);
 }

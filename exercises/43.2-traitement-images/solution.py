@@ -7,7 +7,8 @@ from multiprocessing import Pool
 def process_image(img_name):
     """Simule un traitement lourd (redimensionnement, filtre...)."""
     time.sleep(0.5)
-    return f"{img_name}_thumb.jpg"
+    # Le PID de l'ouvrier montre quel processus du Pool a traité l'image.
+    return f"{img_name} -> {img_name}_thumb.jpg (PID: {os.getpid()})"
 
 
 if __name__ == "__main__":
@@ -18,5 +19,5 @@ if __name__ == "__main__":
         # imap_unordered rend chaque résultat dès qu'un ouvrier l'a fini,
         # dans l'ordre d'arrivée : on affiche la progression en temps réel.
         for result in pool.imap_unordered(process_image, images):
-            print(f"✅ {result} (PID du parent : {os.getpid()})")
+            print(f"✅ {result}")
     print("Traitement terminé.")

@@ -8,13 +8,14 @@ pub mod engine;
 pub mod human;
 pub mod reference;
 pub mod spec;
+mod spec_location;
 pub mod timeline;
 pub mod verdict;
 
 use std::process::ExitCode;
 
 pub use command::{check_command, find_exercise, load_course};
-pub use engine::{CheckOptions, Hint, all_hints, check_submission, hints, load_spec};
+pub use engine::{CheckOptions, Hint, all_hints, check_bundled, check_submission, hint, load_spec};
 pub use human::write_human;
 pub use reference::ReferenceOutput;
 pub use spec::ExerciseSpec;

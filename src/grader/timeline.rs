@@ -1,6 +1,6 @@
 //! A small picture of a run: one lane per process, time across, darker where it burned CPU, and a
 //! last row with about how many cores were busy. Approximate by design: the sandbox gives each
-//! process's lifetime and total CPU, so a lane's CPU is spread evenly over its life.
+//! process's lifetime and total CPU, not when it burned it (see [`shares`]).
 use std::io::{self, Write};
 
 use crate::i18n::Lang;
@@ -10,12 +10,6 @@ use crate::sandbox::ProcessTrace;
 const WIDTH: usize = 48;
 /// Lanes drawn before "… and N more".
 const MAX_LANES: usize = 12;
-
-/// The share of its lifetime a process spent on a CPU.
-fn density(p: &ProcessTrace) -> f64 {
-    let life = (p.end_s - p.start_s).max(1e-3);
-    (p.cpu_s / life).clamp(0.0, 1.0)
-}
 
 fn shade(d: f64) -> char {
     if d >= 0.6 {
@@ -34,6 +28,42 @@ fn alive(p: &ProcessTrace, col: usize, wall: f64) -> bool {
     let t0 = wall * col as f64 / WIDTH as f64;
     let t1 = wall * (col + 1) as f64 / WIDTH as f64;
     p.start_s < t1 && p.end_s >= t0
+}
+
+/// The CPU share (0..1 of a core) of each process in each column. Only totals are known, so a
+/// process's CPU goes first to the columns where none of the processes started after it (its
+/// children, most likely) was alive: a parent blocked in `pool.map` waits while its workers
+/// compute. What is left is spread over the rest of its life.
+fn shares(lanes: &[&ProcessTrace], wall: f64) -> Vec<Vec<f64>> {
+    let col_s = wall / WIDTH as f64;
+    lanes
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let alive_cols: Vec<usize> = (0..WIDTH).filter(|&c| alive(p, c, wall)).collect();
+            let (own, shared): (Vec<usize>, Vec<usize>) = alive_cols.iter().partition(|&&c| {
+                !lanes
+                    .iter()
+                    .enumerate()
+                    .any(|(j, q)| j != i && q.start_s >= p.start_s && alive(q, c, wall))
+            });
+            let mut row = vec![0.0; WIDTH];
+            let mut left = p.cpu_s;
+            for cols in [&own, &shared, &alive_cols] {
+                if cols.is_empty() || left <= 0.0 {
+                    continue;
+                }
+                let per = (left / cols.len() as f64).min(col_s);
+                for &c in cols.iter() {
+                    let room = (col_s - row[c] * col_s).max(0.0);
+                    let give = per.min(room);
+                    row[c] += give / col_s;
+                    left -= give;
+                }
+            }
+            row
+        })
+        .collect()
 }
 
 /// Writes the picture; nothing when the sandbox saw no process.
@@ -58,10 +88,16 @@ pub fn write_timeline(
         lang.pick("calcule", "computing"),
         lang.pick("attend", "waiting"),
     )?;
+    let shares = shares(&lanes, wall);
     for (i, p) in lanes.iter().take(MAX_LANES).enumerate() {
-        let d = density(p);
         let row: String = (0..WIDTH)
-            .map(|col| if alive(p, col, wall) { shade(d) } else { ' ' })
+            .map(|col| {
+                if alive(p, col, wall) {
+                    shade(shares[i][col])
+                } else {
+                    ' '
+                }
+            })
             .collect();
         let label = if i == 0 {
             lang.pick("principal", "main").to_string()
@@ -79,15 +115,11 @@ pub fn write_timeline(
             lang.pick("autres processus", "more processes")
         )?;
     }
-    // About how many cores were busy in each column: the sum of the densities of the processes alive.
+    // About how many cores were busy in each column.
     let cores: String = (0..WIDTH)
         .map(|col| {
-            let busy: f64 = lanes
-                .iter()
-                .filter(|p| alive(p, col, wall))
-                .map(|p| density(p))
-                .sum();
-            match busy.round() as u32 {
+            let busy: f64 = shares.iter().map(|row| row[col]).sum();
+            match (busy + 0.2).round() as u32 {
                 0 => '·',
                 n @ 1..=9 => char::from_digit(n, 10).unwrap_or('+'),
                 _ => '+',

@@ -151,6 +151,17 @@ pub fn processes(obs: &Observed, vars: &Vars, min: Option<u32>, max: Option<&str
         } else {
             ""
         };
+        // Sampling misses processes that live less than its period, so its count is only a lower
+        // bound: above one process, a count short of `min` proves nothing and is not judged.
+        if obs.report.processes_method.starts_with("sampling") && n > 1 {
+            return Outcome::skip(format!(
+                "{started}{}",
+                lang.pick(
+                    " ; compté par échantillonnage sur cette machine, un processus très bref peut échapper au compte : non jugé",
+                    "; counted by sampling on this machine, a very short-lived process may escape the count: not judged",
+                )
+            ));
+        }
         return Outcome::fail(format!("{started}{why}"));
     }
     if max_n.is_some_and(|m| n > m) {
