@@ -424,22 +424,11 @@ fn reload(session: &mut Session, _: &str, out: &mut dyn Write, _: &mut dyn Input
         writeln!(out, "{problem}")?;
     }
     if course.lessons.is_empty() {
-        writeln!(
-            out,
-            "{}",
-            lang.pick(
-                "Aucune leçon ne se charge : le cours précédent reste affiché.",
-                "No lesson loads: keeping the previous course."
-            )
-        )?;
+        writeln!(out, "{}", lang.pick("Aucune leçon ne se charge : le cours précédent reste affiché.", "No lesson loads: keeping the previous course."))?;
         return Ok(Flow::Continue);
     }
     let slug = session.current_lesson().slug.clone();
-    let anchor = session
-        .current_lesson()
-        .sections
-        .get(session.section)
-        .map(|s| s.anchor.clone());
+    let anchor = session.current_lesson().sections.get(session.section).map(|s| s.anchor.clone());
     session.course = course;
     session.lesson = session.course.find_lesson(&slug).unwrap_or(0);
     let lesson = session.current_lesson();
