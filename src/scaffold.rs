@@ -22,12 +22,7 @@ pub fn command(ctx: &Ctx, args: &NewArgs) -> Result<ExitCode> {
     for path in &written {
         writeln!(out, "créé / created: {}", path.display())?;
     }
-    writeln!(
-        out,
-        "atelier lint {}  # {}",
-        root.display(),
-        "vérifier / check it"
-    )?;
+    writeln!(out, "atelier lint {}  # vérifier / check it", root.display())?;
     Ok(ExitCode::SUCCESS)
 }
 
