@@ -198,7 +198,11 @@ fn the_shipped_specs_parse() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("exercises");
     let mut n = 0;
     for entry in std::fs::read_dir(root).expect("exercises/") {
-        let path = entry.expect("entry").path().join("exercise.yaml");
+        let dir = entry.expect("entry").path();
+        if !dir.is_dir() {
+            continue; // exercises/README.md
+        }
+        let path = dir.join("exercise.yaml");
         let text = std::fs::read_to_string(&path).expect("exercise.yaml");
         ExerciseSpec::parse(&path.display().to_string(), &text).unwrap_or_else(|p| panic!("{p}"));
         n += 1;
