@@ -2,7 +2,6 @@
 //! links between them (anchors, demos), and runs every reference solution (must pass) and starter
 //! (must fail) against its spec, so that problems show up before the students see them.
 use std::io::{self, Write};
-use std::path::Path;
 use std::process::ExitCode;
 
 use crate::cli::LintArgs;
@@ -31,7 +30,10 @@ pub fn command(ctx: &Ctx, args: &LintArgs) -> Result<ExitCode> {
     for problem in &findings.problems {
         writeln!(out, "{problem}")?;
     }
-    let where_ = dir.map_or_else(|| lang.pick("cours intégré", "built-in course").to_string(), |d| d.display().to_string());
+    let where_ = dir.map_or_else(
+        || lang.pick("cours intégré", "built-in course").to_string(),
+        |d| d.display().to_string(),
+    );
     writeln!(
         out,
         "{where_}{}{} {}, {} {}, {} {} {}, {} starters {} — {} {}",
@@ -53,7 +55,10 @@ pub fn command(ctx: &Ctx, args: &LintArgs) -> Result<ExitCode> {
 
 /// Lints a loaded course; progress lines go to `out`.
 pub fn lint(course: &Course, lang: Lang, out: &mut dyn Write) -> Result<Findings> {
-    let mut findings = Findings { lessons: course.lessons.len(), ..Findings::default() };
+    let mut findings = Findings {
+        lessons: course.lessons.len(),
+        ..Findings::default()
+    };
     findings.problems.extend(course.problems.iter().cloned());
     findings.problems.extend(course.notes.iter().cloned());
     for lesson in &course.lessons {
@@ -74,14 +79,20 @@ pub fn lint(course: &Course, lang: Lang, out: &mut dyn Write) -> Result<Findings
                     findings.problems.push(Problem {
                         file: lesson.file.clone(),
                         line: Some(section.line),
-                        message: format!("section `{}` links to unknown demo `{demo}` (demos: {})", section.anchor, known.join(", ")),
+                        message: format!(
+                            "section `{}` links to unknown demo `{demo}` (demos: {})",
+                            section.anchor,
+                            known.join(", ")
+                        ),
                     });
                 }
             }
         }
     }
     for exercise in &course.exercises {
-        let spec_file = course.files.display_path(&format!("{}/exercise.yaml", exercise.dir));
+        let spec_file = course
+            .files
+            .display_path(&format!("{}/exercise.yaml", exercise.dir));
         let spec = match grader::load_spec(&course.files, exercise) {
             Ok(spec) => spec,
             Err(err) => {
@@ -102,23 +113,41 @@ fn problem_from_error(file: &str, err: &anyhow::Error) -> Problem {
     match message.strip_prefix(file).and_then(|rest| rest.strip_prefix(':')) {
         Some(rest) => {
             let (line, text) = match rest.split_once(':') {
-                Some((n, text)) if n.trim().parse::<usize>().is_ok() => (n.trim().parse().ok(), text.trim().to_string()),
+                Some((n, text)) if n.trim().parse::<usize>().is_ok() => {
+                    (n.trim().parse().ok(), text.trim().to_string())
+                }
                 _ => (None, rest.trim().to_string()),
             };
-            Problem { file: file.to_string(), line, message: text }
+            Problem {
+                file: file.to_string(),
+                line,
+                message: text,
+            }
         }
-        None => Problem { file: file.to_string(), line: None, message },
+        None => Problem {
+            file: file.to_string(),
+            line: None,
+            message,
+        },
     }
 }
 
 /// The line of `key:` in the spec's text, for messages about its value.
 fn key_line(exercise: &Exercise, key: &str) -> Option<usize> {
     let text = std::str::from_utf8(exercise.files.get("exercise.yaml")?).ok()?;
-    text.lines().position(|l| l.starts_with(&format!("{key}:"))).map(|i| i + 1)
+    text.lines()
+        .position(|l| l.starts_with(&format!("{key}:")))
+        .map(|i| i + 1)
 }
 
 /// The spec's lesson and anchor must exist.
-fn link_problems(course: &Course, exercise: &Exercise, spec: &ExerciseSpec, file: &str, problems: &mut Vec<Problem>) {
+fn link_problems(
+    course: &Course,
+    exercise: &Exercise,
+    spec: &ExerciseSpec,
+    file: &str,
+    problems: &mut Vec<Problem>,
+) {
     let lesson = course.lessons.iter().find(|l| l.number == Some(spec.lesson));
     match lesson {
         None => problems.push(Problem {
@@ -126,12 +155,21 @@ fn link_problems(course: &Course, exercise: &Exercise, spec: &ExerciseSpec, file
             line: key_line(exercise, "lesson"),
             message: format!("lesson: no lesson has chapter number {}", spec.lesson),
         }),
-        Some(lesson) if lesson.find_section(&spec.anchor).is_none_or(|i| lesson.sections[i].anchor != spec.anchor) => {
+        Some(lesson)
+            if lesson
+                .find_section(&spec.anchor)
+                .is_none_or(|i| lesson.sections[i].anchor != spec.anchor) =>
+        {
             let anchors: Vec<&str> = lesson.anchors().collect();
             problems.push(Problem {
                 file: file.to_string(),
                 line: key_line(exercise, "anchor"),
-                message: format!("anchor: `{}` is not a section of {} (anchors: {})", spec.anchor, lesson.file, anchors.join(", ")),
+                message: format!(
+                    "anchor: `{}` is not a section of {} (anchors: {})",
+                    spec.anchor,
+                    lesson.file,
+                    anchors.join(", ")
+                ),
             });
         }
         Some(_) => {}
@@ -146,19 +184,24 @@ fn run_reference_files(
     out: &mut dyn Write,
     findings: &mut Findings,
 ) -> Result<()> {
-    let tmp = tempfile::tempdir()?;
     for (name, must_pass) in [("solution.py", true), ("starter.py", false)] {
         let shown = course.files.display_path(&format!("{}/{name}", exercise.dir));
-        let Some(bytes) = exercise.files.get(name) else {
-            findings.problems.push(Problem { file: shown, line: None, message: format!("missing ({name} is required)") });
+        if !exercise.files.contains_key(name) {
+            findings.problems.push(Problem {
+                file: shown,
+                line: None,
+                message: format!("missing ({name} is required)"),
+            });
             continue;
-        };
-        let path = tmp.path().join(name);
-        std::fs::write(&path, bytes)?;
+        }
         write!(out, "{} {} … ", lang.pick("vérifie", "checking"), shown)?;
         out.flush()?;
-        let opts = CheckOptions { lang, runs: Some(1), reference: None };
-        let verdict = grader::check_submission(&course.files, exercise, Path::new(&path), &opts);
+        let opts = CheckOptions {
+            lang,
+            runs: Some(1),
+            reference: None,
+        };
+        let verdict = grader::check_bundled(&course.files, exercise, name, &opts);
         if must_pass {
             findings.solutions += 1;
         } else {
@@ -169,18 +212,33 @@ fn run_reference_files(
             Ok(report) => match (must_pass, report.verdict) {
                 (true, Verdict::Pass) | (false, Verdict::Fail) => None,
                 (true, _) => {
-                    let failed: Vec<String> = report.failed().map(|c| format!("{} ({})", c.name, c.message)).collect();
-                    Some(format!("the reference solution must pass its spec, but failed: {}", failed.join("; ")))
+                    let failed: Vec<String> = report
+                        .failed()
+                        .map(|c| format!("{} ({})", c.name, c.message))
+                        .collect();
+                    Some(format!(
+                        "the reference solution must pass its spec, but failed: {}",
+                        failed.join("; ")
+                    ))
                 }
-                (false, Verdict::Pass) => Some("the starter passes its spec: the checks cannot tell unfinished work from done".into()),
-                (false, _) => Some(format!("the starter must fail its checks, not end in `{:?}`", report.verdict)),
+                (false, Verdict::Pass) => Some(
+                    "the starter passes its spec: the checks cannot tell unfinished work from done".into(),
+                ),
+                (false, _) => Some(format!(
+                    "the starter must fail its checks, not end in `{:?}`",
+                    report.verdict
+                )),
             },
         };
         match problem {
             None => writeln!(out, "ok")?,
             Some(message) => {
                 writeln!(out, "{}", lang.pick("PROBLÈME", "PROBLEM"))?;
-                findings.problems.push(Problem { file: shown, line: None, message });
+                findings.problems.push(Problem {
+                    file: shown,
+                    line: None,
+                    message,
+                });
             }
         }
     }

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::cli::{NewArgs, NewWhat};
-use crate::course::parse::slug;
 use crate::course::Course;
+use crate::course::parse::slug;
 use crate::progress::write_atomic;
 use crate::run::{Ctx, Result};
 
@@ -22,7 +22,7 @@ pub fn command(ctx: &Ctx, args: &NewArgs) -> Result<ExitCode> {
     for path in &written {
         writeln!(out, "créé / created: {}", path.display())?;
     }
-    writeln!(out, "atelier lint {}  # {}", root.display(), "vérifier / check it")?;
+    writeln!(out, "atelier lint {}  # vérifier / check it", root.display())?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -124,7 +124,10 @@ if __name__ == "__main__":
 /// Writes `exercises/<id>-<slug>/` (spec, solution, starter) for exercise N of lesson `<chapter>`,
 /// linked to that exercise's anchor in the lesson.
 pub fn new_exercise(root: &Path, id: &str) -> Result<Vec<PathBuf>> {
-    let Some((chapter, number)) = id.split_once('.').and_then(|(c, n)| Some((c.parse::<u32>().ok()?, n.parse::<u32>().ok()?))) else {
+    let Some((chapter, number)) = id
+        .split_once('.')
+        .and_then(|(c, n)| Some((c.parse::<u32>().ok()?, n.parse::<u32>().ok()?)))
+    else {
         anyhow::bail!("exercise id `{id}`: expected <chapter>.<number>, such as 44.1");
     };
     let course = Course::load(Some(root))?;
@@ -140,10 +143,15 @@ pub fn new_exercise(root: &Path, id: &str) -> Result<Vec<PathBuf>> {
             lesson.file
         );
     };
-    let dir = root.join("exercises").join(format!("{id}-{}", slug(&entry.title)));
+    let dir = root
+        .join("exercises")
+        .join(format!("{id}-{}", slug(&entry.title)));
     fresh(&dir)?;
     let files = [
-        ("exercise.yaml", spec_template(id, chapter, &entry.title, &entry.anchor)),
+        (
+            "exercise.yaml",
+            spec_template(id, chapter, &entry.title, &entry.anchor),
+        ),
         ("solution.py", SOLUTION.to_string()),
         ("starter.py", STARTER.to_string()),
     ];

@@ -205,3 +205,55 @@ fn closed_stdout_is_quiet() {
     );
     assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
 }
+
+#[test]
+fn scripted_session_runs_the_section_demo() {
+    let run = atelier()
+        .stdin("goto creation-de-processus\ndemo\nquit\n")
+        .run()
+        .code(0);
+    let out = run.stdout();
+    assert!(out.contains("demo process"), "{out}");
+    let demo = &out[out.find("demo process").unwrap()..];
+    assert_eq!(
+        demo.matches("333333283333335000000").count(),
+        2,
+        "both children's results: {demo}"
+    );
+    assert!(out.contains("main-guard"), "the section's other demo is named");
+}
+
+#[test]
+fn scripted_session_runs_the_lesson_example() {
+    let out = atelier().stdin("goto 3\nrun\nquit\n").run().code(0).stdout();
+    assert!(
+        out.contains("carré : 64"),
+        "the Pool example ran with python3: {out}"
+    );
+    assert!(out.contains("◀ code de sortie 0"));
+}
+
+#[test]
+fn scripted_exercise_check_and_hint() {
+    let run = atelier().stdin("exercise 3\ncheck 3\nhint\nquit\n").run().code(0);
+    let out = run.stdout();
+    let starter = run.home.path().join("atelier-43.3/compteur.py");
+    assert!(
+        starter.is_file(),
+        "the starter was written where the student works"
+    );
+    assert!(out.contains("atelier-43.3/compteur.py"), "{out}");
+    assert!(out.contains('✗'), "the starter fails its checks: {out}");
+    assert!(out.contains("💡"), "a hint: {out}");
+
+    // The student completes it with the reference solution: the check passes and is recorded.
+    let solution = root().join("exercises/43.3-memoire-partagee/solution.py");
+    std::fs::copy(solution, &starter).unwrap();
+    let run = util::atelier_in(run.home)
+        .stdin("check 3\nprogress\nquit\n")
+        .run()
+        .code(0);
+    let out = run.stdout();
+    assert!(out.contains("Réussi"), "{out}");
+    assert!(out.contains("exercices réussis 1/3"), "{out}");
+}

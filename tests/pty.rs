@@ -69,6 +69,42 @@ fn ctrl_d_quits_and_history_is_kept(home: &std::path::Path) {
     assert!(history.contains("toc"), "{history}");
 }
 
+/// PIDs whose parent is `pid`, from /proc.
+fn children_of(pid: u32) -> Vec<u32> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+        let Ok(child) = entry.file_name().to_string_lossy().parse::<u32>() else {
+            continue;
+        };
+        let Ok(stat) = std::fs::read_to_string(format!("/proc/{child}/stat")) else {
+            continue;
+        };
+        // The fields after the command name (which may hold spaces) start after the last ')'.
+        let rest = &stat[stat.rfind(')').unwrap() + 2..];
+        let ppid: u32 = rest.split(' ').nth(1).unwrap().parse().unwrap();
+        if ppid == pid {
+            found.push(child);
+        }
+    }
+    found
+}
+
+fn ctrl_c_stops_a_demo_and_leaves_no_child(home: &std::path::Path) {
+    let mut s = spawn(home);
+    let atelier = *children_of(std::process::id())
+        .first()
+        .expect("the REPL is our child");
+    s.send_line("demo thumbnails").unwrap();
+    s.exp_string(&l1("img_")).expect("the demo started");
+    assert!(!children_of(atelier).is_empty(), "the demo runs child processes");
+    s.send_control('c').unwrap();
+    s.exp_string(&l1("interrompu")).expect("Ctrl-C stops the demo");
+    s.exp_string(&l1("43 §1 › ")).expect("back at the prompt");
+    assert_eq!(children_of(atelier), Vec::<u32>::new(), "every child was reaped");
+    s.send_line("quit").unwrap();
+    s.exp_eof().unwrap();
+}
+
 type Case = fn(&std::path::Path);
 
 fn main() -> std::process::ExitCode {
@@ -78,6 +114,10 @@ fn main() -> std::process::ExitCode {
         (
             "ctrl_d_quits_and_history_is_kept",
             ctrl_d_quits_and_history_is_kept,
+        ),
+        (
+            "ctrl_c_stops_a_demo_and_leaves_no_child",
+            ctrl_c_stops_a_demo_and_leaves_no_child,
         ),
     ];
     let mut failed = 0;

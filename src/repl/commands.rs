@@ -119,6 +119,54 @@ pub static COMMANDS: &[CommandDef] = &[
         run: super::quiz::quiz,
     },
     CommandDef {
+        names: &["demo", "démo"],
+        usage: "[nom]",
+        help_fr: "la démo en direct de la section (de vrais processus), ou la démo nommée",
+        help_en: "the section's live demo (real processes), or the named one",
+        arg: Arg::Demo,
+        run: super::live::demo,
+    },
+    CommandDef {
+        names: &["run", "exécuter", "executer"],
+        usage: "",
+        help_fr: "exécuter l'exemple Python de la section avec python3",
+        help_en: "run the section's Python example with python3",
+        arg: Arg::None,
+        run: super::live::run,
+    },
+    CommandDef {
+        names: &["exercise", "exercice"],
+        usage: "N",
+        help_fr: "l'énoncé de l'exercice N et un fichier de départ à compléter",
+        help_en: "exercise N's statement and a starter file to complete",
+        arg: Arg::Exercise,
+        run: super::exercises::exercise,
+    },
+    CommandDef {
+        names: &["check", "vérifier", "verifier"],
+        usage: "N [fichier]",
+        help_fr: "vérifier votre programme (dans un bac à sable) et expliquer ce qui ne va pas",
+        help_en: "check your program (in a sandbox) and explain what is wrong",
+        arg: Arg::ExerciseFile,
+        run: super::exercises::check,
+    },
+    CommandDef {
+        names: &["hint", "indice"],
+        usage: "[N]",
+        help_fr: "un indice pour l'exercice en cours",
+        help_en: "a hint for the current exercise",
+        arg: Arg::Exercise,
+        run: super::exercises::hint,
+    },
+    CommandDef {
+        names: &["watch", "surveiller"],
+        usage: "N [fichier]",
+        help_fr: "vérifier à chaque enregistrement du fichier (Ctrl-C arrête)",
+        help_en: "check again on every save (Ctrl-C stops)",
+        arg: Arg::ExerciseFile,
+        run: super::exercises::watch,
+    },
+    CommandDef {
         names: &["progress", "progrès", "progres"],
         usage: "[reset]",
         help_fr: "votre progression (progress reset l'efface)",
@@ -424,11 +472,22 @@ fn reload(session: &mut Session, _: &str, out: &mut dyn Write, _: &mut dyn Input
         writeln!(out, "{problem}")?;
     }
     if course.lessons.is_empty() {
-        writeln!(out, "{}", lang.pick("Aucune leçon ne se charge : le cours précédent reste affiché.", "No lesson loads: keeping the previous course."))?;
+        writeln!(
+            out,
+            "{}",
+            lang.pick(
+                "Aucune leçon ne se charge : le cours précédent reste affiché.",
+                "No lesson loads: keeping the previous course."
+            )
+        )?;
         return Ok(Flow::Continue);
     }
     let slug = session.current_lesson().slug.clone();
-    let anchor = session.current_lesson().sections.get(session.section).map(|s| s.anchor.clone());
+    let anchor = session
+        .current_lesson()
+        .sections
+        .get(session.section)
+        .map(|s| s.anchor.clone());
     session.course = course;
     session.lesson = session.course.find_lesson(&slug).unwrap_or(0);
     let lesson = session.current_lesson();

@@ -2,7 +2,9 @@
 //! and keeps history; with piped stdin it runs the same commands line by line.
 pub mod commands;
 mod completion;
+mod exercises;
 pub mod input;
+mod live;
 mod quiz;
 pub mod session;
 
@@ -39,6 +41,7 @@ pub fn command(ctx: &Ctx) -> Result<ExitCode> {
     let interactive = io::stdin().is_terminal() && io::stdout().is_terminal();
     if interactive {
         session.rows = terminal_rows();
+        session.interactive = true;
     }
     greet(&mut session, resumed, &mut out)?;
     if interactive {

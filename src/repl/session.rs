@@ -25,6 +25,10 @@ pub struct Session {
     pub store: Option<Store>,
     /// The exercise the student last opened or checked (for `hint`).
     pub exercise: Option<u32>,
+    /// The last check's report (for `hint`).
+    pub last_report: Option<crate::grader::CheckReport>,
+    /// Stdin and stdout are a terminal (a student at the keyboard, who can press Ctrl-C).
+    pub interactive: bool,
 }
 
 impl Session {
@@ -54,6 +58,8 @@ impl Session {
             progress,
             store,
             exercise: None,
+            last_report: None,
+            interactive: false,
         };
         (session, place.is_some())
     }
