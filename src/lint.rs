@@ -1,10 +1,246 @@
-//! `atelier lint`: the instructor's content checker.
+//! `atelier lint`: the instructor's content checker. Parses every lesson and exercise spec, checks the
+//! links between them (anchors, demos), and runs every reference solution (must pass) and starter
+//! (must fail) against its spec, so that problems show up before the students see them.
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 use crate::cli::LintArgs;
+use crate::course::{Course, Exercise, Problem};
+use crate::grader::{self, CheckOptions, ExerciseSpec, Verdict};
+use crate::i18n::Lang;
 use crate::run::{Ctx, Result};
 
+/// What lint found.
+#[derive(Debug, Default)]
+pub struct Findings {
+    pub problems: Vec<Problem>,
+    pub lessons: usize,
+    pub exercises: usize,
+    pub solutions: usize,
+    pub starters: usize,
+}
+
 /// `atelier lint [DIR]`.
-pub fn command(_ctx: &Ctx, _args: &LintArgs) -> Result<ExitCode> {
-    anyhow::bail!("lint is not built yet")
+pub fn command(ctx: &Ctx, args: &LintArgs) -> Result<ExitCode> {
+    let dir = args.dir.as_deref().or(ctx.course_dir.as_deref());
+    let course = Course::load(dir)?;
+    let lang = Lang::resolve(ctx.lang, course.lessons.first().map_or(Lang::Fr, |l| l.lang));
+    let mut out = io::stdout().lock();
+    let findings = lint(&course, lang, &mut out)?;
+    for problem in &findings.problems {
+        writeln!(out, "{problem}")?;
+    }
+    let where_ = dir.map_or_else(
+        || lang.pick("cours intégré", "built-in course").to_string(),
+        |d| d.display().to_string(),
+    );
+    writeln!(
+        out,
+        "{where_}{}{} {}, {} {}, {} {} {}, {} starters {} — {} {}",
+        lang.pick(" : ", ": "),
+        findings.lessons,
+        lang.pick("leçons", "lessons"),
+        findings.exercises,
+        lang.pick("exercices", "exercises"),
+        findings.solutions,
+        lang.pick("solutions", "solutions"),
+        lang.pick("vérifiées (doivent réussir)", "checked (must pass)"),
+        findings.starters,
+        lang.pick("vérifiés (doivent échouer)", "checked (must fail)"),
+        findings.problems.len(),
+        lang.pick("problème(s)", "problem(s)"),
+    )?;
+    Ok(ExitCode::from(if findings.problems.is_empty() { 0 } else { 1 }))
+}
+
+/// Lints a loaded course; progress lines go to `out`.
+pub fn lint(course: &Course, lang: Lang, out: &mut dyn Write) -> Result<Findings> {
+    let mut findings = Findings {
+        lessons: course.lessons.len(),
+        ..Findings::default()
+    };
+    findings.problems.extend(course.problems.iter().cloned());
+    findings.problems.extend(course.notes.iter().cloned());
+    for lesson in &course.lessons {
+        for section in &lesson.sections {
+            if section.level == 2 && !section.explicit_anchor {
+                findings.problems.push(Problem {
+                    file: lesson.file.clone(),
+                    line: Some(section.line),
+                    message: format!(
+                        "section `{}` has no anchor: add {{#{}}} so that links and progress survive a change of title",
+                        section.title, section.anchor
+                    ),
+                });
+            }
+            for demo in &section.demos {
+                if crate::demos::find(demo).is_none() {
+                    let known: Vec<&str> = crate::demos::DEMOS.iter().map(|d| d.name).collect();
+                    findings.problems.push(Problem {
+                        file: lesson.file.clone(),
+                        line: Some(section.line),
+                        message: format!(
+                            "section `{}` links to unknown demo `{demo}` (demos: {})",
+                            section.anchor,
+                            known.join(", ")
+                        ),
+                    });
+                }
+            }
+        }
+    }
+    for exercise in &course.exercises {
+        let spec_file = course
+            .files
+            .display_path(&format!("{}/exercise.yaml", exercise.dir));
+        let spec = match grader::load_spec(&course.files, exercise) {
+            Ok(spec) => spec,
+            Err(err) => {
+                findings.problems.push(problem_from_error(&spec_file, &err));
+                continue;
+            }
+        };
+        findings.exercises += 1;
+        link_problems(course, exercise, &spec, &spec_file, &mut findings.problems);
+        run_reference_files(course, exercise, lang, out, &mut findings)?;
+    }
+    Ok(findings)
+}
+
+/// An error message that already starts with `file:line:` keeps its place; others get the file.
+fn problem_from_error(file: &str, err: &anyhow::Error) -> Problem {
+    let message = format!("{err:#}");
+    match message.strip_prefix(file).and_then(|rest| rest.strip_prefix(':')) {
+        Some(rest) => {
+            let (line, text) = match rest.split_once(':') {
+                Some((n, text)) if n.trim().parse::<usize>().is_ok() => {
+                    (n.trim().parse().ok(), text.trim().to_string())
+                }
+                _ => (None, rest.trim().to_string()),
+            };
+            Problem {
+                file: file.to_string(),
+                line,
+                message: text,
+            }
+        }
+        None => Problem {
+            file: file.to_string(),
+            line: None,
+            message,
+        },
+    }
+}
+
+/// The line of `key:` in the spec's text, for messages about its value.
+fn key_line(exercise: &Exercise, key: &str) -> Option<usize> {
+    let text = std::str::from_utf8(exercise.files.get("exercise.yaml")?).ok()?;
+    text.lines()
+        .position(|l| l.starts_with(&format!("{key}:")))
+        .map(|i| i + 1)
+}
+
+/// The spec's lesson and anchor must exist.
+fn link_problems(
+    course: &Course,
+    exercise: &Exercise,
+    spec: &ExerciseSpec,
+    file: &str,
+    problems: &mut Vec<Problem>,
+) {
+    let lesson = course.lessons.iter().find(|l| l.number == Some(spec.lesson));
+    match lesson {
+        None => problems.push(Problem {
+            file: file.to_string(),
+            line: key_line(exercise, "lesson"),
+            message: format!("lesson: no lesson has chapter number {}", spec.lesson),
+        }),
+        Some(lesson)
+            if lesson
+                .find_section(&spec.anchor)
+                .is_none_or(|i| lesson.sections[i].anchor != spec.anchor) =>
+        {
+            let anchors: Vec<&str> = lesson.anchors().collect();
+            problems.push(Problem {
+                file: file.to_string(),
+                line: key_line(exercise, "anchor"),
+                message: format!(
+                    "anchor: `{}` is not a section of {} (anchors: {})",
+                    spec.anchor,
+                    lesson.file,
+                    anchors.join(", ")
+                ),
+            });
+        }
+        Some(_) => {}
+    }
+}
+
+/// The reference solution must pass and the starter must fail.
+fn run_reference_files(
+    course: &Course,
+    exercise: &Exercise,
+    lang: Lang,
+    out: &mut dyn Write,
+    findings: &mut Findings,
+) -> Result<()> {
+    for (name, must_pass) in [("solution.py", true), ("starter.py", false)] {
+        let shown = course.files.display_path(&format!("{}/{name}", exercise.dir));
+        if !exercise.files.contains_key(name) {
+            findings.problems.push(Problem {
+                file: shown,
+                line: None,
+                message: format!("missing ({name} is required)"),
+            });
+            continue;
+        }
+        write!(out, "{} {} … ", lang.pick("vérifie", "checking"), shown)?;
+        out.flush()?;
+        let opts = CheckOptions {
+            lang,
+            runs: Some(1),
+            reference: None,
+        };
+        let verdict = grader::check_bundled(&course.files, exercise, name, &opts);
+        if must_pass {
+            findings.solutions += 1;
+        } else {
+            findings.starters += 1;
+        }
+        let problem = match verdict {
+            Err(err) => Some(format!("could not be checked: {err:#}")),
+            Ok(report) => match (must_pass, report.verdict) {
+                (true, Verdict::Pass) | (false, Verdict::Fail) => None,
+                (true, _) => {
+                    let failed: Vec<String> = report
+                        .failed()
+                        .map(|c| format!("{} ({})", c.name, c.message))
+                        .collect();
+                    Some(format!(
+                        "the reference solution must pass its spec, but failed: {}",
+                        failed.join("; ")
+                    ))
+                }
+                (false, Verdict::Pass) => Some(
+                    "the starter passes its spec: the checks cannot tell unfinished work from done".into(),
+                ),
+                (false, _) => Some(format!(
+                    "the starter must fail its checks, not end in `{:?}`",
+                    report.verdict
+                )),
+            },
+        };
+        match problem {
+            None => writeln!(out, "ok")?,
+            Some(message) => {
+                writeln!(out, "{}", lang.pick("PROBLÈME", "PROBLEM"))?;
+                findings.problems.push(Problem {
+                    file: shown,
+                    line: None,
+                    message,
+                });
+            }
+        }
+    }
+    Ok(())
 }

@@ -1,10 +1,283 @@
-//! A student's saved state: sections seen, current place, quiz answers.
+//! A student's saved state: where they are, which sections they have seen, their quiz answers.
+//!
+//! Kept as JSON in the user's data directory (`$XDG_DATA_HOME/atelier/progress.json`), written to a
+//! temporary file then renamed so a crash never leaves half a file. A corrupt file is reported, set
+//! aside (`progress.json.corrupt`) and replaced, never a crash.
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+use anyhow::Context;
+use serde::{Deserialize, Serialize};
 
 use crate::cli::ProgressArgs;
 use crate::run::{Ctx, Result};
 
+/// The saved state.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Progress {
+    /// Format version.
+    #[serde(default = "version")]
+    pub version: u32,
+    /// Where the student was last.
+    pub current: Option<Place>,
+    /// Per lesson (by slug).
+    #[serde(default)]
+    pub lessons: BTreeMap<String, LessonProgress>,
+}
+
+fn version() -> u32 {
+    1
+}
+
+impl Default for Progress {
+    fn default() -> Self {
+        Progress {
+            version: version(),
+            current: None,
+            lessons: BTreeMap::new(),
+        }
+    }
+}
+
+/// A place in the course.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Place {
+    pub lesson: String,
+    pub section: String,
+}
+
+/// What a student did in one lesson.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LessonProgress {
+    /// Anchors of the sections shown.
+    #[serde(default)]
+    pub seen: BTreeSet<String>,
+    /// Quiz answers by question number.
+    #[serde(default)]
+    pub quiz: BTreeMap<u32, QuizAnswer>,
+    /// Exercises whose check passed, by id.
+    #[serde(default)]
+    pub passed: BTreeSet<String>,
+}
+
+/// The student's answer to a key question and whether they judged it right against the model answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuizAnswer {
+    pub answer: String,
+    pub correct: bool,
+}
+
+impl Progress {
+    pub fn lesson_mut(&mut self, slug: &str) -> &mut LessonProgress {
+        self.lessons.entry(slug.to_string()).or_default()
+    }
+}
+
+/// atelier's data directory: `$XDG_DATA_HOME/atelier` (or the platform's equivalent).
+pub fn data_dir() -> Result<PathBuf> {
+    use etcetera::BaseStrategy;
+    let base =
+        etcetera::choose_base_strategy().context("cannot find the home directory for atelier's data")?;
+    Ok(base.data_dir().join("atelier"))
+}
+
+/// Where the progress is kept.
+#[derive(Debug, Clone)]
+pub struct Store {
+    pub path: PathBuf,
+}
+
+impl Store {
+    /// The store in the user's data directory.
+    pub fn user() -> Result<Store> {
+        Ok(Store {
+            path: data_dir()?.join("progress.json"),
+        })
+    }
+
+    /// Reads the progress. A missing file is a fresh start; a corrupt one is set aside and the
+    /// returned message says where.
+    pub fn load(&self) -> (Progress, Option<String>) {
+        let bytes = match fs::read(&self.path) {
+            Ok(bytes) => bytes,
+            Err(err) if err.kind() == io::ErrorKind::NotFound => return (Progress::default(), None),
+            Err(err) => {
+                return (
+                    Progress::default(),
+                    Some(format!("{}: cannot read ({err})", self.path.display())),
+                );
+            }
+        };
+        match serde_json::from_slice::<Progress>(&bytes) {
+            Ok(progress) => (progress, None),
+            Err(err) => {
+                let aside = self.path.with_extension("json.corrupt");
+                let moved = fs::rename(&self.path, &aside).is_ok();
+                let message = format!(
+                    "{}: corrupt progress file ({err}); {}",
+                    self.path.display(),
+                    if moved {
+                        format!("set aside as {}, starting afresh", aside.display())
+                    } else {
+                        "starting afresh".into()
+                    }
+                );
+                (Progress::default(), Some(message))
+            }
+        }
+    }
+
+    /// Writes the progress atomically (temporary file in the same folder, then rename).
+    pub fn save(&self, progress: &Progress) -> Result<()> {
+        let json = serde_json::to_vec_pretty(progress)?;
+        write_atomic(&self.path, &json)
+    }
+
+    /// Forgets everything.
+    pub fn reset(&self) -> Result<()> {
+        match fs::remove_file(&self.path) {
+            Err(err) if err.kind() != io::ErrorKind::NotFound => {
+                Err(err).with_context(|| format!("{}: cannot remove", self.path.display()))
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder and a rename.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(dir).with_context(|| format!("{}: cannot create the folder", dir.display()))?;
+    let mut tmp =
+        tempfile::NamedTempFile::new_in(dir).with_context(|| format!("{}: cannot write", dir.display()))?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path)
+        .with_context(|| format!("{}: cannot write", path.display()))?;
+    Ok(())
+}
+
 /// `atelier progress [reset]`.
-pub fn command(_ctx: &Ctx, _args: &ProgressArgs) -> Result<ExitCode> {
-    anyhow::bail!("progress is not built yet")
+pub fn command(ctx: &Ctx, args: &ProgressArgs) -> Result<ExitCode> {
+    let store = Store::user()?;
+    let lang = crate::i18n::Lang::resolve(ctx.lang, crate::i18n::Lang::Fr);
+    let mut out = io::stdout().lock();
+    match args.action.as_deref() {
+        Some("reset") => {
+            store.reset()?;
+            writeln!(out, "{}", lang.pick("Progression effacée.", "Progress cleared."))?;
+        }
+        Some(other) => {
+            eprintln!("atelier: unknown action `{other}` (expected `reset` or nothing)");
+            return Ok(ExitCode::from(2));
+        }
+        None => {
+            let (progress, warning) = store.load();
+            if let Some(warning) = warning {
+                eprintln!("atelier: {warning}");
+            }
+            let course = crate::course::Course::load(ctx.course_dir.as_deref())?;
+            write_summary(&course, &progress, lang, &mut out)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Per lesson: sections seen, quiz score, exercises passed, and the current place.
+pub fn write_summary(
+    course: &crate::course::Course,
+    progress: &Progress,
+    lang: crate::i18n::Lang,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    for lesson in &course.lessons {
+        let done = progress.lessons.get(&lesson.slug).cloned().unwrap_or_default();
+        let seen = lesson
+            .sections
+            .iter()
+            .filter(|s| done.seen.contains(&s.anchor))
+            .count();
+        let right = done.quiz.values().filter(|a| a.correct).count();
+        writeln!(
+            out,
+            "{} — {} : {seen}/{} {} · quiz {right}/{} · {} {}/{}",
+            lesson.short_name(),
+            lesson.title,
+            lesson.sections.len(),
+            lang.pick("sections vues", "sections seen"),
+            lesson.questions.len(),
+            lang.pick("exercices réussis", "exercises passed"),
+            done.passed.len(),
+            lesson.exercises.len(),
+        )?;
+        let unseen: Vec<String> = lesson
+            .sections
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| !done.seen.contains(&s.anchor))
+            .map(|(i, _)| format!("§{}", i + 1))
+            .collect();
+        if !unseen.is_empty() && seen > 0 {
+            writeln!(
+                out,
+                "  {} : {}",
+                lang.pick("à voir", "not seen yet"),
+                unseen.join(" ")
+            )?;
+        }
+    }
+    if let Some(place) = &progress.current {
+        writeln!(
+            out,
+            "{} : {}#{}",
+            lang.pick("Position", "Current place"),
+            place.lesson,
+            place.section
+        )?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_and_corrupt_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store {
+            path: dir.path().join("atelier/progress.json"),
+        };
+        let (fresh, warning) = store.load();
+        assert_eq!(fresh, Progress::default());
+        assert!(warning.is_none());
+
+        let mut progress = Progress {
+            current: Some(Place {
+                lesson: "43-multiprocessing".into(),
+                section: "pool-de-processus".into(),
+            }),
+            ..Progress::default()
+        };
+        progress
+            .lesson_mut("43-multiprocessing")
+            .seen
+            .insert("pool-de-processus".into());
+        store.save(&progress).unwrap();
+        assert_eq!(store.load().0, progress);
+
+        fs::write(&store.path, b"{ not json").unwrap();
+        let (loaded, warning) = store.load();
+        assert_eq!(loaded, Progress::default());
+        assert!(warning.unwrap().contains("corrupt"));
+        assert!(store.path.with_extension("json.corrupt").exists());
+        assert!(!store.path.exists());
+    }
 }

@@ -153,6 +153,37 @@ fn missing_hint_bad_regex_bad_expression_duplicate_name_and_version_are_errors()
 }
 
 #[test]
+fn values_out_of_range_are_errors_not_panics() {
+    let check = "checks:\n  - name: a\n    kind: exit-status\n    hint: h\n";
+    for (extra, key) in [
+        ("limits:\n  wall_s: -1\n", "wall_s"),
+        ("limits:\n  cpu_s: .nan\n", "cpu_s"),
+        ("limits:\n  processes: 0\n", "processes"),
+        ("busy_share: 2\n", "busy_share"),
+    ] {
+        let text = format!("{HEAD}{extra}{check}");
+        let err = ExerciseSpec::parse("e", &text).unwrap_err();
+        assert!(err.message.contains(key), "{err}");
+        assert!(err.line.is_some(), "{err}");
+    }
+    let climbing = format!("{}{check}", HEAD.replace("file: prog.py", "file: ../x.py"));
+    assert!(
+        ExerciseSpec::parse("e", &climbing)
+            .unwrap_err()
+            .message
+            .contains("plain file name")
+    );
+    let late =
+        format!("{HEAD}checks:\n  - {{name: s, kind: streaming, matching: x, first_before: 1.5, hint: h}}\n");
+    assert!(
+        ExerciseSpec::parse("e", &late)
+            .unwrap_err()
+            .message
+            .contains("first_before")
+    );
+}
+
+#[test]
 fn defaults_and_bilingual_hints() {
     let s = spec("  - name: a\n    kind: exit-status\n    hint:\n      fr: oui\n      en: yes\n");
     assert_eq!(s.run, "python3 {file}");
@@ -167,7 +198,11 @@ fn the_shipped_specs_parse() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("exercises");
     let mut n = 0;
     for entry in std::fs::read_dir(root).expect("exercises/") {
-        let path = entry.expect("entry").path().join("exercise.yaml");
+        let dir = entry.expect("entry").path();
+        if !dir.is_dir() {
+            continue; // exercises/README.md
+        }
+        let path = dir.join("exercise.yaml");
         let text = std::fs::read_to_string(&path).expect("exercise.yaml");
         ExerciseSpec::parse(&path.display().to_string(), &text).unwrap_or_else(|p| panic!("{p}"));
         n += 1;
@@ -484,7 +519,7 @@ fn report_serialises_to_the_design_schema() {
     atelier::grader::write_human(&report, Lang::En, false, &mut human).expect("writes");
     let human = String::from_utf8(human).expect("utf-8");
     assert!(
-        human.contains("✗ a") && human.contains("hint: h") && human.contains("- zzz"),
+        human.contains("✗   0/1  a") && human.contains("hint: h") && human.contains("- zzz"),
         "{human}"
     );
     assert!(!human.contains('\x1b'), "no colour when off");

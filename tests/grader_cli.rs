@@ -319,7 +319,7 @@ fn human_report_explains_a_failure_in_both_languages() {
     let out = atelier.run(&["check", "43.3", &wrong.to_string_lossy()]);
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("✗ valeur-1000"), "{text}");
+    assert!(text.contains("✗   0/3  La valeur finale est 1000"), "{text}");
     assert!(
         text.contains("indice :") && text.contains("n'est pas partagée"),
         "{text}"
@@ -375,4 +375,19 @@ fn without_exact_process_counts_a_short_count_is_not_held_against_the_solution()
         .output()
         .expect("atelier runs");
     assert!(failed(&json(&out)).contains(&"dix-processus".to_string()));
+}
+
+#[test]
+fn a_fork_bomb_is_a_verdict_not_a_crash() {
+    let atelier = Atelier::new();
+    let bomb = root().join("tests/fixtures/hostile/fork_bomb.py");
+    let started = std::time::Instant::now();
+    let out = atelier.run(&["check", "43.3", &bomb.to_string_lossy(), "--json"]);
+    let report = json(&out);
+    assert_eq!(out.status.code(), Some(1), "{report:#}");
+    assert_eq!(report["verdict"], "fail");
+    let status = report["run"]["status"].as_str().expect("status");
+    assert!(status == "process-limit" || status == "timeout", "{report:#}");
+    // Within the spec's wall limit (20 s) and its grace period.
+    assert!(started.elapsed().as_secs() < 25);
 }

@@ -38,8 +38,9 @@ fn survivors(token: &str) -> Vec<String> {
         let Some(pid) = name.to_str().filter(|n| n.bytes().all(|b| b.is_ascii_digit())) else {
             continue;
         };
+        // A whole argument, not a substring: token 1 is a prefix of token 10.
         if let Ok(cmdline) = std::fs::read(entry.path().join("cmdline"))
-            && String::from_utf8_lossy(&cmdline).contains(token)
+            && cmdline.split(|b| *b == 0).any(|arg| arg == token.as_bytes())
         {
             found.push(format!(
                 "{pid}: {}",
@@ -193,11 +194,18 @@ fn memory_bomb_stops_at_the_memory_limit() {
 #[test]
 fn busy_loop_stops_on_cpu_time() {
     let report = Hostile::new("busy_loop.py")
-        .limits(&["--cpu", "1", "--wall", "5"])
+        .limits(&["--cpu", "1", "--wall", "10"])
         .run();
     assert_eq!(status(&report), "timeout", "{report:#}");
-    assert!(text(&report, "detail").contains("CPU"), "{report:#}");
-    assert!(report["wall_s"].as_f64().unwrap() < 4.5, "{report:#}");
+    let cpu = report["cpu_s"].as_f64().unwrap();
+    if text(&report, "detail").contains("wall clock") {
+        // Only a machine too loaded to give it one CPU second in ten may end it by the wall clock.
+        assert!(cpu < 1.0, "{report:#}");
+    } else {
+        // RLIMIT_CPU counts in scheduler ticks, the cgroup in nanoseconds: close, not equal.
+        assert!(text(&report, "detail").contains("CPU"), "{report:#}");
+        assert!(cpu > 0.5, "{report:#}");
+    }
 }
 
 #[test]
@@ -206,7 +214,8 @@ fn sleep_forever_stops_on_the_wall_clock() {
     assert_eq!(status(&report), "timeout", "{report:#}");
     assert!(text(&report, "detail").contains("wall clock"), "{report:#}");
     let wall = report["wall_s"].as_f64().unwrap();
-    assert!((1.0..3.0).contains(&wall), "{report:#}");
+    // The limit, the grace period and teardown; generous above for a loaded machine.
+    assert!((1.0..6.0).contains(&wall), "{report:#}");
 }
 
 #[test]
@@ -449,4 +458,131 @@ fn the_environment_is_clean_and_the_folder_is_fresh() {
         .find_map(|l| l.strip_prefix("HOME="))
         .unwrap();
     assert_eq!(report.stdout.lines().last(), Some(home));
+}
+
+#[test]
+fn without_root_the_namespaces_hang_off_a_user_namespace() {
+    // Run the grader as `nobody` (when we are root and setpriv exists): the non-root path for real.
+    let as_nobody = |args: &[&str]| {
+        Command::new("setpriv")
+            .args([
+                "--reuid=65534",
+                "--regid=65534",
+                "--clear-groups",
+                "env",
+                "HOME=/tmp",
+                BIN,
+            ])
+            .args(args)
+            .output()
+    };
+    let usable = nix_is_root() && as_nobody(&["--version"]).is_ok_and(|o| o.status.success());
+    if !usable {
+        eprintln!("skipped: not root, no setpriv, or the binary is not reachable by nobody");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut fixtures = Vec::new();
+    for name in [
+        "setsid_daemon.py",
+        "network.py",
+        "read_solution.py",
+        "kill_all.py",
+    ] {
+        // A copy nobody can read, wherever the repository lives.
+        let copy = dir.path().join(name);
+        std::fs::copy(fixture(name), &copy).unwrap();
+        fixtures.push(copy);
+    }
+    std::fs::set_permissions(dir.path(), std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let secret = fixtures[2].display().to_string();
+    for (file, arg) in fixtures.iter().zip(["-", "1", secret.as_str(), "-"]) {
+        let token = token();
+        let source = format!("s.py={}", file.display());
+        let output = as_nobody(&[
+            "__sandbox-run",
+            "--json",
+            "--wall",
+            "3",
+            "--file",
+            &source,
+            "--",
+            "python3",
+            "s.py",
+            arg,
+            &token,
+        ])
+        .unwrap();
+        let report: Value = serde_json::from_slice(&output.stdout)
+            .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&output.stderr)));
+        assert!(survivors(&token).is_empty(), "{file:?} left processes");
+        if !has_layer(&report, "user-namespace") {
+            eprintln!(
+                "skipped: unprivileged user namespaces are refused here ({:?})",
+                report["layers"]
+            );
+            return;
+        }
+        assert_eq!(status(&report), "ok", "{report:#}");
+        let stdout = text(&report, "stdout");
+        match file.file_name().unwrap().to_str().unwrap() {
+            "setsid_daemon.py" => assert!(report["leftovers_killed"].as_u64().unwrap() >= 1, "{report:#}"),
+            "network.py" | "read_solution.py" => assert!(stdout.starts_with("blocked"), "{report:#}"),
+            _ => assert!(stdout.contains("survived kill(-1)"), "{report:#}"),
+        }
+    }
+}
+
+fn nix_is_root() -> bool {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("Uid:"))
+                .map(|l| l.split_whitespace().nth(1) == Some("0"))
+        })
+        .unwrap_or(false)
+}
+
+#[test]
+fn python_process_machinery_works_inside_and_is_not_a_leftover() {
+    use atelier::sandbox::{Limits, RunRequest, RunStatus, run};
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("mp.py");
+    // spawn and forkserver start helper processes (resource tracker, fork server) that end just
+    // after the program: they are not the student's forgotten children. Manager uses a Unix
+    // socket in /tmp, Pool a semaphore in /dev/shm.
+    std::fs::write(
+        &source,
+        "import multiprocessing as mp\n\
+         def f(x):\n    return x * x\n\
+         if __name__ == '__main__':\n\
+         \x20   for method in ['spawn', 'forkserver', 'fork']:\n\
+         \x20       with mp.get_context(method).Pool(2) as p:\n\
+         \x20           print(method, p.map(f, range(4)))\n\
+         \x20   with mp.Manager() as m:\n\
+         \x20       d = m.dict(); d['a'] = 1; print('manager', dict(d))\n",
+    )
+    .unwrap();
+    let request = RunRequest {
+        argv: vec!["python3".into(), "mp.py".into()],
+        files: vec![("mp.py".into(), source)],
+        env: Vec::new(),
+        limits: Limits {
+            wall: Duration::from_secs(20),
+            ..Limits::default()
+        },
+        pin_one_cpu: false,
+    };
+    let report = run(&request).unwrap();
+    assert_eq!(report.status, RunStatus::Ok, "{report:#?}");
+    assert_eq!(
+        report.stdout,
+        "spawn [0, 1, 4, 9]\nforkserver [0, 1, 4, 9]\nfork [0, 1, 4, 9]\nmanager {'a': 1}\n"
+    );
+    assert_eq!(report.leftovers_killed, 0, "{report:#?}");
+    if report.processes_method == "proc-connector" {
+        // main, 3 pools of 2, a resource tracker, a fork server, a manager at least.
+        assert!(report.processes >= 10, "{report:#?}");
+    }
 }

@@ -17,7 +17,7 @@ def is_prime(n):
     return True
 
 
-def count_primes(numbers):
+def count_primes_in_chunk(numbers):
     """Compte les nombres premiers d'une liste (c'est le travail d'un ouvrier)."""
     return sum(1 for n in numbers if is_prime(n))
 
@@ -28,7 +28,7 @@ if __name__ == "__main__":
 
     # --- SÉQUENTIEL : un seul processus fait tout ---
     start = time.perf_counter()
-    total_seq = count_primes(data)
+    total_seq = count_primes_in_chunk(data)
     t_seq = time.perf_counter() - start
     print(f"Séquentiel : {t_seq:.2f}s (Trouvé: {total_seq})")
 
@@ -39,6 +39,6 @@ if __name__ == "__main__":
     # Chaque ouvrier du Pool a son propre interpréteur, donc son propre GIL :
     # les morceaux sont comptés en même temps sur plusieurs cœurs.
     with Pool(processes=4) as pool:
-        total_par = sum(pool.map(count_primes, chunks))
+        total_par = sum(pool.map(count_primes_in_chunk, chunks))
     t_par = time.perf_counter() - start
     print(f"Parallèle : {t_par:.2f}s (Trouvé: {total_par})")

@@ -17,7 +17,7 @@ def is_prime(n):
     return False
 
 
-def count_primes(numbers):
+def count_primes_in_chunk(numbers):
     # TODO : compter les nombres premiers de la liste avec is_prime.
     return 0
 
@@ -27,7 +27,7 @@ if __name__ == "__main__":
 
     # --- SÉQUENTIEL ---
     start = time.perf_counter()
-    total_seq = count_primes(data)
+    total_seq = count_primes_in_chunk(data)
     t_seq = time.perf_counter() - start
     print(f"Séquentiel : {t_seq:.2f}s (Trouvé: {total_seq})")
 

@@ -95,8 +95,8 @@ pub fn write_toc(
         if !lesson.questions.is_empty() {
             writeln!(
                 out,
-                "  {} : {}",
-                lang.pick("Questions clés", "Key questions"),
+                "  {}{}",
+                lang.pick("Questions clés : ", "Key questions: "),
                 lesson.questions.len()
             )?;
         }

@@ -71,7 +71,15 @@ pub fn parse_lesson(file: &str, slug: &str, bytes: &[u8]) -> Result<Parsed, Pars
         });
 
     let mut builder = Builder::new(body, first_line);
-    builder.blocks(body, 0)?;
+    if let Err(mut err) = builder.blocks(body, 0) {
+        // A fence swallowed by an HTML block breaks what follows; the cause is worth naming.
+        if let Some((line, _)) = builder.notes.iter().find(|(_, m)| m.contains("HTML block")) {
+            err.message.push_str(&format!(
+                " — probably because of line {line}: leave a blank line after </summary>"
+            ));
+        }
+        return Err(err);
+    }
     let Builder {
         title,
         intro,
@@ -263,14 +271,13 @@ impl Builder {
     /// the HTML block (a code fence swallowed for want of a blank line, say) is parsed as markdown.
     fn html(&mut self, html: &str, offset: usize) -> Result<(), ParseError> {
         static TAG: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?is)<details[^>]*>|</details\s*>|<summary[^>]*>(.*?)</summary\s*>|<!--\s*atelier:\s*demo\s+([\w-]+)\s*-->")
+            Regex::new(r"(?is)<details[^>]*>|</details\s*>|<summary[^>]*>(.*?)</summary\s*>|<!--\s*atelier:\s*demo\s+([\w-]+)\s*-->|<!--.*?-->")
                 .expect("valid regex")
         });
         let mut rest_start = 0;
-        let mut leftover = String::new();
         for caps in TAG.captures_iter(html) {
             let whole = caps.get(0).expect("group 0");
-            leftover.push_str(&html[rest_start..whole.start()]);
+            self.swallowed(&html[rest_start..whole.start()], offset + rest_start)?;
             rest_start = whole.end();
             let line = self.line_of(offset + whole.start());
             let tag = whole.as_str().to_ascii_lowercase();
@@ -288,6 +295,8 @@ impl Builder {
                         .notes
                         .push((line, "<summary> outside <details> is ignored".into())),
                 }
+            } else if tag.starts_with("<!--") {
+                // A comment is invisible on the web site, and so here.
             } else if tag.starts_with("</details") {
                 let Some(open) = self.details.pop() else {
                     return Err(ParseError {
@@ -308,20 +317,32 @@ impl Builder {
                 });
             }
         }
-        leftover.push_str(&html[rest_start..]);
-        if leftover.contains("```") || leftover.contains("~~~") {
-            let line = self.line_of(offset);
+        self.swallowed(&html[rest_start..], offset + rest_start)
+    }
+
+    /// Text of an HTML block around the tags we know: markdown the block swallowed (a code fence
+    /// for want of a blank line after `</summary>`, say), parsed in place and noted for lint.
+    fn swallowed(&mut self, text: &str, offset: usize) -> Result<(), ParseError> {
+        if text.trim().is_empty() {
+            return Ok(());
+        }
+        if text.trim_start().starts_with('<') {
+            // Raw HTML we do not interpret (a <div>, an <img>): shown as text, never re-parsed as
+            // markdown, which would only find the same HTML block again.
+            self.push(Block::Markdown {
+                text: text.trim().to_string(),
+            });
+            return Ok(());
+        }
+        if text.contains("```") || text.contains("~~~") {
+            let line = self.line_of(offset + text.len() - text.trim_start().len());
             self.notes.push((
                 line,
                 "a code fence is inside an HTML block and shows as raw text on a web site: leave a blank line after </summary>".into(),
             ));
         }
-        if !leftover.trim().is_empty() {
-            // Re-parse what the HTML block swallowed, at its place in the body.
-            let start = html.find(leftover.trim_start()).unwrap_or(0);
-            self.blocks(leftover.trim(), offset + start)?;
-        }
-        Ok(())
+        let start = text.len() - text.trim_start().len();
+        self.blocks(text.trim(), offset + start)
     }
 
     fn push(&mut self, block: Block) {

@@ -167,6 +167,26 @@ pub fn check_submission(
     Ok(report)
 }
 
+/// Checks a file of the exercise's own folder (`solution.py`, `starter.py`), as `atelier lint`
+/// does: the course may be built in, so the file is written to a temporary folder first.
+pub fn check_bundled(
+    files: &CourseFiles,
+    exercise: &Exercise,
+    name: &str,
+    opts: &CheckOptions,
+) -> anyhow::Result<CheckReport> {
+    let bytes = exercise
+        .files
+        .get(name)
+        .with_context(|| format!("{}: no {name}", files.display_path(&exercise.dir)))?;
+    let dir = tempfile::tempdir().context("cannot create a temporary folder")?;
+    let path = dir.path().join(name);
+    std::fs::write(&path, bytes).with_context(|| format!("{}: cannot write", path.display()))?;
+    let mut report = check_submission(files, exercise, &path, opts)?;
+    report.submission = files.display_path(&format!("{}/{name}", exercise.dir));
+    Ok(report)
+}
+
 /// The sandbox request for a submission (or the reference solution) under the spec.
 pub fn request_for(spec: &ExerciseSpec, program: &Path, pinned: bool) -> RunRequest {
     let argv = spec

@@ -103,15 +103,17 @@ fn write_check(check: &CheckResult, lang: Lang, paint: Paint, out: &mut dyn Writ
         Status::Fail => (paint.red("✗"), format!("{}/{}", check.points, check.max_points)),
         Status::Skip => (paint.dim("–"), "  -".to_string()),
     };
-    writeln!(
-        out,
-        "  {mark} {:<34} {points:>5}  {}",
-        check.name,
-        paint.dim(&check.message)
-    )?;
     if check.status != Status::Fail {
+        writeln!(
+            out,
+            "  {mark} {points:>5}  {} {}",
+            check.title,
+            paint.dim(&format!("— {}", check.message))
+        )?;
         return Ok(());
     }
+    writeln!(out, "  {mark} {points:>5}  {}", paint.bold(&check.title))?;
+    writeln!(out, "      {}", check.message)?;
     match (&check.expected, &check.actual) {
         (Some(expected), Some(actual)) => write_diff(expected, actual, lang, paint, out)?,
         (None, Some(actual)) => write_output(actual, lang, paint, out)?,
@@ -202,7 +204,7 @@ fn write_run(run: &RunSummary, lang: Lang, paint: Paint, out: &mut dyn Write) ->
     };
     writeln!(
         out,
-        "{} : {} ({code}), {:.2} s, CPU {:.2} s (×{:.2}), {} {} ({} {}), {} {} Mo{}",
+        "{} : {} ({code}), {:.2} s, CPU {:.2} s (×{:.2}), {} {} ({} {}), {} {} {}{}",
         lang.pick("Exécution", "Run"),
         status_words(run.status, lang),
         run.wall_s,
@@ -214,6 +216,7 @@ fn write_run(run: &RunSummary, lang: Lang, paint: Paint, out: &mut dyn Write) ->
         lang.pick("actifs", "busy"),
         lang.pick("mémoire max", "peak memory"),
         run.max_rss_kb / 1024,
+        lang.pick("Mo", "MB"),
         if run.pinned {
             lang.pick(", épinglé sur un CPU", ", pinned to one CPU")
         } else {

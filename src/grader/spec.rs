@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
+use super::spec_location::{find_check_line, find_key_line, yaml_problem};
 use crate::course::Problem;
 use crate::i18n::Lang;
 use crate::sandbox::Limits;
@@ -154,8 +155,10 @@ impl SpecLimits {
 /// so the common keys are taken out first and the rest must be exactly the kind's fields.
 #[derive(Debug, Clone, Serialize)]
 pub struct Check {
-    /// A short name, unique in the spec (shown on the check's line).
+    /// A short name, unique in the spec (the check's id in reports and gradebooks).
     pub name: String,
+    /// What the check verifies, in words (shown on the check's line; the name when absent).
+    pub title: Option<Text>,
     /// Points given when it passes.
     #[serde(default = "default_points")]
     pub points: u32,
@@ -193,6 +196,10 @@ impl<'de> Deserialize<'de> for Check {
             Some(value) => Text::deserialize(value).map_err(&in_check)?,
             None => return Err(D::Error::custom(format!("check `{name}`: missing field `hint`"))),
         };
+        let title = match map.remove("title") {
+            Some(value) => Some(Text::deserialize(value).map_err(&in_check)?),
+            None => None,
+        };
         let when = match map.remove("when") {
             Some(value) => Some(String::deserialize(value).map_err(&in_check)?),
             None => None,
@@ -200,6 +207,7 @@ impl<'de> Deserialize<'de> for Check {
         let kind = CheckKind::deserialize(Value::Mapping(map)).map_err(&in_check)?;
         Ok(Check {
             name,
+            title,
             points,
             hint,
             when,
@@ -491,6 +499,40 @@ impl ExerciseSpec {
         if !self.run.contains("{file}") {
             return Err(problem("run", "run: the command must contain {file}".into()));
         }
+        // The name is used inside the run's folder: a plain file name, nothing that climbs out.
+        if self.file.is_empty() || self.file.contains(['/', '\\']) || self.file.starts_with('.') {
+            return Err(problem(
+                "file",
+                format!(
+                    "file: `{}` must be a plain file name such as `premiers.py`",
+                    self.file
+                ),
+            ));
+        }
+        let limits = &self.limits;
+        for (key, value) in [("wall_s", limits.wall_s), ("cpu_s", limits.cpu_s)] {
+            if !(value.is_finite() && value > 0.0 && value <= 3600.0) {
+                return Err(problem(
+                    key,
+                    format!("limits: {key}: {value} is not a number of seconds in 0..3600"),
+                ));
+            }
+        }
+        for (key, value) in [
+            ("memory_mb", limits.memory_mb),
+            ("processes", u64::from(limits.processes)),
+            ("output_bytes", limits.output_bytes),
+        ] {
+            if value == 0 {
+                return Err(problem(key, format!("limits: {key}: must be above 0")));
+            }
+        }
+        if !(0.0..=1.0).contains(&self.busy_share) {
+            return Err(problem(
+                "busy_share",
+                "busy_share: a share between 0 and 1".into(),
+            ));
+        }
         let mut names = std::collections::BTreeSet::new();
         for check in &self.checks {
             let at = |key: &str, message: String| Problem {
@@ -514,6 +556,21 @@ impl ExerciseSpec {
                 && patterns.is_empty()
             {
                 return Err(at("patterns", "at least one pattern is needed".into()));
+            }
+            let fractions = match &check.kind {
+                CheckKind::Streaming { first_before, .. } => vec![("first_before", *first_before)],
+                CheckKind::BusyProcesses {
+                    share: Some(share), ..
+                } => vec![("share", *share)],
+                CheckKind::Number { tolerance, .. } if *tolerance < 0.0 || !tolerance.is_finite() => {
+                    return Err(at("tolerance", "a tolerance is a number ≥ 0".into()));
+                }
+                _ => Vec::new(),
+            };
+            for (key, value) in fractions {
+                if !(0.0..=1.0).contains(&value) {
+                    return Err(at(key, format!("{value} is not a fraction between 0 and 1")));
+                }
             }
         }
         Ok(())
@@ -567,88 +624,4 @@ fn compile_expr(expr: &str) -> Result<(), String> {
     evalexpr::build_operator_tree::<evalexpr::DefaultNumericTypes>(expr)
         .map(|_| ())
         .map_err(|e| format!("not a valid expression: {e}"))
-}
-
-/// A serde error as a problem at the right line. serde_norway gives a location for most errors;
-/// errors raised inside a check (an internally tagged enum is buffered first) lose it, so the
-/// offending key named in the message is looked up in the text.
-fn yaml_problem(file: &str, text: &str, err: &serde_yaml::Error) -> Problem {
-    let message = err.to_string();
-    // serde_norway appends " at line L column C"; the line goes in front instead.
-    let bare = match message.find(" at line ") {
-        Some(at) => message[..at].to_string(),
-        None => message.clone(),
-    };
-    // Errors inside a check read "checks[1]: check `NAME`: unknown field `KEY`, …": the key is
-    // looked up inside that check.
-    let in_check = bare.find("check `").and_then(|at| {
-        let rest = &bare[at..];
-        let name = backticked(rest)?;
-        let after = rest.split_once("`: ").map_or("", |(_, r)| r);
-        Some((name, after.to_string()))
-    });
-    let line = match in_check {
-        Some((name, rest)) => match backticked(&rest) {
-            Some(_) if rest.starts_with("unknown variant") => find_check_line(text, &name, "kind"),
-            Some(key) => find_check_line(text, &name, &key),
-            None => find_check_line(text, &name, "name"),
-        },
-        None => backticked(&bare).and_then(|k| find_key_line(text, &k)),
-    }
-    .or_else(|| err.location().map(|l| l.line()));
-    Problem {
-        file: file.to_string(),
-        line,
-        message: bare,
-    }
-}
-
-/// The first `` `word` `` of a serde message (the unknown or missing field).
-fn backticked(message: &str) -> Option<String> {
-    let start = message.find('`')? + 1;
-    let len = message[start..].find('`')?;
-    Some(message[start..start + len].to_string())
-}
-
-/// The 1-based line where `key:` is written (the first such line).
-fn find_key_line(text: &str, key: &str) -> Option<usize> {
-    text.lines()
-        .position(|line| is_key_line(line, key))
-        .map(|i| i + 1)
-}
-
-fn is_key_line(line: &str, key: &str) -> bool {
-    let trimmed = line.trim_start().trim_start_matches("- ").trim_start();
-    trimmed
-        .strip_prefix(key)
-        .is_some_and(|rest| rest.trim_start().starts_with(':'))
-}
-
-/// The line of `key:` inside the check named `name` (else the check's own line).
-fn find_check_line(text: &str, name: &str, key: &str) -> Option<usize> {
-    let lines: Vec<&str> = text.lines().collect();
-    let start = lines.iter().position(|line| {
-        is_key_line(line, "name")
-            && line
-                .split_once(':')
-                .is_some_and(|(_, v)| unquote(v.trim()) == name)
-    })?;
-    // The check ends where the next list item at its indentation (or less) starts.
-    let indent = lines[start].len() - lines[start].trim_start().len();
-    let mut end = lines.len();
-    for (i, line) in lines.iter().enumerate().skip(start + 1) {
-        let own = line.len() - line.trim_start().len();
-        if line.trim_start().starts_with("- ") && own < indent {
-            end = i;
-            break;
-        }
-    }
-    let found = (start..end)
-        .find(|&i| is_key_line(lines[i], key))
-        .unwrap_or(start);
-    Some(found + 1)
-}
-
-fn unquote(value: &str) -> &str {
-    value.trim_matches(|c| c == '"' || c == '\'')
 }

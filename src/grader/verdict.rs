@@ -42,6 +42,8 @@ pub enum Status {
 pub struct CheckResult {
     /// The check's name in the spec.
     pub name: String,
+    /// What it verifies, in the report's language.
+    pub title: String,
     /// The check's kind (`regex`, `processes`, …).
     pub kind: String,
     pub status: Status,

@@ -1,2 +1,33 @@
 //! The process primitives: the Rust counterparts of what chapter 43 teaches (`Process`, `Pool`,
 //! `Queue`, `Pipe`, `Value`, `Lock`), built on `fork`. One of the two homes of `unsafe` in the crate.
+//!
+//! Rules every primitive follows: stdio is flushed before a fork; a multi-threaded process is
+//! refused ([`Error::MultiThreaded`]); a child never returns into its parent's stack (its closure
+//! runs under `catch_unwind`, then `_exit`); every child is reaped, on every path (drop included);
+//! while an [`interrupt::Guard`] is held, Ctrl-C makes every blocking call kill and reap the
+//! children it owns and return [`Error::Interrupted`].
+pub mod error;
+pub mod fork;
+pub mod group;
+pub mod interrupt;
+pub mod lock;
+pub mod pipe;
+pub mod pool;
+pub mod process;
+pub mod queue;
+mod reap;
+mod shm;
+pub mod status;
+pub mod value;
+pub mod wire;
+
+pub use error::{Error, Result};
+pub use fork::{PANIC_EXIT_CODE, fork, fork_in};
+pub use group::Group;
+pub use lock::{Lock, LockGuard};
+pub use pipe::{Connection, Pipe};
+pub use pool::{Pool, PoolBuilder, TaskEvent, Tasks};
+pub use process::Process;
+pub use queue::Queue;
+pub use status::Exit;
+pub use value::{Plain, RawValue, Value, ValueGuard};

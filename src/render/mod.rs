@@ -21,14 +21,14 @@ impl Style {
     pub fn detect() -> Style {
         let tty = std::io::stdout().is_terminal();
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        let width = if tty {
-            termimad::terminal_size().0 as usize
-        } else {
-            80
+        // A fresh pseudo-terminal may report 0×0 or nonsense: take 80 columns then.
+        let width = match termimad::terminal_size().0 as usize {
+            w if tty && w >= 30 => w.min(120),
+            _ => 80,
         };
         Style {
             color: tty && !no_color,
-            width: width.clamp(20, 120),
+            width,
         }
     }
 
@@ -40,7 +40,6 @@ impl Style {
 
 /// Rows of the terminal when stdout is one (for paging), else `None`.
 pub fn terminal_rows() -> Option<usize> {
-    std::io::stdout()
-        .is_terminal()
-        .then(|| termimad::terminal_size().1 as usize)
+    let rows = termimad::terminal_size().1 as usize;
+    (std::io::stdout().is_terminal() && rows >= 10).then_some(rows)
 }

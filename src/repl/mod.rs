@@ -1,9 +1,163 @@
-//! The REPL: a rustyline loop over one `COMMANDS` table.
+//! The REPL: a short rustyline loop over one `COMMANDS` table. On a terminal it edits lines, completes
+//! and keeps history; with piped stdin it runs the same commands line by line.
+pub mod commands;
+mod completion;
+mod exercises;
+pub mod input;
+mod live;
+mod quiz;
+pub mod session;
+
+use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
+use rustyline::error::ReadlineError;
+use rustyline::history::{FileHistory, History};
+use rustyline::{Config, Editor};
+
+use commands::Flow;
+use input::{Input, Lines, Read};
+use session::Session;
+
+use crate::course::commands::load_reporting;
+use crate::progress::{Store, data_dir};
+use crate::render::{Style, terminal_rows};
 use crate::run::{Ctx, Result};
 
 /// `atelier` with no command.
-pub fn command(_ctx: &Ctx) -> Result<ExitCode> {
-    anyhow::bail!("the REPL is not built yet")
+pub fn command(ctx: &Ctx) -> Result<ExitCode> {
+    let course = load_reporting(ctx)?;
+    if course.lessons.is_empty() {
+        eprintln!("atelier: no lesson could be loaded");
+        return Ok(ExitCode::from(2));
+    }
+    let store = Store::user()?;
+    let (progress, warning) = store.load();
+    let (mut session, resumed) = Session::new(ctx.clone(), course, progress, Some(store), Style::detect());
+    let mut out = io::stdout().lock();
+    if let Some(warning) = warning {
+        writeln!(out, "atelier: {warning}")?;
+    }
+    let interactive = io::stdin().is_terminal() && io::stdout().is_terminal();
+    if interactive {
+        session.rows = terminal_rows();
+        session.interactive = true;
+    }
+    greet(&mut session, resumed, &mut out)?;
+    if interactive {
+        let mut editor = LineEditor::new(&session)?;
+        run_loop(&mut session, &mut editor, &mut out)?;
+        editor.save_history();
+    } else {
+        let mut lines = Lines {
+            reader: io::stdin().lock(),
+        };
+        run_loop(&mut session, &mut lines, &mut out)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn greet(session: &mut Session, resumed: bool, out: &mut dyn Write) -> Result<()> {
+    let lang = session.lang;
+    writeln!(
+        out,
+        "atelier — {} « aide » {}, {} ; Entrée : {}.\n",
+        lang.pick("tapez", "type"),
+        lang.pick("pour les commandes", "for the commands"),
+        lang.pick("« quitter » pour sortir", "“quit” to leave"),
+        lang.pick("section suivante", "next section")
+    )?;
+    if resumed {
+        let anchor = &session.current_lesson().sections[session.section].anchor;
+        writeln!(
+            out,
+            "{} §{} (#{anchor}).\n",
+            lang.pick("Reprise là où vous en étiez :", "Resuming where you left off:"),
+            session.section + 1
+        )?;
+    } else {
+        session.show_intro(out)?;
+        writeln!(out)?;
+    }
+    session.show_current(out)
+}
+
+/// Reads, executes, until `quit`, Ctrl-D or two Ctrl-C in a row.
+fn run_loop(session: &mut Session, input: &mut dyn Input, out: &mut dyn Write) -> Result<()> {
+    let mut interrupted = false;
+    loop {
+        let prompt = session.prompt();
+        match input.read(&prompt, out) {
+            Read::Line(line) => {
+                interrupted = false;
+                if commands::execute(session, &line, out, input)? == Flow::Quit {
+                    break;
+                }
+            }
+            Read::Interrupted if interrupted => break,
+            Read::Interrupted => {
+                interrupted = true;
+                writeln!(
+                    out,
+                    "{}",
+                    session.lang.pick(
+                        "(Ctrl-C encore une fois pour quitter)",
+                        "(Ctrl-C once more to quit)"
+                    )
+                )?;
+            }
+            Read::Eof => break,
+        }
+        out.flush()?;
+    }
+    writeln!(out, "{}", session.lang.pick("À bientôt !", "See you soon!"))?;
+    session.save(out)
+}
+
+/// rustyline with completion and a history file in the data directory.
+struct LineEditor {
+    editor: Editor<completion::Completer, FileHistory>,
+    history: Option<std::path::PathBuf>,
+}
+
+impl LineEditor {
+    fn new(session: &Session) -> Result<LineEditor> {
+        let config = Config::builder()
+            .auto_add_history(true)
+            .max_history_size(1000)?
+            .build();
+        let mut editor = Editor::with_config(config)?;
+        editor.set_helper(Some(completion::Completer::for_session(session)));
+        let history = data_dir().ok().map(|dir| dir.join("history.txt"));
+        if let Some(path) = &history {
+            let _ = editor.load_history(path);
+        }
+        Ok(LineEditor { editor, history })
+    }
+
+    /// Writes the history to a temporary file, then renames it: a crash never leaves half a file.
+    fn save_history(&mut self) {
+        let Some(path) = &self.history else { return };
+        let Some(dir) = path.parent() else { return };
+        if std::fs::create_dir_all(dir).is_err() {
+            return;
+        }
+        let tmp = path.with_extension("txt.tmp");
+        if self.editor.history_mut().save(&tmp).is_ok() {
+            let _ = std::fs::rename(&tmp, path);
+        }
+    }
+}
+
+impl Input for LineEditor {
+    fn read(&mut self, prompt: &str, _out: &mut dyn Write) -> Read {
+        let read = match self.editor.readline(prompt) {
+            Ok(line) => Read::Line(line),
+            Err(ReadlineError::Interrupted) => Read::Interrupted,
+            Err(_) => Read::Eof,
+        };
+        // Keep the history on disk after every line, so a crash loses nothing.
+        self.save_history();
+        read
+    }
 }

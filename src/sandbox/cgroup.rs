@@ -59,11 +59,38 @@ fn own_group(controller: &str) -> Option<PathBuf> {
 pub fn detect() -> Option<CgroupKind> {
     for kind in [CgroupKind::V2, CgroupKind::V1] {
         if let Ok(group) = RunCgroup::create_named(kind, &format!("atelier-probe-{}", std::process::id())) {
+            for dir in &group.dirs {
+                if let Some(parent) = dir.parent() {
+                    remove_stale(parent);
+                }
+            }
             drop(group);
             return Some(kind);
         }
     }
     None
+}
+
+/// Removes the empty groups a grader that died (killed, power cut) left behind: named after a pid
+/// that no longer exists. A group that still has processes is left alone (rmdir refuses it).
+fn remove_stale(parent: &Path) {
+    let Ok(entries) = fs::read_dir(parent) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(rest) = name.to_str().and_then(|n| n.strip_prefix("atelier-")) else {
+            continue;
+        };
+        let owner = rest
+            .trim_start_matches("probe-")
+            .split('-')
+            .next()
+            .and_then(|p| p.parse::<u32>().ok());
+        if let Some(pid) = owner
+            && !Path::new(&format!("/proc/{pid}")).exists()
+        {
+            let _ = fs::remove_dir(entry.path());
+        }
+    }
 }
 
 impl RunCgroup {

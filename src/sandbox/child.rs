@@ -15,7 +15,7 @@ pub const MSG_SETUP_ERROR: i32 = 1;
 pub const MSG_MAIN_EXIT: i32 = 2;
 
 /// Setup steps, named in the grader's error message.
-pub const STEPS: [&str; 13] = [
+pub const STEPS: [&str; 14] = [
     "?",
     "joining the run's cgroup",
     "pinning to one CPU",
@@ -29,6 +29,7 @@ pub const STEPS: [&str; 13] = [
     "dropping to the run's uid",
     "executing the program",
     "the grader died",
+    "mapping the user namespace",
 ];
 
 const REPORT_FD: libc::c_int = 3;
@@ -59,9 +60,26 @@ pub unsafe fn start(plan: &Plan) -> ! {
     use std::os::fd::AsRawFd;
     // SAFETY: single system calls on prepared values (whole block); see the module comment.
     unsafe {
+        // The grader's signal handlers must never run here (the grader blocked every signal
+        // around the clone): back to the defaults, then unblock. An ignored signal would also
+        // stay ignored across execve (Rust ignores SIGPIPE).
+        reset_signals();
         // The report pipe first, so that every later failure can be told.
         if libc::dup2(plan.fds.report.as_raw_fd(), REPORT_FD) < 0 {
             libc::_exit(126);
+        }
+        if let Some(go) = &plan.fds.go {
+            let mut byte = 0u8;
+            loop {
+                let n = libc::read(go.as_raw_fd(), (&mut byte as *mut u8).cast(), 1);
+                if n == 1 {
+                    break;
+                }
+                if n == 0 || syscalls::errno() != libc::EINTR {
+                    // The grader gave up (or died) before mapping our uid.
+                    libc::_exit(126);
+                }
+            }
         }
         for fd in &plan.cgroup_procs {
             check(1, libc::write(fd.as_raw_fd(), b"0".as_ptr().cast(), 1) == 1);
@@ -98,6 +116,23 @@ pub unsafe fn start(plan: &Plan) -> ! {
     }
 }
 
+/// Default disposition for every signal, empty signal mask. Async-signal-safe.
+fn reset_signals() {
+    // SAFETY: sigaction and sigprocmask with values built on the stack.
+    unsafe {
+        let mut action: libc::sigaction = std::mem::zeroed();
+        action.sa_sigaction = libc::SIG_DFL;
+        for signal in 1..libc::SIGRTMAX() {
+            if signal != libc::SIGKILL && signal != libc::SIGSTOP {
+                libc::sigaction(signal, &action, std::ptr::null_mut());
+            }
+        }
+        let mut empty: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut empty);
+        libc::sigprocmask(libc::SIG_SETMASK, &empty, std::ptr::null_mut());
+    }
+}
+
 /// Closes every descriptor from `first` up (the grader's files, other runs' pipes).
 fn close_inherited(plan: &Plan, first: libc::c_int) {
     if !syscalls::close_from(first as libc::c_uint) {
@@ -110,6 +145,10 @@ fn close_inherited(plan: &Plan, first: libc::c_int) {
 
 /// PID 1 of the run's namespaces: start the program, reap everything, relay the program's status.
 fn pid_one(plan: &Plan) -> ! {
+    // Not dumpable: in a user namespace the program has PID 1's uid, and could otherwise open
+    // /proc/1/fd/3 and forge reports.
+    // SAFETY: prctl with integer arguments.
+    unsafe { libc::prctl(libc::PR_SET_DUMPABLE, 0 as libc::c_ulong, 0, 0, 0) };
     // SAFETY: clone like fork in a single-threaded child; the grandchild runs `program` only.
     let main = unsafe { syscalls::clone_fork(0) };
     if main == 0 {

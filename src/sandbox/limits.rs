@@ -50,3 +50,41 @@ pub fn rlimits(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(
+        list: &[(libc::__rlimit_resource_t, libc::rlimit)],
+        r: libc::__rlimit_resource_t,
+    ) -> Option<libc::rlimit> {
+        list.iter().find(|(res, _)| *res == r).map(|(_, l)| *l)
+    }
+
+    #[test]
+    fn cpu_soft_limit_comes_before_the_hard_one_and_nproc_needs_a_uid() {
+        let limits = Limits {
+            cpu: std::time::Duration::from_millis(1500),
+            ..Limits::default()
+        };
+        let with_uid = rlimits(&limits, true, true);
+        let cpu = find(&with_uid, libc::RLIMIT_CPU).unwrap();
+        assert_eq!((cpu.rlim_cur, cpu.rlim_max), (2, 3));
+        assert_eq!(find(&with_uid, libc::RLIMIT_CORE).unwrap().rlim_max, 0);
+        assert_eq!(find(&with_uid, libc::RLIMIT_NPROC).unwrap().rlim_cur, 64);
+        assert!(find(&rlimits(&limits, false, true), libc::RLIMIT_NPROC).is_none());
+    }
+
+    #[test]
+    fn the_address_space_is_only_a_backstop_under_a_memory_cgroup() {
+        let limits = Limits::default();
+        let loose = find(&rlimits(&limits, false, true), libc::RLIMIT_AS)
+            .unwrap()
+            .rlim_cur;
+        let tight = find(&rlimits(&limits, false, false), libc::RLIMIT_AS)
+            .unwrap()
+            .rlim_cur;
+        assert!(loose >= 8 << 30 && tight < loose && tight > limits.memory_bytes);
+    }
+}

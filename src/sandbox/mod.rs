@@ -8,7 +8,13 @@
 //!   fresh working folder, capped output read with `poll`, rlimits, wall clock;
 //! - Linux: the grader is a child subreaper, parent-death signal, PID + network + mount + IPC + UTS
 //!   namespaces under a small PID 1, a per-run cgroup (v2, or v1 `pids`/`memory`/`cpuacct`);
+//!   (hanging off a user namespace when the grader is not root);
 //! - as root: a dedicated uid per concurrent run (RLIMIT_NPROC applies, `kill(-1)` reaches only the run).
+//!
+//! What the program can see of the files: only its working folder (at `/sandbox`) and the system
+//! folders, read-only, when the mount namespace is in force; the exercise's reference solution and
+//! the course folder do not exist for it. Without that layer (no namespaces at all) the program
+//! can read whatever its uid may read: keep reference solutions out of world-readable places then.
 //!
 //! `run` may be called from several threads at once: the child of `clone` only reads a plan built
 //! beforehand and makes single system calls until `execve` (see [`child`]).
@@ -18,6 +24,7 @@ mod child;
 mod connector;
 mod debug_command;
 mod family;
+mod layers;
 mod limits;
 mod mounts;
 mod plan;
@@ -33,6 +40,7 @@ mod workdir;
 
 use std::fs::File;
 use std::os::fd::OwnedFd;
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
@@ -42,7 +50,6 @@ pub use debug_command::debug_command;
 pub use probe::{Probe, probe};
 pub use report::*;
 
-use cgroup::RunCgroup;
 use plan::{ChildFds, Plan, PlanInputs};
 use status::{Evidence, Stop};
 use supervise::{Pipes, Run};
@@ -55,70 +62,9 @@ const DRAIN: Duration = Duration::from_millis(200);
 pub fn run(request: &RunRequest) -> anyhow::Result<RunReport> {
     let probe = probe::probe();
     let limits = &request.limits;
-    let mut layers: Vec<String> = [
-        "setsid",
-        "stdin-null",
-        "close-fds",
-        "clean-env",
-        "workdir",
-        "output-cap",
-        "rlimits",
-        "wall-clock",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
-    if cfg!(target_os = "linux") {
-        layers.push("pdeathsig".into());
-    }
-    if probe.subreaper {
-        layers.push("subreaper".into());
-    }
-
-    let slot = if probe.root {
-        Some(uid::claim().context("claiming a uid for the run")?)
-    } else {
-        None
-    };
-    let uid = slot.as_ref().map(|s| s.uid);
-    if let Some(uid) = uid {
-        layers.push(format!("uid:{uid}"));
-        layers.push("nproc".into());
-    }
-
-    let cgroup = probe.cgroup.and_then(|kind| {
-        let group = RunCgroup::create(kind).ok()?;
-        // One task more than asked for: our PID 1 lives in the group too.
-        let pid_one = u32::from(probe.namespaces);
-        group
-            .set_limits(limits.processes + pid_one, limits.memory_bytes)
-            .ok()?;
-        Some(group)
-    });
-    if let Some(group) = &cgroup {
-        layers.push(match group.kind() {
-            CgroupKind::V1 => "cgroup-v1".into(),
-            CgroupKind::V2 => "cgroup-v2".into(),
-        });
-    }
-
-    let namespaces = if probe.namespaces {
-        syscalls::NAMESPACE_FLAGS
-    } else {
-        0
-    };
-    if namespaces != 0 {
-        layers.extend(
-            [
-                "pid-namespace",
-                "net-namespace",
-                "mount-namespace",
-                "ipc-namespace",
-                "private-root",
-            ]
-            .map(String::from),
-        );
-    }
+    let confinement = layers::prepare(&probe, limits)?;
+    let uid = confinement.uid();
+    let namespaces = confinement.namespaces;
 
     let folder = workdir::create(&request.files, uid)?;
     let devnull = plan::high(OwnedFd::from(
@@ -127,25 +73,35 @@ pub fn run(request: &RunRequest) -> anyhow::Result<RunReport> {
     let (out_r, out_w) = plan::pipe()?;
     let (err_r, err_w) = plan::pipe()?;
     let (report_r, report_w) = plan::pipe()?;
+    let (go_r, go_w) = if confinement.user_namespace {
+        let (r, w) = plan::pipe()?;
+        (Some(r), Some(w))
+    } else {
+        (None, None)
+    };
     let mount_plan = if namespaces != 0 {
+        let user_ns = confinement.user_namespace;
         Some(mounts::MountPlan::new(
             &folder.root,
             &folder.work,
             limits.memory_bytes,
+            user_ns,
+            uid,
         )?)
     } else {
         None
     };
     let visible = if mount_plan.is_some() {
-        std::path::Path::new(mounts::VISIBLE_WORKDIR)
+        Path::new(mounts::VISIBLE_WORKDIR)
     } else {
         &folder.work
     };
+    let cgroup = confinement.cgroup.as_ref();
     let plan = Plan::new(PlanInputs {
         request,
         visible_workdir: visible,
         creds: uid,
-        cgroup_procs: match &cgroup {
+        cgroup_procs: match cgroup {
             Some(group) => group.procs_files().context("opening the run's cgroup")?,
             None => Vec::new(),
         },
@@ -158,6 +114,7 @@ pub fn run(request: &RunRequest) -> anyhow::Result<RunReport> {
             stdout: out_w,
             stderr: err_w,
             report: report_w,
+            go: go_r,
         },
     })?;
 
@@ -169,6 +126,7 @@ pub fn run(request: &RunRequest) -> anyhow::Result<RunReport> {
     };
     let start = Instant::now();
     let start_mono = connector::monotonic_s();
+    let blocked = syscalls::SignalsBlocked::new();
     // SAFETY: the child runs `child::start`, which only reads the prepared plan and makes single
     // system calls until execve or _exit (see its module comment).
     let pid = unsafe { syscalls::clone_fork(namespaces) };
@@ -176,6 +134,7 @@ pub fn run(request: &RunRequest) -> anyhow::Result<RunReport> {
         // SAFETY: we are the freshly cloned child of the process that built the plan.
         unsafe { child::start(&plan) }
     }
+    drop(blocked);
     // The child's ends of the pipes close here, so end-of-file means the run's side is done.
     drop(plan);
     if pid < 0 {
@@ -183,13 +142,21 @@ pub fn run(request: &RunRequest) -> anyhow::Result<RunReport> {
     }
     let child = pid as libc::pid_t;
     let _root = family::RootGuard::new(child);
+    if let Some(go) = go_w
+        && let Err(err) = layers::map_user_namespace(child, go)
+    {
+        // SAFETY: killing and reaping our own child, which waits on the go pipe.
+        unsafe { libc::kill(child, libc::SIGKILL) };
+        supervise::reap(child, 0);
+        return Err(err);
+    }
     let tree = cgroup
         .is_none()
         .then(|| family::Tree::new(child, uid, probe.subreaper));
     let run = Run {
         child,
         pid_one: namespaces != 0,
-        cgroup: cgroup.as_ref(),
+        cgroup,
         tree,
         start,
     };
@@ -206,10 +173,7 @@ pub fn run(request: &RunRequest) -> anyhow::Result<RunReport> {
     let watch = supervise::watch(&run, limits, &mut pipes, &mut capture, &mut tracer);
     let main_end_s = run.elapsed_s();
     let leftovers = if watch.stop == Stop::Exited {
-        supervise::live(&run, &mut tracer)
-            .iter()
-            .filter(|s| s.pid != child)
-            .count() as u32
+        teardown::settle(&run, &mut pipes, &mut capture, &mut tracer)
     } else {
         0
     };
@@ -225,26 +189,27 @@ pub fn run(request: &RunRequest) -> anyhow::Result<RunReport> {
         run.elapsed_s()
     };
 
-    let wait_status = watch
-        .wait_status
-        .or(if run.pid_one { None } else { reaped.child_status });
+    // PID 1 relays the program's status (even one that came during the grace period); without
+    // PID 1 the program is our own child.
+    let wait_status =
+        watch
+            .wait_status
+            .or(pipes.main_status)
+            .or(if run.pid_one { None } else { reaped.child_status });
     let cpu_s = cgroup
-        .as_ref()
         .and_then(|c| c.cpu_s())
         .unwrap_or(reaped.cpu_s.max(tracer.cpu_s()));
+    // The cgroup's peak covers every process of the run together; without it, the largest
+    // process as sampled.
     let max_rss_kb = cgroup
-        .as_ref()
         .and_then(|c| c.memory_peak())
         .map_or(tracer.peak_rss_kb, |bytes| bytes / 1024);
-    let (oom_kills, task_limit_hits) = cgroup
-        .as_ref()
-        .map_or((0, 0), |c| (c.oom_kills(), c.task_limit_hits()));
-    let survivors = reaped.survivors.len();
+    let (oom_kills, task_limit_hits) = cgroup.map_or((0, 0), |c| (c.oom_kills(), c.task_limit_hits()));
     let (processes, processes_method) = match &pipes.connector {
         Some((_, family)) => {
             for (&pid, &(forked, ended)) in &family.processes {
                 let end = ended.map_or(wall_s, |e| e - start_mono);
-                tracer.add_unseen(pid, forked - start_mono, end);
+                tracer.merge_exact(pid, forked - start_mono, end);
             }
             // Our PID 1 is the family's root, not a process of the program.
             let started = family.started - u32::from(run.pid_one);
@@ -255,10 +220,13 @@ pub fn run(request: &RunRequest) -> anyhow::Result<RunReport> {
             };
             (started, method.to_string())
         }
-        None => (
-            tracer.count(),
-            "sampling every 5 ms (short-lived processes may be missed)".to_string(),
-        ),
+        None => {
+            let every = run.sample_every().as_millis();
+            (
+                tracer.count(),
+                format!("sampling every {every} ms (short-lived processes may be missed)"),
+            )
+        }
     };
     let trace = tracer.finish();
     let output = capture.finish();
@@ -277,13 +245,17 @@ pub fn run(request: &RunRequest) -> anyhow::Result<RunReport> {
         max_rss_kb,
         limits,
     });
-    if survivors > 0 {
+    if !reaped.survivors.is_empty() {
         status = RunStatus::InternalError;
-        detail = Some(format!("{survivors} processes of the run could not be killed"));
+        detail = Some(format!(
+            "{} processes of the run could not be killed",
+            reaped.survivors.len()
+        ));
     }
-    drop(cgroup);
+    let layers = confinement.layers.clone();
+    drop(run);
+    drop(confinement);
     drop(folder);
-    drop(slot);
     Ok(RunReport {
         status,
         exit_code: wait_status

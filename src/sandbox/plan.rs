@@ -26,6 +26,9 @@ pub struct ChildFds {
     pub stdout: OwnedFd,
     pub stderr: OwnedFd,
     pub report: OwnedFd,
+    /// With a user namespace: the child waits on this pipe until the grader has written its uid
+    /// and gid maps.
+    pub go: Option<OwnedFd>,
 }
 
 pub struct Plan {

@@ -16,9 +16,9 @@ pub struct Probe {
     pub root: bool,
     /// `PR_SET_CHILD_SUBREAPER` took effect: orphans of a run come back to the grader.
     pub subreaper: bool,
-    /// PID + network + mount + IPC namespaces can be created (with a user namespace when not root).
+    /// PID + network + mount + IPC namespaces can be created directly (root).
     pub namespaces: bool,
-    /// Not root, but unprivileged user namespaces work (not used yet: see `detect`).
+    /// Not root, but unprivileged user namespaces work: the namespaces hang off one.
     pub user_namespace: bool,
     /// The per-run cgroup flavour that could be created, if any.
     pub cgroup: Option<CgroupKind>,
@@ -47,8 +47,8 @@ fn detect() -> Probe {
     let root = nix::unistd::geteuid().is_root();
     let subreaper = on("subreaper") && syscalls::set_child_subreaper();
     let namespaces = on("namespaces") && cfg!(target_os = "linux") && syscalls::try_namespaces(false);
-    // Without root the namespaces need a user namespace, and uid/gid maps written by the grader
-    // between clone and exec; that handshake is not built, so it is only reported.
+    // Without root the namespaces need a user namespace (the grader then writes the uid/gid maps
+    // between clone and exec).
     let user_namespace = !root && !namespaces && on("namespaces") && syscalls::try_namespaces(true);
     Probe {
         root: root && on("uid"),

@@ -12,8 +12,10 @@ use super::report::{Limits, Stream};
 use super::status::Stop;
 use super::trace::{Stat, Tracer};
 
-/// How often the processes are sampled while the run lives.
+/// How often the processes are sampled while the run lives, when a cgroup lists them (cheap).
 pub const SAMPLE_EVERY: Duration = Duration::from_millis(5);
+/// The same when the whole of `/proc` must be scanned to find them (a few hundred files a time).
+pub const SAMPLE_EVERY_SCANNING: Duration = Duration::from_millis(20);
 
 /// Who the run's processes are and how to find them.
 pub struct Run<'a> {
@@ -33,6 +35,15 @@ impl Run<'_> {
             (Some(cgroup), _) => cgroup.pids(),
             (None, Some(tree)) => tree.pids(),
             (None, None) => vec![self.child],
+        }
+    }
+
+    /// How often this run's processes are sampled.
+    pub fn sample_every(&self) -> Duration {
+        if self.tree.is_some() {
+            SAMPLE_EVERY_SCANNING
+        } else {
+            SAMPLE_EVERY
         }
     }
 
@@ -123,7 +134,7 @@ pub fn watch(
         }
         if now >= next_sample {
             tracer.sample(&run.pids(), run.elapsed_s());
-            next_sample = now + SAMPLE_EVERY;
+            next_sample = now + run.sample_every();
             let cpu = run
                 .cgroup
                 .and_then(|c| c.cpu_s())

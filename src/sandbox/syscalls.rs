@@ -28,6 +28,30 @@ pub unsafe fn clone_fork(flags: libc::c_int) -> libc::c_long {
     }
 }
 
+/// Blocks every signal on the calling thread until dropped (around `clone`, so that none of the
+/// grader's handlers can run in the child before it resets them).
+pub struct SignalsBlocked(libc::sigset_t);
+
+impl SignalsBlocked {
+    pub fn new() -> SignalsBlocked {
+        // SAFETY: sigset_t values on the stack, filled by sigfillset; pthread_sigmask on this thread.
+        unsafe {
+            let mut all: libc::sigset_t = std::mem::zeroed();
+            let mut old: libc::sigset_t = std::mem::zeroed();
+            libc::sigfillset(&mut all);
+            libc::pthread_sigmask(libc::SIG_SETMASK, &all, &mut old);
+            SignalsBlocked(old)
+        }
+    }
+}
+
+impl Drop for SignalsBlocked {
+    fn drop(&mut self) {
+        // SAFETY: restoring the mask saved by `new` on the same thread.
+        unsafe { libc::pthread_sigmask(libc::SIG_SETMASK, &self.0, std::ptr::null_mut()) };
+    }
+}
+
 /// Makes the grader a child subreaper: orphans of a run are re-parented to it, not to init.
 pub fn set_child_subreaper() -> bool {
     // SAFETY: prctl with integer arguments only changes a flag of this process.

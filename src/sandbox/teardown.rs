@@ -23,6 +23,32 @@ fn signal_all(run: &Run<'_>, signal: libc::c_int) {
     }
 }
 
+/// How long processes may take to end by themselves after the program ended before they count as
+/// leftovers: Python's resource tracker and forkserver leave as soon as the program's pipe closes.
+pub const SETTLE: Duration = Duration::from_millis(100);
+
+/// After the program ended: waits up to [`SETTLE`] (output still read) and returns how many of its
+/// processes are still alive, the leftovers ("you forgot `join()`").
+pub fn settle(run: &Run<'_>, pipes: &mut Pipes, capture: &mut Capture, tracer: &mut Tracer) -> u32 {
+    let until = Instant::now() + SETTLE;
+    loop {
+        let live = supervise::live(run, tracer)
+            .iter()
+            .filter(|s| s.pid != run.child)
+            .count() as u32;
+        if live == 0 || Instant::now() >= until {
+            return live;
+        }
+        if !supervise::drain_rest(run, pipes, capture, tracer, supervise::SAMPLE_EVERY) {
+            return live;
+        }
+        if pipes.stdout.is_none() && pipes.stderr.is_none() {
+            // Nothing to read: wait for the next look without spinning.
+            std::thread::sleep(supervise::SAMPLE_EVERY);
+        }
+    }
+}
+
 /// SIGTERM to every process of the run, then up to [`GRACE`] for them to go, output still read.
 pub fn terminate(run: &Run<'_>, pipes: &mut Pipes, capture: &mut Capture, tracer: &mut Tracer) {
     signal_all(run, libc::SIGTERM);
@@ -36,9 +62,10 @@ pub fn terminate(run: &Run<'_>, pipes: &mut Pipes, capture: &mut Capture, tracer
         if !supervise::drain_rest(run, pipes, capture, tracer, supervise::SAMPLE_EVERY) {
             break;
         }
-        if !run.pid_one {
-            // The program may have ended of SIGTERM: it is reaped later with the others.
-            std::thread::sleep(Duration::from_millis(1));
+        if pipes.stdout.is_none() && pipes.stderr.is_none() {
+            // Nothing to read: wait for the next look without spinning. (A program that ended of
+            // SIGTERM is a zombie, not live; it is reaped later with the others.)
+            std::thread::sleep(supervise::SAMPLE_EVERY);
         }
     }
 }

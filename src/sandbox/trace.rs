@@ -124,21 +124,38 @@ impl Tracer {
         Some(stat)
     }
 
-    /// Adds a process the connector saw but sampling missed (it lived less than a period).
-    pub fn add_unseen(&mut self, pid: libc::pid_t, start_s: f64, end_s: f64) {
-        if Some(pid) == self.exclude || self.seen.keys().any(|(p, _)| *p == pid) {
+    /// Merges what the connector knows exactly (fork and exit times) into the samples: the
+    /// matching sampled process gets the exact times; a process sampling missed (it lived less
+    /// than a period) is added with them.
+    pub fn merge_exact(&mut self, pid: libc::pid_t, start_s: f64, end_s: f64) {
+        if Some(pid) == self.exclude {
             return;
         }
-        // Start ticks unknown: key it apart from anything sampling could have recorded.
-        self.seen.insert(
-            (pid, u64::MAX),
-            Seen {
-                pid,
-                first_s: start_s,
-                last_s: end_s,
-                cpu_ticks: 0,
-            },
-        );
+        // The sampled instance of this pid that was first seen after the fork (pids get reused).
+        let sampled = self
+            .seen
+            .values_mut()
+            .filter(|s| s.pid == pid && s.first_s >= start_s - 0.001 && s.first_s <= end_s + 0.001)
+            .min_by(|a, b| a.first_s.total_cmp(&b.first_s));
+        match sampled {
+            Some(seen) => {
+                seen.first_s = start_s;
+                seen.last_s = seen.last_s.max(end_s);
+            }
+            None => {
+                // Start ticks unknown: key it apart from anything sampling could have recorded.
+                let key = (pid, u64::MAX - self.seen.len() as u64);
+                self.seen.insert(
+                    key,
+                    Seen {
+                        pid,
+                        first_s: start_s,
+                        last_s: end_s,
+                        cpu_ticks: 0,
+                    },
+                );
+            }
+        }
     }
 
     /// Distinct processes seen.

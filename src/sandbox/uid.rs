@@ -4,11 +4,13 @@
 //! `kill(-1, …)` reaches every process of the uid, so two runs sharing a uid could starve or kill each
 //! other. A slot is claimed with an exclusive `flock` on a file, which also keeps separate grader
 //! processes (two `atelier grade` at once) apart; the kernel drops the lock if the grader dies.
+use std::collections::HashMap;
 use std::fs::{self, File};
 use std::io;
 use std::os::fd::AsRawFd;
 use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
 use std::path::Path;
+use std::sync::{LazyLock, Mutex};
 
 /// The first uid (and gid) used; chosen above the range distributions give to people and services,
 /// and checked to have no passwd entry.
@@ -54,8 +56,14 @@ pub fn claim() -> io::Result<UidSlot> {
     )))
 }
 
+/// Whether `uid` belongs to someone (asked once per uid per process: a lookup may read files or
+/// ask a directory service).
 fn has_passwd_entry(uid: u32) -> bool {
-    nix::unistd::User::from_uid(nix::unistd::Uid::from_raw(uid))
-        .map(|u| u.is_some())
-        .unwrap_or(true)
+    static KNOWN: LazyLock<Mutex<HashMap<u32, bool>>> = LazyLock::new(Default::default);
+    let mut known = KNOWN.lock().unwrap_or_else(|e| e.into_inner());
+    *known.entry(uid).or_insert_with(|| {
+        nix::unistd::User::from_uid(nix::unistd::Uid::from_raw(uid))
+            .map(|u| u.is_some())
+            .unwrap_or(true)
+    })
 }

@@ -39,7 +39,13 @@ pub fn create(files: &[(String, PathBuf)], owner: Option<u32>) -> anyhow::Result
         let target = dir.join(relative);
         if let Some(parent) = target.parent() {
             fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
-            chown(parent, owner)?;
+            // Every folder created on the way belongs to the run, not only the last one.
+            for folder in parent
+                .ancestors()
+                .take_while(|a| a.starts_with(dir) && *a != dir.as_path())
+            {
+                chown(folder, owner)?;
+            }
         }
         fs::copy(source, &target)
             .with_context(|| format!("copying {} into the run's folder", source.display()))?;

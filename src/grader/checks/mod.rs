@@ -254,6 +254,11 @@ pub fn evaluate(spec: &ExerciseSpec, obs: &Observed, lang: Lang) -> Vec<CheckRes
             };
             CheckResult {
                 name: check.name.clone(),
+                title: check
+                    .title
+                    .as_ref()
+                    .map_or(check.name.as_str(), |t| t.get(lang))
+                    .to_string(),
                 kind: check.kind.tag().to_string(),
                 status: outcome.status,
                 message: outcome.message,

@@ -378,7 +378,7 @@ pub fn same_as_reference(
     let want = comparable_lines(reference_text, how);
     if got == want {
         return Outcome::pass(format!(
-            "{} {} {}",
+            "{} : {} {}",
             lang.pick(
                 "même sortie que la solution de référence",
                 "same output as the reference solution"

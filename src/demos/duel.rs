@@ -1,0 +1,410 @@
+//! `duel`: the chapter's first table, measured. The same CPU-bound task twice, on 2 threads that take
+//! turns under one global lock (a simulation of CPython's GIL, labelled as such), then on 2 processes:
+//! wall time and cores used (CPU time / wall time). Then memory: a child process changes a variable and
+//! its parent does not see it; a thread changes one and its process does.
+use std::sync::Mutex;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use nix::sys::resource::{UsageWho, getrusage};
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+
+use super::narrator::{fmt_duration, ms};
+use super::primes::is_prime;
+use super::{DemoOptions, Narrator};
+use crate::i18n::Lang;
+use crate::procs::{Process, Queue};
+
+/// Each task counts the primes below this: long enough (about a tenth of a second here) for the
+/// times to mean something, short enough for a demo.
+const TASK_LIMIT: u64 = 1_500_000;
+/// Numbers a thread tests per turn with the simulated GIL: CPython hands the GIL over every 5 ms
+/// (`sys.getswitchinterval()`); slices this size last well under that.
+const SLICE: u64 = 5_000;
+
+/// The simulated GIL: one lock for the whole process, held by whichever thread computes.
+static GIL: Mutex<()> = Mutex::new(());
+
+/// What a child process reports to its parent.
+#[derive(Debug, Serialize, Deserialize)]
+enum Report {
+    Started {
+        pid: i32,
+        at: f64,
+    },
+    Counted {
+        pid: i32,
+        at: f64,
+        primes: u64,
+    },
+    /// The child's view of the variable after it changed it.
+    Changed {
+        pid: i32,
+        seen: i64,
+    },
+}
+
+pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
+    let lang = n.lang();
+    let parent = std::process::id() as i32;
+    n.line(&match lang {
+        Lang::Fr => format!(
+            "La tâche : compter les nombres premiers sous {TASK_LIMIT} (pur calcul). Deux fois la même, \
+             en même temps. Parent : pid {parent}."
+        ),
+        Lang::En => format!(
+            "The task: count the primes below {TASK_LIMIT} (pure computation). The same task twice, at \
+             the same time. Parent: pid {parent}."
+        ),
+    })?;
+
+    // Processes first, both acts: fork is only safe while this process has a single thread.
+    n.heading(n.pick("1. Deux processus : le temps", "1. Two processes: time"))?;
+    let procs = two_processes(n)?;
+    n.heading(n.pick("2. Deux processus : la mémoire", "2. Two processes: memory"))?;
+    let variable = Variable::new(n)?;
+    let isolated = variable.changed_by_child(n)?;
+
+    n.heading(n.pick(
+        "3. Deux threads sous un verrou global (simulation du GIL de CPython) : le temps",
+        "3. Two threads under one global lock (a simulation of CPython's GIL): time",
+    ))?;
+    n.say(
+        "Simulation : un seul Mutex pour tout le processus ; chaque thread le prend pour calculer \
+         (par tranches, comme CPython passe le GIL toutes les 5 ms). Un seul thread calcule à la fois.",
+        "Simulation: one Mutex for the whole process; each thread holds it while computing (in slices, as \
+         CPython hands the GIL over every 5 ms). Only one thread computes at a time.",
+    )?;
+    let threads = two_threads(n)?;
+    n.heading(n.pick("4. Deux threads : la mémoire", "4. Two threads: memory"))?;
+    let memory = variable.changed_by_thread(n, isolated)?;
+    wait_single_threaded();
+
+    let speedup = threads.wall.as_secs_f64() / procs.wall.as_secs_f64().max(1e-9);
+    let cores = |m: &Measure| m.cpu.as_secs_f64() / m.wall.as_secs_f64().max(1e-9);
+    let row = |m: &Measure| match lang {
+        Lang::Fr => format!("{}, {:.2} cœur(s) occupé(s)", fmt_duration(m.wall), cores(m)),
+        Lang::En => format!("{}, {:.2} core(s) busy", fmt_duration(m.wall), cores(m)),
+    };
+    n.summary(&[
+        (n.pick("2 processus", "2 processes").to_owned(), row(&procs)),
+        (
+            n.pick("2 threads + GIL simulé", "2 threads + simulated GIL")
+                .to_owned(),
+            row(&threads),
+        ),
+        (
+            n.pick("les processus sont", "processes are").to_owned(),
+            match lang {
+                Lang::Fr => format!("{speedup:.2} × plus rapides"),
+                Lang::En => format!("{speedup:.2} × faster"),
+            },
+        ),
+        (
+            n.pick("variable changée par l'enfant", "variable changed by the child")
+                .to_owned(),
+            match lang {
+                Lang::Fr => format!(
+                    "l'enfant voit {}, le parent voit toujours {}",
+                    memory.child_saw, memory.parent_after_child
+                ),
+                Lang::En => format!(
+                    "the child sees {}, the parent still sees {}",
+                    memory.child_saw, memory.parent_after_child
+                ),
+            },
+        ),
+        (
+            n.pick("variable changée par un thread", "variable changed by a thread")
+                .to_owned(),
+            match lang {
+                Lang::Fr => format!("le processus voit {}", memory.after_thread),
+                Lang::En => format!("the process sees {}", memory.after_thread),
+            },
+        ),
+    ])?;
+
+    Ok(json!({
+        "parent_pid": parent,
+        "child_pids": procs.pids,
+        "task": {"count_primes_below": TASK_LIMIT, "primes": procs.primes},
+        "processes": procs.json(),
+        "threads_gil_simulated": threads.json(),
+        "processes_speedup": (speedup * 1000.0).round() / 1000.0,
+        "gil": "simulated: one global std::sync::Mutex held by each thread while it computes",
+        "memory": {
+            "initial": memory.initial,
+            "child_pid": memory.child_pid,
+            "child_saw": memory.child_saw,
+            "parent_after_child": memory.parent_after_child,
+            "after_thread": memory.after_thread,
+            "process_memory_isolated": memory.parent_after_child == memory.initial,
+            "thread_memory_shared": memory.after_thread != memory.initial,
+        },
+    }))
+}
+
+/// Wall time and CPU time of one side of the duel.
+struct Measure {
+    wall: Duration,
+    cpu: Duration,
+    primes: Vec<u64>,
+    pids: Vec<i32>,
+}
+
+impl Measure {
+    fn json(&self) -> Value {
+        json!({
+            "wall_ms": ms(self.wall),
+            "cpu_ms": ms(self.cpu),
+            "cores_used": ((self.cpu.as_secs_f64() / self.wall.as_secs_f64().max(1e-9)) * 100.0).round() / 100.0,
+            "results": self.primes,
+        })
+    }
+}
+
+fn cpu_time(who: UsageWho) -> anyhow::Result<Duration> {
+    let usage = getrusage(who)?;
+    let tv = |t: nix::sys::time::TimeVal| Duration::new(t.tv_sec() as u64, t.tv_usec() as u32 * 1000);
+    Ok(tv(usage.user_time()) + tv(usage.system_time()))
+}
+
+fn count_primes_below(limit: u64) -> u64 {
+    (0..limit).filter(|&k| is_prime(k)).count() as u64
+}
+
+fn two_processes(n: &mut Narrator) -> anyhow::Result<Measure> {
+    let lang = n.lang();
+    let origin = n.origin();
+    let queue: Queue<Report> = Queue::new()?;
+    let cpu_before = cpu_time(UsageWho::RUSAGE_CHILDREN)?;
+    let started = Instant::now();
+    let mut children = Vec::new();
+    for _ in 0..2 {
+        let q = &queue;
+        children.push(Process::start(move || -> anyhow::Result<()> {
+            let pid = std::process::id() as i32;
+            q.put(&Report::Started {
+                pid,
+                at: origin.elapsed().as_secs_f64(),
+            })?;
+            let primes = count_primes_below(TASK_LIMIT);
+            q.put(&Report::Counted {
+                pid,
+                at: origin.elapsed().as_secs_f64(),
+                primes,
+            })?;
+            Ok(())
+        })?);
+    }
+    let mut primes = Vec::new();
+    while primes.len() < children.len() {
+        match queue.get()? {
+            Report::Started { pid, at } => n.pid_at(
+                pid,
+                at,
+                n.pick(
+                    "démarre : son propre interpréteur, son propre GIL",
+                    "starts: its own interpreter, its own GIL",
+                ),
+            )?,
+            Report::Counted { pid, at, primes: p } => {
+                n.pid_at(
+                    pid,
+                    at,
+                    &match lang {
+                        Lang::Fr => format!("terminé : {p} nombres premiers"),
+                        Lang::En => format!("done: {p} primes"),
+                    },
+                )?;
+                primes.push(p);
+            }
+            Report::Changed { .. } => {}
+        }
+    }
+    let mut pids = Vec::new();
+    for child in &mut children {
+        child.join_ok()?;
+        pids.push(child.pid());
+    }
+    let wall = started.elapsed();
+    let cpu = cpu_time(UsageWho::RUSAGE_CHILDREN)? - cpu_before;
+    n.line(&match lang {
+        Lang::Fr => format!("mur : {}, CPU : {}", fmt_duration(wall), fmt_duration(cpu)),
+        Lang::En => format!("wall: {}, CPU: {}", fmt_duration(wall), fmt_duration(cpu)),
+    })?;
+    Ok(Measure {
+        wall,
+        cpu,
+        primes,
+        pids,
+    })
+}
+
+fn two_threads(n: &mut Narrator) -> anyhow::Result<Measure> {
+    let lang = n.lang();
+    let pid = std::process::id() as i32;
+    let cpu_before = cpu_time(UsageWho::RUSAGE_SELF)?;
+    let started = Instant::now();
+    let (tx, rx) = mpsc::channel::<(usize, f64, Option<u64>)>();
+    let origin = n.origin();
+    let primes = std::thread::scope(|scope| -> anyhow::Result<Vec<u64>> {
+        for t in 1..=2 {
+            let tx = tx.clone();
+            scope.spawn(move || {
+                let _ = tx.send((t, origin.elapsed().as_secs_f64(), None));
+                let mut count = 0;
+                let mut from = 0;
+                while from < TASK_LIMIT {
+                    let to = (from + SLICE).min(TASK_LIMIT);
+                    // Held for the slice, as CPython's GIL is held while bytecode runs.
+                    let _gil = GIL.lock().unwrap_or_else(|e| e.into_inner());
+                    count += (from..to).filter(|&k| is_prime(k)).count() as u64;
+                    from = to;
+                }
+                let _ = tx.send((t, origin.elapsed().as_secs_f64(), Some(count)));
+            });
+        }
+        drop(tx);
+        let mut primes = Vec::new();
+        for (t, at, done) in rx {
+            let text = match (lang, done) {
+                (Lang::Fr, None) => format!("thread {t} démarre (même pid : même processus, même mémoire)"),
+                (Lang::En, None) => format!("thread {t} starts (same pid: same process, same memory)"),
+                (Lang::Fr, Some(p)) => format!("thread {t} terminé : {p} nombres premiers"),
+                (Lang::En, Some(p)) => format!("thread {t} done: {p} primes"),
+            };
+            n.pid_at(pid, at, &text)?;
+            primes.extend(done);
+        }
+        Ok(primes)
+    })?;
+    let wall = started.elapsed();
+    let cpu = cpu_time(UsageWho::RUSAGE_SELF)? - cpu_before;
+    n.line(&match lang {
+        Lang::Fr => format!("mur : {}, CPU : {}", fmt_duration(wall), fmt_duration(cpu)),
+        Lang::En => format!("wall: {}, CPU: {}", fmt_duration(wall), fmt_duration(cpu)),
+    })?;
+    Ok(Measure {
+        wall,
+        cpu,
+        primes,
+        pids: vec![pid],
+    })
+}
+
+struct Memory {
+    initial: i64,
+    child_pid: i32,
+    child_saw: i64,
+    parent_after_child: i64,
+    after_thread: i64,
+}
+
+/// What the child did to its copy of the variable.
+struct Isolated {
+    child_pid: i32,
+    child_saw: i64,
+    parent_after_child: i64,
+}
+
+/// The variable of the memory acts, owned by the parent.
+struct Variable {
+    initial: i64,
+    value: i64,
+}
+
+impl Variable {
+    fn new(n: &mut Narrator) -> anyhow::Result<Variable> {
+        let initial = 0;
+        n.pid(std::process::id() as i32, &format!("variable = {initial}"))?;
+        Ok(Variable {
+            initial,
+            value: initial,
+        })
+    }
+
+    fn changed_by_child(&self, n: &mut Narrator) -> anyhow::Result<Isolated> {
+        let lang = n.lang();
+        let parent = std::process::id() as i32;
+        let queue: Queue<Report> = Queue::new()?;
+        let mut value = self.value;
+        let mut child = {
+            let q = &queue;
+            let variable = &mut value;
+            Process::start(move || -> anyhow::Result<()> {
+                // The child's copy of the variable: the same address, another process's memory.
+                *variable = 42;
+                q.put(&Report::Changed {
+                    pid: std::process::id() as i32,
+                    seen: *variable,
+                })?;
+                Ok(())
+            })?
+        };
+        let child_saw = match queue.get()? {
+            Report::Changed { pid, seen } => {
+                n.pid(
+                    pid,
+                    &match lang {
+                        Lang::Fr => format!("l'enfant fait variable = 42 et voit {seen}"),
+                        Lang::En => format!("the child sets variable = 42 and sees {seen}"),
+                    },
+                )?;
+                seen
+            }
+            other => anyhow::bail!("unexpected report from the child: {other:?}"),
+        };
+        child.join_ok()?;
+        n.pid(
+            parent,
+            &match lang {
+                Lang::Fr => format!("le parent lit variable : {value} (mémoire isolée)"),
+                Lang::En => format!("the parent reads variable: {value} (isolated memory)"),
+            },
+        )?;
+        Ok(Isolated {
+            child_pid: child.pid(),
+            child_saw,
+            parent_after_child: value,
+        })
+    }
+
+    fn changed_by_thread(mut self, n: &mut Narrator, isolated: Isolated) -> anyhow::Result<Memory> {
+        let lang = n.lang();
+        let variable = &mut self.value;
+        std::thread::scope(|scope| {
+            scope.spawn(|| *variable = 42);
+        });
+        n.pid(
+            std::process::id() as i32,
+            &match lang {
+                Lang::Fr => format!(
+                    "un thread fait variable = 42 ; le processus lit {} (mémoire partagée)",
+                    self.value
+                ),
+                Lang::En => format!(
+                    "a thread sets variable = 42; the process reads {} (shared memory)",
+                    self.value
+                ),
+            },
+        )?;
+        Ok(Memory {
+            initial: self.initial,
+            child_pid: isolated.child_pid,
+            child_saw: isolated.child_saw,
+            parent_after_child: isolated.parent_after_child,
+            after_thread: self.value,
+        })
+    }
+}
+
+/// A joined thread leaves the kernel's thread list a moment after `join` returns: wait for it, so the
+/// next demo may fork at once.
+fn wait_single_threaded() {
+    let deadline = Instant::now() + Duration::from_millis(500);
+    while crate::procs::fork::thread_count().is_ok_and(|t| t > 1) && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(1));
+    }
+}

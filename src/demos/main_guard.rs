@@ -1,0 +1,396 @@
+//! `main-guard`: why `if __name__ == "__main__":` matters under the `spawn` start method. Spawn starts a
+//! fresh interpreter that re-imports the main module; unguarded, the import runs the launch code again,
+//! and every child launches children. atelier re-executes itself the same way (`atelier __spawn-child`),
+//! bounded by a depth and a process limit, and draws the tree that grew.
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+use std::os::fd::OwnedFd;
+use std::os::unix::process::CommandExt;
+use std::process::{Child, Command, ExitCode, Stdio};
+use std::time::{Duration, Instant};
+
+use nix::sys::signal::{Signal, killpg};
+use nix::unistd::Pid;
+use serde_json::{Value, json};
+
+use super::pipe_lines::PipeLines;
+use super::{DemoOptions, Narrator};
+use crate::cli::SpawnChildArgs;
+use crate::i18n::Lang;
+
+/// How deep the unguarded tree may grow before atelier stops it (Python would not stop).
+const MAX_DEPTH: u32 = 3;
+/// How many processes each launch starts: the lesson's `p1` and `p2`.
+const FANOUT: u32 = 2;
+/// The most processes a `__spawn-child` tree may count, whatever its arguments: the bound that keeps
+/// this demo from being the fork bomb it explains.
+const PROCESS_LIMIT: u64 = 40;
+
+/// One process of the tree, as it reported itself.
+#[derive(Debug, Clone)]
+struct Node {
+    pid: i32,
+    ppid: i32,
+    depth: u32,
+    relaunches: bool,
+    at: f64,
+}
+
+pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
+    let lang = n.lang();
+    let parent = std::process::id() as i32;
+    n.say(
+        "Avec la méthode « spawn » (Windows, macOS), chaque enfant est un nouvel interpréteur qui réimporte \
+         le module principal. Sans garde, cet import exécute à nouveau le code de lancement : chaque enfant \
+         lance à son tour 2 processus.",
+        "With the \"spawn\" start method (Windows, macOS), each child is a fresh interpreter that re-imports \
+         the main module. Unguarded, that import runs the launch code again: each child starts 2 processes too.",
+    )?;
+    n.line(&match lang {
+        Lang::Fr => format!(
+            "atelier fait de même : il se relance lui-même (atelier __spawn-child), borné à {MAX_DEPTH} \
+             générations et {PROCESS_LIMIT} processus. Parent : pid {parent}."
+        ),
+        Lang::En => format!(
+            "atelier does the same: it re-executes itself (atelier __spawn-child), bounded to {MAX_DEPTH} \
+             generations and {PROCESS_LIMIT} processes. Parent: pid {parent}."
+        ),
+    })?;
+
+    n.heading(n.pick("1. Sans la garde", "1. Without the guard"))?;
+    let started = Instant::now();
+    let unguarded = grow(n, MAX_DEPTH)?;
+    let unguarded_time = started.elapsed();
+    n.block(&tree(parent, &unguarded, lang))?;
+
+    n.heading(n.pick(
+        "2. Avec `if __name__ == \"__main__\":`",
+        "2. With `if __name__ == \"__main__\":`",
+    ))?;
+    let started = Instant::now();
+    let guarded = grow(n, 1)?;
+    let guarded_time = started.elapsed();
+    n.block(&tree(parent, &guarded, lang))?;
+
+    let per_generation: BTreeMap<u32, usize> = unguarded.iter().fold(BTreeMap::new(), |mut m, node| {
+        *m.entry(node.depth).or_default() += 1;
+        m
+    });
+    let generations: Vec<String> = per_generation.iter().map(|(d, c)| format!("{d}: {c}")).collect();
+    let unbounded_10: u64 = (1..=10).map(|k| u64::from(FANOUT).pow(k)).sum();
+    n.summary(&[
+        (
+            n.pick("sans garde", "unguarded").to_owned(),
+            match lang {
+                Lang::Fr => format!(
+                    "{} processus en {} (par génération : {})",
+                    unguarded.len(),
+                    super::narrator::fmt_duration(unguarded_time),
+                    generations.join(", ")
+                ),
+                Lang::En => format!(
+                    "{} processes in {} (per generation: {})",
+                    unguarded.len(),
+                    super::narrator::fmt_duration(unguarded_time),
+                    generations.join(", ")
+                ),
+            },
+        ),
+        (
+            n.pick("avec garde", "guarded").to_owned(),
+            match lang {
+                Lang::Fr => format!(
+                    "{} processus en {}",
+                    guarded.len(),
+                    super::narrator::fmt_duration(guarded_time)
+                ),
+                Lang::En => format!(
+                    "{} processes in {}",
+                    guarded.len(),
+                    super::narrator::fmt_duration(guarded_time)
+                ),
+            },
+        ),
+        (
+            n.pick("sans borne", "unbounded").to_owned(),
+            match lang {
+                Lang::Fr => format!("{unbounded_10} processus après 10 générations, et ça continue"),
+                Lang::En => format!("{unbounded_10} processes after 10 generations, and growing"),
+            },
+        ),
+    ])?;
+
+    let nodes = |nodes: &[Node]| -> Vec<Value> {
+        nodes
+            .iter()
+            .map(|n| json!({"pid": n.pid, "ppid": n.ppid, "depth": n.depth, "relaunches": n.relaunches}))
+            .collect()
+    };
+    let child_pids: Vec<i32> = unguarded.iter().chain(&guarded).map(|n| n.pid).collect();
+    Ok(json!({
+        "parent_pid": parent,
+        "child_pids": child_pids,
+        "max_depth": MAX_DEPTH,
+        "fanout": FANOUT,
+        "process_limit": PROCESS_LIMIT,
+        "unguarded": {
+            "processes": unguarded.len(),
+            "per_generation": per_generation,
+            "tree": nodes(&unguarded),
+            "ms": super::narrator::ms(unguarded_time),
+        },
+        "guarded": {
+            "processes": guarded.len(),
+            "tree": nodes(&guarded),
+            "ms": super::narrator::ms(guarded_time),
+        },
+        "unbounded_after_10_generations": unbounded_10,
+    }))
+}
+
+/// Launches the lesson's two processes as re-executions of atelier, which relaunch until `max_depth`;
+/// narrates each process as it reports itself; returns the tree once every process has ended.
+fn grow(n: &mut Narrator, max_depth: u32) -> anyhow::Result<Vec<Node>> {
+    let exe = std::env::current_exe()?;
+    let (reader, writer) = io::pipe()?;
+    let mut children: Vec<Child> = Vec::new();
+    let mut group = 0;
+    for _ in 0..FANOUT {
+        let spawned = Command::new(&exe)
+            .args(["__spawn-child", "1", &max_depth.to_string(), &FANOUT.to_string()])
+            .stdin(Stdio::null())
+            .stdout(writer.try_clone()?)
+            // One process group for the whole tree, so that Ctrl-C takes it down at once.
+            .process_group(group)
+            .spawn();
+        match spawned {
+            Ok(child) => {
+                if group == 0 {
+                    group = child.id() as i32;
+                }
+                children.push(child);
+            }
+            Err(e) => {
+                stop_tree(group, &mut children);
+                return Err(e.into());
+            }
+        }
+    }
+    // Our copy of the write end must go, or the pipe never reports the end of the tree.
+    drop(writer);
+
+    let mut lines = PipeLines::new([OwnedFd::from(reader)]);
+    let mut nodes = Vec::new();
+    loop {
+        if super::interrupted() {
+            stop_tree(group, &mut children);
+            return Err(super::interrupted_error(n.lang()));
+        }
+        let batch = match lines.next_batch(Duration::from_millis(100)) {
+            Ok(Some(batch)) => batch,
+            Ok(None) => break,
+            Err(e) => {
+                stop_tree(group, &mut children);
+                return Err(e.into());
+            }
+        };
+        for (_, line) in batch {
+            let Some(node) = parse_node(&line, n.elapsed()) else {
+                continue;
+            };
+            narrate_node(n, &node, max_depth)?;
+            nodes.push(node);
+        }
+    }
+    for child in &mut children {
+        child.wait()?;
+    }
+    Ok(nodes)
+}
+
+/// Kills the whole tree (one process group) and reaps our own children; the deeper ones are reaped by
+/// their parents as those die, or by init.
+fn stop_tree(group: i32, children: &mut [Child]) {
+    if group > 0 {
+        let _ = killpg(Pid::from_raw(group), Signal::SIGKILL);
+    }
+    for child in children {
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+}
+
+fn narrate_node(n: &mut Narrator, node: &Node, max_depth: u32) -> io::Result<()> {
+    let d = node.depth;
+    let text = match (n.lang(), node.relaunches, max_depth > 1) {
+        (Lang::Fr, true, _) => format!(
+            "génération {d} (parent {}) : réimporte le module principal ; sans garde, le lancement s'exécute \
+             encore → lance {FANOUT} processus",
+            node.ppid
+        ),
+        (Lang::En, true, _) => format!(
+            "generation {d} (parent {}): re-imports the main module; unguarded, the launch code runs again → \
+             starts {FANOUT} processes",
+            node.ppid
+        ),
+        (Lang::Fr, false, true) => format!(
+            "génération {d} (parent {}) : atelier s'arrête ici (sa borne) ; Python, lui, continuerait",
+            node.ppid
+        ),
+        (Lang::En, false, true) => format!(
+            "generation {d} (parent {}): atelier stops here (its bound); Python would go on",
+            node.ppid
+        ),
+        (Lang::Fr, false, false) => format!(
+            "réimporte le module principal ; __name__ y vaut \"__mp_main__\", le lancement est sauté : \
+             il exécute seulement sa tâche (parent {})",
+            node.ppid
+        ),
+        (Lang::En, false, false) => format!(
+            "re-imports the main module; there __name__ is \"__mp_main__\", the launch is skipped: it only \
+             runs its task (parent {})",
+            node.ppid
+        ),
+    };
+    n.pid_at(node.pid, node.at, &text)
+}
+
+/// `node PID PPID DEPTH relaunch|stop`, the line each `__spawn-child` prints when it starts.
+fn parse_node(line: &str, at: f64) -> Option<Node> {
+    let mut words = line.split_whitespace();
+    if words.next()? != "node" {
+        return None;
+    }
+    let pid = words.next()?.parse().ok()?;
+    let ppid = words.next()?.parse().ok()?;
+    let depth = words.next()?.parse().ok()?;
+    let relaunches = words.next()? == "relaunch";
+    Some(Node {
+        pid,
+        ppid,
+        depth,
+        relaunches,
+        at,
+    })
+}
+
+/// The tree as it grew, from the parent down, each process with its generation.
+fn tree(root: i32, nodes: &[Node], lang: Lang) -> String {
+    let mut text = match lang {
+        Lang::Fr => format!("pid {root} (le script principal)\n"),
+        Lang::En => format!("pid {root} (the main script)\n"),
+    };
+    draw_children(root, nodes, "", &mut text);
+    text
+}
+
+fn draw_children(pid: i32, nodes: &[Node], prefix: &str, text: &mut String) {
+    let children: Vec<&Node> = nodes.iter().filter(|n| n.ppid == pid).collect();
+    for (i, child) in children.iter().enumerate() {
+        let last = i + 1 == children.len();
+        let mark = if child.relaunches { " ↻" } else { "" };
+        text.push_str(&format!(
+            "{prefix}{}pid {}{mark}\n",
+            if last { "└── " } else { "├── " },
+            child.pid
+        ));
+        let deeper = format!("{prefix}{}", if last { "    " } else { "│   " });
+        draw_children(child.pid, nodes, &deeper, text);
+    }
+}
+
+/// How many processes a tree of `max_depth` generations of `fanout` children counts.
+fn tree_size(max_depth: u32, fanout: u32) -> u64 {
+    (1..=max_depth)
+        .map(|k| u64::from(fanout).saturating_pow(k))
+        .fold(0, u64::saturating_add)
+}
+
+/// `atelier __spawn-child DEPTH MAX_DEPTH FANOUT`: one re-executed child. It says who it is, then, like
+/// an unguarded module being re-imported, launches `FANOUT` children of its own unless the bound is
+/// reached, and waits for them.
+pub fn spawn_child(args: &SpawnChildArgs) -> anyhow::Result<ExitCode> {
+    let SpawnChildArgs {
+        depth,
+        max_depth,
+        fanout,
+    } = *args;
+    if depth == 0 || depth > max_depth {
+        anyhow::bail!("__spawn-child: DEPTH must be between 1 and MAX_DEPTH (got {depth} and {max_depth})");
+    }
+    if tree_size(max_depth, fanout) > PROCESS_LIMIT {
+        anyhow::bail!(
+            "__spawn-child: {max_depth} generations of {fanout} children would exceed the limit of \
+             {PROCESS_LIMIT} processes"
+        );
+    }
+    let relaunch = depth < max_depth;
+    {
+        let mut out = io::stdout().lock();
+        // One short line, written at once: lines from the whole tree share one pipe without mixing.
+        writeln!(
+            out,
+            "node {} {} {depth} {}",
+            std::process::id(),
+            std::os::unix::process::parent_id(),
+            if relaunch { "relaunch" } else { "stop" }
+        )?;
+        out.flush()?;
+    }
+    if !relaunch {
+        return Ok(ExitCode::SUCCESS);
+    }
+    let exe = std::env::current_exe()?;
+    let mut children = Vec::new();
+    for _ in 0..fanout {
+        children.push(
+            Command::new(&exe)
+                .args([
+                    "__spawn-child",
+                    &(depth + 1).to_string(),
+                    &max_depth.to_string(),
+                    &fanout.to_string(),
+                ])
+                .stdin(Stdio::null())
+                .spawn()?,
+        );
+    }
+    let mut ok = true;
+    for mut child in children {
+        ok &= child.wait()?.success();
+    }
+    Ok(if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bounded_trees() {
+        assert_eq!(tree_size(MAX_DEPTH, FANOUT), 14);
+        assert!(tree_size(MAX_DEPTH, FANOUT) <= PROCESS_LIMIT);
+        assert!(tree_size(30, 2) > PROCESS_LIMIT);
+    }
+
+    #[test]
+    fn tree_is_drawn_from_the_parent_down() {
+        let node = |pid, ppid, depth, relaunches| Node {
+            pid,
+            ppid,
+            depth,
+            relaunches,
+            at: 0.0,
+        };
+        let nodes = [node(2, 1, 1, true), node(3, 1, 1, false), node(4, 2, 2, false)];
+        assert_eq!(
+            tree(1, &nodes, Lang::En),
+            "pid 1 (the main script)\n├── pid 2 ↻\n│   └── pid 4\n└── pid 3\n"
+        );
+        assert_eq!(
+            parse_node("node 5 4 2 stop", 0.1).map(|n| (n.pid, n.ppid, n.depth)),
+            Some((5, 4, 2))
+        );
+        assert!(parse_node("garbage", 0.0).is_none());
+    }
+}

@@ -1,0 +1,192 @@
+//! The narrator: what a demo says while it runs, in the lesson's language, each process's lines marked
+//! with its PID and the time since the demo started, written as soon as they happen.
+use std::io::{self, Write};
+use std::time::{Duration, Instant};
+
+use crate::i18n::Lang;
+
+/// Writes a demo's live narration to its output.
+pub struct Narrator<'a> {
+    out: &'a mut dyn Write,
+    lang: Lang,
+    color: bool,
+    start: Instant,
+}
+
+/// Six colours that stay readable on dark and light terminals, one per PID (by its value).
+const PID_COLORS: [&str; 6] = [
+    "\x1b[36m", "\x1b[33m", "\x1b[35m", "\x1b[32m", "\x1b[34m", "\x1b[31m",
+];
+const BOLD: &str = "\x1b[1m";
+const DIM: &str = "\x1b[2m";
+const RESET: &str = "\x1b[0m";
+
+impl<'a> Narrator<'a> {
+    pub fn new(out: &'a mut dyn Write, lang: Lang, color: bool) -> Self {
+        Narrator {
+            out,
+            lang,
+            color,
+            start: Instant::now(),
+        }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// The French or English text, by the narration's language.
+    pub fn pick<'t>(&self, fr: &'t str, en: &'t str) -> &'t str {
+        self.lang.pick(fr, en)
+    }
+
+    /// When the demo started: every timestamp of the narration, the timelines and the JSON counts from here.
+    pub fn origin(&self) -> Instant {
+        self.start
+    }
+
+    /// Seconds since the demo started.
+    pub fn elapsed(&self) -> f64 {
+        self.start.elapsed().as_secs_f64()
+    }
+
+    /// Seconds between the demo's start and `at`.
+    pub fn since_start(&self, at: Instant) -> f64 {
+        at.saturating_duration_since(self.start).as_secs_f64()
+    }
+
+    /// A heading: the demo's name or one of its acts.
+    pub fn heading(&mut self, text: &str) -> io::Result<()> {
+        if self.color {
+            writeln!(self.out, "\n{BOLD}{text}{RESET}")?;
+        } else {
+            writeln!(self.out, "\n{text}")?;
+        }
+        self.out.flush()
+    }
+
+    /// A line of explanation, in the chosen language.
+    pub fn say(&mut self, fr: &str, en: &str) -> io::Result<()> {
+        let text = self.lang.pick(fr, en).to_owned();
+        self.line(&text)
+    }
+
+    /// A line already in the right language (built with `format!` from [`Narrator::pick`]).
+    pub fn line(&mut self, text: &str) -> io::Result<()> {
+        writeln!(self.out, "{text}")?;
+        self.out.flush()
+    }
+
+    /// A line said by (or about) one process: `+0.512s [pid 12345] text`, stamped now.
+    pub fn pid(&mut self, pid: i32, text: &str) -> io::Result<()> {
+        let at = self.elapsed();
+        self.pid_at(pid, at, text)
+    }
+
+    /// A process's line stamped with the time it happened (`at`, seconds since the start).
+    pub fn pid_at(&mut self, pid: i32, at: f64, text: &str) -> io::Result<()> {
+        let tag = format!("[pid {pid}]");
+        if self.color {
+            let color = PID_COLORS[pid.unsigned_abs() as usize % PID_COLORS.len()];
+            writeln!(self.out, "{DIM}+{at:6.3}s{RESET} {color}{tag}{RESET} {text}")?;
+        } else {
+            writeln!(self.out, "+{at:6.3}s {tag} {text}")?;
+        }
+        self.out.flush()
+    }
+
+    /// A block of lines drawn elsewhere (a timeline, a histogram, a tree).
+    pub fn block(&mut self, text: &str) -> io::Result<()> {
+        write!(self.out, "{text}")?;
+        if !text.ends_with('\n') {
+            writeln!(self.out)?;
+        }
+        self.out.flush()
+    }
+
+    /// The closing summary: one `label: value` per line, labels aligned.
+    pub fn summary(&mut self, rows: &[(String, String)]) -> io::Result<()> {
+        let title = self.lang.pick("Mesures", "Measured");
+        self.heading(&format!("— {title} —"))?;
+        let width = rows
+            .iter()
+            .map(|(label, _)| label.chars().count())
+            .max()
+            .unwrap_or(0);
+        for (label, value) in rows {
+            let pad = width - label.chars().count();
+            writeln!(self.out, "  {label}{:pad$} : {value}", "")?;
+        }
+        self.out.flush()
+    }
+}
+
+/// A duration as a student reads it: `12.3 ms` below a second, `1.52 s` above.
+pub fn fmt_duration(d: Duration) -> String {
+    fmt_secs(d.as_secs_f64())
+}
+
+/// Seconds as a student reads them: `12.3 ms` below a second, `1.52 s` above, `850 µs` below a millisecond.
+pub fn fmt_secs(secs: f64) -> String {
+    if secs < 0.001 {
+        format!("{:.0} µs", secs * 1e6)
+    } else if secs < 1.0 {
+        format!("{:.1} ms", secs * 1e3)
+    } else {
+        format!("{secs:.2} s")
+    }
+}
+
+/// Milliseconds with three decimals, the unit of every timing in the JSON output.
+pub fn ms(d: Duration) -> f64 {
+    (d.as_secs_f64() * 1e6).round() / 1e3
+}
+
+/// A number with thin groups of three digits (`333 333 283 333 335 000 000`) in French, commas in English.
+pub fn group_digits(lang: Lang, digits: &str) -> String {
+    let sep = lang.pick("\u{202f}", ",");
+    let (sign, digits) = match digits.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", digits),
+    };
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push_str(sep);
+        }
+        grouped.push(c);
+    }
+    format!("{sign}{grouped}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pid_lines_are_stamped_and_tagged() {
+        let mut buf = Vec::new();
+        let mut n = Narrator::new(&mut buf, Lang::En, false);
+        n.pid_at(4242, 0.5, "starts").unwrap();
+        n.say("bonjour", "hello").unwrap();
+        let text = String::from_utf8(buf).unwrap();
+        assert_eq!(text, "+ 0.500s [pid 4242] starts\nhello\n");
+    }
+
+    #[test]
+    fn digits_are_grouped() {
+        assert_eq!(
+            group_digits(Lang::En, "333333283333335000000"),
+            "333,333,283,333,335,000,000"
+        );
+        assert_eq!(group_digits(Lang::En, "-1000"), "-1,000");
+        assert_eq!(group_digits(Lang::En, "100"), "100");
+    }
+
+    #[test]
+    fn durations_read_well() {
+        assert_eq!(fmt_secs(0.0123), "12.3 ms");
+        assert_eq!(fmt_secs(1.5), "1.50 s");
+        assert_eq!(fmt_secs(0.00085), "850 µs");
+    }
+}

@@ -1,0 +1,286 @@
+//! `primes`: exercise 1, the race. The primes in `range(100_000, 300_000)` counted sequentially, then in
+//! 4 chunks on a pool of one worker per core: the count (16405), the times, the speedup, and a timeline
+//! of where each chunk ran.
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+
+use super::narrator::{fmt_duration, ms};
+use super::timeline::{self, Span};
+use super::{DemoOptions, Narrator};
+use crate::i18n::Lang;
+use crate::procs::{Pool, TaskEvent};
+
+/// The exercise's range.
+const FROM: u64 = 100_000;
+const TO: u64 = 300_000;
+/// The exercise's 4 chunks.
+const CHUNKS: usize = 4;
+/// Each chunk is made of this many slices spread over the whole range: testing a large number costs
+/// more than a small one (√n divisions), so 4 consecutive quarters would give the last worker the
+/// most work and leave a core idle at the end.
+const SLICES_PER_CHUNK: usize = 16;
+/// How many times each side is measured by default (the best is kept: other programs share the CPU).
+const DEFAULT_RUNS: u32 = 3;
+
+/// The exercise's naive test: trial division by odd numbers up to √n.
+pub fn is_prime(n: u64) -> bool {
+    if n < 2 {
+        return false;
+    }
+    if n == 2 {
+        return true;
+    }
+    if n.is_multiple_of(2) {
+        return false;
+    }
+    let mut i = 3;
+    while i * i <= n {
+        if n.is_multiple_of(i) {
+            return false;
+        }
+        i += 2;
+    }
+    true
+}
+
+/// A pool task: the primes in the chunk's slices (`[start, end)` each).
+fn count_chunk(slices: Vec<(u64, u64)>) -> u64 {
+    slices
+        .into_iter()
+        .map(|(a, b)| (a..b).filter(|&k| is_prime(k)).count() as u64)
+        .sum()
+}
+
+/// `CHUNKS` chunks of equal cost: the range cut into `CHUNKS × SLICES_PER_CHUNK` slices, dealt out in
+/// turn like cards, so every chunk has small and large numbers alike.
+fn balanced_chunks(from: u64, to: u64) -> Vec<Vec<(u64, u64)>> {
+    let slices = (CHUNKS * SLICES_PER_CHUNK) as u64;
+    let width = (to - from).div_ceil(slices);
+    let mut chunks = vec![Vec::new(); CHUNKS];
+    for k in 0..slices {
+        let a = from + k * width;
+        let b = (a + width).min(to);
+        if a < b {
+            chunks[k as usize % CHUNKS].push((a, b));
+        }
+    }
+    chunks
+}
+
+pub fn run(opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
+    let lang = n.lang();
+    let parent = std::process::id() as i32;
+    let runs = opts.runs.unwrap_or(DEFAULT_RUNS).clamp(1, 20);
+    let cores = std::thread::available_parallelism().map_or(1, |c| c.get());
+    n.line(&match lang {
+        Lang::Fr => format!(
+            "Compter les nombres premiers de range({FROM}, {TO}). Chaque côté est mesuré {runs} fois, le \
+             meilleur temps est gardé (d'autres programmes partagent cette machine)."
+        ),
+        Lang::En => format!(
+            "Count the primes in range({FROM}, {TO}). Each side is measured {runs} times and the best kept \
+             (other programs share this machine)."
+        ),
+    })?;
+
+    n.heading(n.pick("1. Séquentiel", "1. Sequential"))?;
+    let mut sequential = Duration::MAX;
+    let mut count_seq = 0;
+    for _ in 0..runs {
+        let started = Instant::now();
+        count_seq = count_chunk(vec![(FROM, TO)]);
+        sequential = sequential.min(started.elapsed());
+    }
+    n.pid(
+        parent,
+        &match lang {
+            Lang::Fr => format!("Séquentiel : {} (trouvé : {count_seq})", fmt_duration(sequential)),
+            Lang::En => format!("Sequential: {} (found: {count_seq})", fmt_duration(sequential)),
+        },
+    )?;
+
+    n.heading(&match lang {
+        Lang::Fr => format!("2. Parallèle : {CHUNKS} morceaux sur un Pool de {cores} processus"),
+        Lang::En => format!("2. Parallel: {CHUNKS} chunks on a Pool of {cores} processes"),
+    })?;
+    n.say(
+        "Les morceaux sont équilibrés : tester un grand nombre coûte plus cher qu'un petit, donc chaque \
+         morceau prend des tranches réparties sur toute la plage (4 quarts consécutifs laisseraient le \
+         dernier ouvrier finir seul).",
+        "The chunks are balanced: testing a large number costs more than a small one, so each chunk takes \
+         slices spread over the whole range (4 consecutive quarters would leave the last worker finishing \
+         alone).",
+    )?;
+    let chunks = balanced_chunks(FROM, TO);
+    let started = Instant::now();
+    let mut pool = Pool::new(cores)?;
+    let pool_start = started.elapsed();
+    let workers = pool.pids();
+    n.pid(
+        parent,
+        &match lang {
+            Lang::Fr => format!(
+                "Pool({cores}) démarré en {} : ouvriers {:?}",
+                fmt_duration(pool_start),
+                workers
+            ),
+            Lang::En => format!(
+                "Pool({cores}) started in {}: workers {:?}",
+                fmt_duration(pool_start),
+                workers
+            ),
+        },
+    )?;
+
+    let mut parallel = Duration::MAX;
+    let mut best_trace = Vec::new();
+    let mut count_par = 0;
+    for _ in 0..runs {
+        let started_at = Instant::now();
+        let results = pool.map_traced(count_chunk, chunks.clone(), 1)?;
+        let took = started_at.elapsed();
+        count_par = results.iter().map(|(count, _)| count).sum();
+        if took < parallel {
+            parallel = took;
+            best_trace = results;
+        }
+    }
+    let epoch = n.since_start(pool.epoch());
+    let mut by_end: Vec<&(u64, TaskEvent)> = best_trace.iter().collect();
+    by_end.sort_by_key(|(_, e)| e.end);
+    for (count, event) in by_end {
+        n.pid_at(
+            event.worker_pid,
+            epoch + event.end.as_secs_f64(),
+            &match lang {
+                Lang::Fr => format!("morceau {} : {count} premiers", event.index + 1),
+                Lang::En => format!("chunk {}: {count} primes", event.index + 1),
+            },
+        )?;
+    }
+    n.pid(
+        parent,
+        &match lang {
+            Lang::Fr => format!("Parallèle : {} (trouvé : {count_par})", fmt_duration(parallel)),
+            Lang::En => format!("Parallel: {} (found: {count_par})", fmt_duration(parallel)),
+        },
+    )?;
+    drop(pool);
+
+    let first = best_trace
+        .iter()
+        .map(|(_, e)| e.start)
+        .min()
+        .unwrap_or_default()
+        .as_secs_f64();
+    let last = best_trace
+        .iter()
+        .map(|(_, e)| e.end)
+        .max()
+        .unwrap_or_default()
+        .as_secs_f64();
+    let lanes = timeline::lanes_by_pid(best_trace.iter().map(|(_, e)| {
+        (
+            e.worker_pid,
+            Span {
+                label: format!("{}", e.index + 1),
+                start: e.start.as_secs_f64(),
+                end: e.end.as_secs_f64(),
+            },
+        )
+    }));
+    n.heading(n.pick(
+        "Où chaque morceau a tourné (meilleure mesure)",
+        "Where each chunk ran (best measurement)",
+    ))?;
+    n.block(&timeline::render(
+        &lanes,
+        first,
+        last.max(first + 1e-6),
+        60,
+        12,
+        lang,
+    ))?;
+
+    let speedup = sequential.as_secs_f64() / parallel.as_secs_f64().max(1e-9);
+    let with_start = sequential.as_secs_f64() / (parallel + pool_start).as_secs_f64().max(1e-9);
+    n.summary(&[
+        (
+            n.pick("premiers trouvés", "primes found").to_owned(),
+            format!("{count_seq} / {count_par}"),
+        ),
+        (
+            n.pick("séquentiel", "sequential").to_owned(),
+            fmt_duration(sequential),
+        ),
+        (
+            n.pick("parallèle", "parallel").to_owned(),
+            match lang {
+                Lang::Fr => format!("{} sur {cores} cœurs", fmt_duration(parallel)),
+                Lang::En => format!("{} on {cores} cores", fmt_duration(parallel)),
+            },
+        ),
+        (
+            n.pick("accélération", "speedup").to_owned(),
+            format!("{speedup:.2} ×"),
+        ),
+        (
+            n.pick("démarrage du Pool", "Pool start").to_owned(),
+            match lang {
+                Lang::Fr => format!(
+                    "{} (compté : accélération {with_start:.2} ×)",
+                    fmt_duration(pool_start)
+                ),
+                Lang::En => format!(
+                    "{} (counted in: speedup {with_start:.2} ×)",
+                    fmt_duration(pool_start)
+                ),
+            },
+        ),
+    ])?;
+
+    Ok(json!({
+        "parent_pid": parent,
+        "child_pids": workers,
+        "range": [FROM, TO],
+        "count": count_par,
+        "count_sequential": count_seq,
+        "cores": cores,
+        "runs": runs,
+        "sequential_ms": ms(sequential),
+        "parallel_ms": ms(parallel),
+        "pool_start_ms": ms(pool_start),
+        "speedup": (speedup * 1000.0).round() / 1000.0,
+        "speedup_including_pool_start": (with_start * 1000.0).round() / 1000.0,
+        "chunks": best_trace.iter().map(|(count, e)| json!({
+            "index": e.index,
+            "primes": count,
+            "worker_pid": e.worker_pid,
+            "start_ms": ms(e.start),
+            "end_ms": ms(e.end),
+        })).collect::<Vec<_>>(),
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chunks_cover_the_range_once() {
+        let chunks = balanced_chunks(FROM, TO);
+        assert_eq!(chunks.len(), CHUNKS);
+        let mut slices: Vec<(u64, u64)> = chunks.concat();
+        slices.sort();
+        assert_eq!(slices.first().map(|s| s.0), Some(FROM));
+        assert_eq!(slices.last().map(|s| s.1), Some(TO));
+        assert!(slices.windows(2).all(|w| w[0].1 == w[1].0));
+    }
+
+    #[test]
+    fn naive_test_agrees_on_small_numbers() {
+        let primes: Vec<u64> = (0..30).filter(|&k| is_prime(k)).collect();
+        assert_eq!(primes, [2, 3, 5, 7, 11, 13, 17, 19, 23, 29]);
+    }
+}

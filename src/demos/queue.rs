@@ -1,0 +1,184 @@
+//! `queue`: the lesson's producer and consumer, each in its own process. The consumer starts first and
+//! blocks in `q.get()` until the producer, busy for a while, puts its data: the wait is measured.
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+
+use super::narrator::fmt_secs;
+use super::{DemoOptions, Narrator};
+use crate::i18n::Lang;
+use crate::procs::{Process, Queue};
+
+/// How long the producer works before it has something to send.
+const PRODUCER_WORK: Duration = Duration::from_millis(600);
+
+#[derive(Debug, Serialize, Deserialize)]
+enum Report {
+    Waiting {
+        pid: i32,
+        at: f64,
+    },
+    Working {
+        pid: i32,
+        at: f64,
+    },
+    Sent {
+        pid: i32,
+        at: f64,
+    },
+    Received {
+        pid: i32,
+        at: f64,
+        data: String,
+        waited: f64,
+    },
+}
+
+pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
+    let lang = n.lang();
+    let parent = std::process::id() as i32;
+    let origin = n.origin();
+    let data: Queue<String> = Queue::new()?;
+    let reports: Queue<Report> = Queue::new()?;
+    n.pid(
+        parent,
+        n.pick(
+            "q = Queue() ; le consommateur démarre d'abord, puis le producteur",
+            "q = Queue(); the consumer starts first, then the producer",
+        ),
+    )?;
+
+    let mut consumer = {
+        let (q, r) = (&data, &reports);
+        Process::start(move || -> anyhow::Result<()> {
+            let pid = std::process::id() as i32;
+            let asked = origin.elapsed().as_secs_f64();
+            r.put(&Report::Waiting { pid, at: asked })?;
+            let got = q.get()?;
+            let at = origin.elapsed().as_secs_f64();
+            r.put(&Report::Received {
+                pid,
+                at,
+                data: got,
+                waited: at - asked,
+            })?;
+            Ok(())
+        })?
+    };
+    let mut producer = {
+        let (q, r) = (&data, &reports);
+        let message = lang.pick("Donnée importante", "Important data").to_owned();
+        Process::start(move || -> anyhow::Result<()> {
+            let pid = std::process::id() as i32;
+            r.put(&Report::Working {
+                pid,
+                at: origin.elapsed().as_secs_f64(),
+            })?;
+            std::thread::sleep(PRODUCER_WORK);
+            q.put(&message)?;
+            r.put(&Report::Sent {
+                pid,
+                at: origin.elapsed().as_secs_f64(),
+            })?;
+            Ok(())
+        })?
+    };
+
+    let (mut sent_at, mut received) = (None, None);
+    while sent_at.is_none() || received.is_none() {
+        match reports.get()? {
+            Report::Waiting { pid, at } => n.pid_at(
+                pid,
+                at,
+                n.pick(
+                    "consommateur : data = q.get()  ⏳ bloqué, rien dans la file",
+                    "consumer: data = q.get()  ⏳ blocked, the queue is empty",
+                ),
+            )?,
+            Report::Working { pid, at } => n.pid_at(
+                pid,
+                at,
+                &match lang {
+                    Lang::Fr => format!(
+                        "producteur : travaille {} avant d'avoir sa donnée",
+                        fmt_secs(PRODUCER_WORK.as_secs_f64())
+                    ),
+                    Lang::En => format!(
+                        "producer: works {} before it has its data",
+                        fmt_secs(PRODUCER_WORK.as_secs_f64())
+                    ),
+                },
+            )?,
+            Report::Sent { pid, at } => {
+                n.pid_at(
+                    pid,
+                    at,
+                    n.pick("📤 Producteur a envoyé la donnée", "📤 Producer sent the data"),
+                )?;
+                sent_at = Some(at);
+            }
+            Report::Received {
+                pid,
+                at,
+                data,
+                waited,
+            } => {
+                n.pid_at(
+                    pid,
+                    at,
+                    &match lang {
+                        Lang::Fr => format!(
+                            "📥 Consommateur a reçu : {data}  (après {} d'attente)",
+                            fmt_secs(waited)
+                        ),
+                        Lang::En => format!(
+                            "📥 Consumer received: {data}  (after waiting {})",
+                            fmt_secs(waited)
+                        ),
+                    },
+                )?;
+                received = Some((at, data, waited));
+            }
+        }
+    }
+    producer.join_ok()?;
+    consumer.join_ok()?;
+    let (sent_at, (received_at, message, waited)) = (sent_at.unwrap_or(0.0), received.unwrap_or_default());
+
+    n.summary(&[
+        (
+            n.pick("producteur", "producer").to_owned(),
+            format!("pid {}", producer.pid()),
+        ),
+        (
+            n.pick("consommateur", "consumer").to_owned(),
+            format!("pid {}", consumer.pid()),
+        ),
+        (
+            n.pick("get() a bloqué", "get() blocked for").to_owned(),
+            fmt_secs(waited),
+        ),
+        (
+            n.pick("de put() à la réception", "from put() to receipt")
+                .to_owned(),
+            fmt_secs((received_at - sent_at).max(0.0)),
+        ),
+    ])?;
+    n.say(
+        "get() ne consomme pas de CPU pendant l'attente : le processus dort jusqu'à ce qu'une donnée arrive.",
+        "get() uses no CPU while it waits: the process sleeps until data arrives.",
+    )?;
+
+    Ok(json!({
+        "parent_pid": parent,
+        "child_pids": [consumer.pid(), producer.pid()],
+        "producer_pid": producer.pid(),
+        "consumer_pid": consumer.pid(),
+        "received": message,
+        "producer_work_ms": PRODUCER_WORK.as_millis() as u64,
+        "consumer_blocked_ms": (waited * 1e6).round() / 1e3,
+        "sent_ms": (sent_at * 1e6).round() / 1e3,
+        "received_ms": (received_at * 1e6).round() / 1e3,
+    }))
+}

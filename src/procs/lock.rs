@@ -1,0 +1,168 @@
+//! `Lock`: a mutex shared between processes, Python's `multiprocessing.Lock`.
+//!
+//! Choice: a glibc `pthread_mutex_t` in shared memory with `PTHREAD_PROCESS_SHARED` (it works across
+//! processes) and `PTHREAD_MUTEX_ROBUST` (the kernel releases it when its holder dies). The next
+//! process to lock it gets `EOWNERDEAD`, marks it consistent and carries on; its guard says
+//! [`LockGuard::recovered`] so the caller knows the protected data may be half-updated. A holder's
+//! death therefore never wedges the others.
+use std::cell::UnsafeCell;
+use std::io;
+use std::time::{Duration, Instant};
+
+use super::error::Result;
+use super::interrupt;
+use super::shm::Shared;
+
+struct RawMutex(UnsafeCell<libc::pthread_mutex_t>);
+
+// SAFETY: a process-shared pthread mutex is made to be used from several threads and processes.
+unsafe impl Sync for RawMutex {}
+// SAFETY: as above.
+unsafe impl Send for RawMutex {}
+
+/// A process-shared, robust lock. Create it before forking; children use it through the same
+/// shared mapping.
+pub struct Lock {
+    mutex: Shared<RawMutex>,
+}
+
+impl std::fmt::Debug for Lock {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Lock")
+    }
+}
+
+/// Holds the lock; unlocks on drop.
+#[must_use = "the lock is released when the guard is dropped"]
+pub struct LockGuard<'a> {
+    lock: &'a Lock,
+    recovered: bool,
+}
+
+impl LockGuard<'_> {
+    /// True when the previous holder died holding the lock (its update may be incomplete).
+    pub fn recovered(&self) -> bool {
+        self.recovered
+    }
+}
+
+impl Drop for LockGuard<'_> {
+    fn drop(&mut self) {
+        // SAFETY: this guard exists only while this process holds the mutex.
+        unsafe { libc::pthread_mutex_unlock(self.lock.raw()) };
+    }
+}
+
+fn check(code: i32, what: &str) -> io::Result<()> {
+    if code == 0 {
+        Ok(())
+    } else {
+        Err(io::Error::new(
+            io::Error::from_raw_os_error(code).kind(),
+            format!("{what}: errno {code}"),
+        ))
+    }
+}
+
+impl Lock {
+    /// A new, unlocked lock in shared memory.
+    pub fn new() -> Result<Lock> {
+        // SAFETY: an all-zero pthread_mutex_t is only storage; it is initialised below before use.
+        let mutex = Shared::new(RawMutex(UnsafeCell::new(unsafe { std::mem::zeroed() })))?;
+        // SAFETY: an all-zero attribute object is storage for pthread_mutexattr_init.
+        let mut attr: libc::pthread_mutexattr_t = unsafe { std::mem::zeroed() };
+        // SAFETY: `attr` is live local storage; `mutex` points into our fresh mapping, which no
+        // other process can see yet (nothing has forked since it was made).
+        unsafe {
+            check(libc::pthread_mutexattr_init(&mut attr), "pthread_mutexattr_init")?;
+            let shared = libc::pthread_mutexattr_setpshared(&mut attr, libc::PTHREAD_PROCESS_SHARED);
+            let robust = libc::pthread_mutexattr_setrobust(&mut attr, libc::PTHREAD_MUTEX_ROBUST);
+            let init = libc::pthread_mutex_init(mutex.get().0.get(), &attr);
+            libc::pthread_mutexattr_destroy(&mut attr);
+            check(shared, "pthread_mutexattr_setpshared")?;
+            check(robust, "pthread_mutexattr_setrobust")?;
+            check(init, "pthread_mutex_init")?;
+        }
+        Ok(Lock { mutex })
+    }
+
+    fn raw(&self) -> *mut libc::pthread_mutex_t {
+        self.mutex.get().0.get()
+    }
+
+    /// Turns a lock result into a guard: `EOWNERDEAD` is recovered, `EBUSY`/`ETIMEDOUT` is `None`.
+    fn outcome(&self, code: i32) -> Result<Option<LockGuard<'_>>> {
+        match code {
+            0 => Ok(Some(LockGuard {
+                lock: self,
+                recovered: false,
+            })),
+            libc::EOWNERDEAD => {
+                // SAFETY: we hold the mutex (EOWNERDEAD means it was handed to us).
+                let code = unsafe { libc::pthread_mutex_consistent(self.raw()) };
+                check(code, "pthread_mutex_consistent")?;
+                Ok(Some(LockGuard {
+                    lock: self,
+                    recovered: true,
+                }))
+            }
+            libc::EBUSY | libc::ETIMEDOUT => Ok(None),
+            other => Err(check(other, "pthread_mutex_lock").unwrap_err().into()),
+        }
+    }
+
+    /// Takes the lock, waiting as long as needed (interruptible by Ctrl-C under a guard).
+    pub fn acquire(&self) -> Result<LockGuard<'_>> {
+        match self.acquire_until(None)? {
+            Some(guard) => Ok(guard),
+            None => unreachable!("no deadline"),
+        }
+    }
+
+    /// Takes the lock if it is free.
+    pub fn try_acquire(&self) -> Result<Option<LockGuard<'_>>> {
+        // SAFETY: the mutex was initialised in `new` and lives in our mapping.
+        self.outcome(unsafe { libc::pthread_mutex_trylock(self.raw()) })
+    }
+
+    /// Takes the lock within `timeout`, or `Ok(None)` (Python's `acquire(timeout=…)` returning False).
+    pub fn acquire_timeout(&self, timeout: Duration) -> Result<Option<LockGuard<'_>>> {
+        self.acquire_until(Some(Instant::now() + timeout))
+    }
+
+    pub(crate) fn acquire_until(&self, deadline: Option<Instant>) -> Result<Option<LockGuard<'_>>> {
+        if let Some(guard) = self.try_acquire()? {
+            return Ok(Some(guard));
+        }
+        if deadline.is_none() && !interrupt::active() {
+            // SAFETY: as in `try_acquire`.
+            return self.outcome(unsafe { libc::pthread_mutex_lock(self.raw()) });
+        }
+        loop {
+            interrupt::check()?;
+            let remaining = deadline.map(|d| d.saturating_duration_since(Instant::now()));
+            if remaining == Some(Duration::ZERO) {
+                return Ok(None);
+            }
+            let slice = interrupt::slice(remaining).unwrap_or(interrupt::SLICE);
+            let abs = realtime_after(slice);
+            // SAFETY: as in `try_acquire`; `abs` is a valid timespec.
+            if let Some(guard) = self.outcome(unsafe { libc::pthread_mutex_timedlock(self.raw(), &abs) })? {
+                return Ok(Some(guard));
+            }
+        }
+    }
+}
+
+/// `CLOCK_REALTIME` now + `d`, the absolute deadline `pthread_mutex_timedlock` wants.
+fn realtime_after(d: Duration) -> libc::timespec {
+    // SAFETY: an all-zero timespec is valid storage for clock_gettime.
+    let mut now: libc::timespec = unsafe { std::mem::zeroed() };
+    // SAFETY: `now` is live local storage.
+    unsafe { libc::clock_gettime(libc::CLOCK_REALTIME, &mut now) };
+    let nanos = now.tv_nsec as u64 + u64::from(d.subsec_nanos());
+    libc::timespec {
+        tv_sec: now.tv_sec + d.as_secs() as libc::time_t + (nanos / 1_000_000_000) as libc::time_t,
+        tv_nsec: (nanos % 1_000_000_000) as libc::c_long,
+    }
+}

@@ -1,0 +1,175 @@
+//! The worker side of the pool: read task frames, run them, write result frames.
+//!
+//! Tasks are plain function pointers `fn(T) -> R`. Their address is sent over the pipe as a number,
+//! which is sound because a worker is a `fork` of the process that created the pool, without
+//! `exec`: it runs the very same executable image mapped at the very same addresses, so a function
+//! address in the parent names the same function in the worker. A generic *trampoline*, instantiated
+//! with the task's `T` and `R` in the parent, travels the same way and knows how to decode the
+//! arguments and encode the results.
+use std::os::fd::RawFd;
+use std::panic::{self, AssertUnwindSafe};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::super::wire;
+
+/// Fixed header of a task frame after the length: run, first index, count, trampoline, function.
+pub(super) const TASK_HEADER: usize = 4 + 8 + 4 + 8 + 8;
+/// Fixed header of a result frame after the length: run, first index, count.
+pub(super) const RESULT_HEADER: usize = 4 + 8 + 4;
+
+/// What the trampoline needs to run one chunk.
+pub(super) struct Chunk<'a> {
+    pub payload: &'a [u8],
+    pub run: u32,
+    pub first: u64,
+    pub count: u32,
+    pub out: &'a mut Vec<u8>,
+    pub slot: &'a AtomicU64,
+    pub epoch: Instant,
+}
+
+/// The trampoline's type: the task function's address and the chunk.
+pub(super) type Trampoline = fn(usize, &mut Chunk<'_>);
+
+/// The body of a result frame: for each task its start and end (ns since the pool's epoch) and
+/// its result or panic message.
+#[derive(Serialize, serde::Deserialize)]
+pub(super) struct Outcomes<R> {
+    pub times: Vec<(u64, u64)>,
+    pub results: Vec<Result<R, String>>,
+}
+
+/// Runs one chunk of `fn(T) -> R` tasks and appends its result frame to `chunk.out`.
+pub(super) fn trampoline<T: DeserializeOwned, R: Serialize>(func: usize, chunk: &mut Chunk<'_>) {
+    // SAFETY: `func` is the address of an `fn(T) -> R` taken in the parent by `Tasks::send`, which
+    // sends it together with *this* instantiation of the trampoline (same T and R). The worker is a
+    // fork of the parent without exec, so the address names the same function here.
+    let f: fn(T) -> R = unsafe { std::mem::transmute::<usize, fn(T) -> R>(func) };
+    let mut outcomes = Outcomes {
+        times: Vec::new(),
+        results: Vec::new(),
+    };
+    match postcard::from_bytes::<Vec<T>>(chunk.payload) {
+        Ok(items) => {
+            outcomes.times.reserve(items.len());
+            outcomes.results.reserve(items.len());
+            for (i, item) in items.into_iter().enumerate() {
+                chunk.slot.store(chunk.first + i as u64 + 1, Ordering::Relaxed);
+                let start = chunk.epoch.elapsed().as_nanos() as u64;
+                let result = panic::catch_unwind(AssertUnwindSafe(|| f(item))).map_err(panic_message);
+                let end = chunk.epoch.elapsed().as_nanos() as u64;
+                outcomes.times.push((start, end));
+                outcomes.results.push(result);
+            }
+            chunk.slot.store(0, Ordering::Relaxed);
+        }
+        Err(err) => {
+            for _ in 0..chunk.count {
+                outcomes.times.push((0, 0));
+                outcomes
+                    .results
+                    .push(Err(format!("could not decode the task: {err}")));
+            }
+        }
+    }
+    let body = postcard::to_allocvec(&outcomes).unwrap_or_else(|err| {
+        // A result that cannot be encoded: report it as a failure of every task of the chunk.
+        let failed: Outcomes<()> = Outcomes {
+            times: vec![(0, 0); chunk.count as usize],
+            results: vec![Err(format!("could not encode the result: {err}")); chunk.count as usize],
+        };
+        postcard::to_allocvec(&failed).unwrap_or_default()
+    });
+    let len = (RESULT_HEADER + body.len()) as u32;
+    chunk.out.extend_from_slice(&len.to_le_bytes());
+    chunk.out.extend_from_slice(&chunk.run.to_le_bytes());
+    chunk.out.extend_from_slice(&chunk.first.to_le_bytes());
+    chunk.out.extend_from_slice(&chunk.count.to_le_bytes());
+    chunk.out.extend_from_slice(&body);
+}
+
+fn panic_message(payload: Box<dyn std::any::Any + Send>) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        (*s).to_string()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "panic with a non-text payload".to_string()
+    }
+}
+
+/// Results are flushed when no task is waiting in the read buffer, or when the oldest unsent result
+/// is this old: a slow task must not hold back the fast ones finished before it.
+const FLUSH_AFTER: Duration = Duration::from_micros(200);
+const FLUSH_BYTES: usize = 64 * 1024;
+
+/// The worker's loop; returns its exit code. Ends at end of file on the task pipe.
+pub(super) fn serve(tasks: RawFd, results: RawFd, slot: &AtomicU64, epoch: Instant) -> i32 {
+    // A panicking task is reported to the caller with its message; the default hook would also
+    // print it on the terminal, in the middle of the caller's output.
+    panic::set_hook(Box::new(|_| {}));
+    let mut inbuf = vec![0u8; 256 * 1024];
+    let (mut start, mut end) = (0usize, 0usize);
+    let mut out: Vec<u8> = Vec::with_capacity(FLUSH_BYTES * 2);
+    let mut oldest: Option<Instant> = None;
+    loop {
+        let have_frame = end - start >= wire::HEADER && {
+            let len = wire::frame_len(inbuf[start..start + wire::HEADER].try_into().unwrap());
+            end - start >= wire::HEADER + len
+        };
+        if !out.is_empty()
+            && (!have_frame || out.len() >= FLUSH_BYTES || oldest.is_some_and(|t| t.elapsed() >= FLUSH_AFTER))
+        {
+            if wire::write_all(results, &out, None).is_err() {
+                return 3;
+            }
+            out.clear();
+            oldest = None;
+        }
+        if !have_frame {
+            // Make room, grow for a large frame, then read what the pipe holds.
+            inbuf.copy_within(start..end, 0);
+            end -= start;
+            start = 0;
+            if end >= wire::HEADER {
+                let need = wire::HEADER + wire::frame_len(inbuf[..wire::HEADER].try_into().unwrap());
+                if need > inbuf.len() {
+                    inbuf.resize(need, 0);
+                }
+            }
+            match wire::read_some(tasks, &mut inbuf[end..], None) {
+                Ok(0) => return if end == 0 { 0 } else { 4 },
+                Ok(n) => end += n,
+                Err(_) => return 5,
+            }
+            continue;
+        }
+        let len = wire::frame_len(inbuf[start..start + wire::HEADER].try_into().unwrap());
+        let frame = &inbuf[start + wire::HEADER..start + wire::HEADER + len];
+        start += wire::HEADER + len;
+        let header = &frame[..TASK_HEADER];
+        let run = u32::from_le_bytes(header[0..4].try_into().unwrap());
+        let first = u64::from_le_bytes(header[4..12].try_into().unwrap());
+        let count = u32::from_le_bytes(header[12..16].try_into().unwrap());
+        let tramp = u64::from_le_bytes(header[16..24].try_into().unwrap()) as usize;
+        let func = u64::from_le_bytes(header[24..32].try_into().unwrap()) as usize;
+        // SAFETY: `tramp` is the address of a `trampoline::<T, R>` instantiation taken in the
+        // parent (see `Tasks::send`); same executable image, same address (see the module comment).
+        let tramp: Trampoline = unsafe { std::mem::transmute::<usize, Trampoline>(tramp) };
+        let mut chunk = Chunk {
+            payload: &frame[TASK_HEADER..],
+            run,
+            first,
+            count,
+            out: &mut out,
+            slot,
+            epoch,
+        };
+        tramp(func, &mut chunk);
+        oldest.get_or_insert_with(Instant::now);
+    }
+}

@@ -1,0 +1,239 @@
+//! The REPL's exercise commands: `exercise N` (the statement, and a starter file to edit), `check N
+//! [FILE]`, `hint`, `watch N [FILE]` (checks again on every save).
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use super::commands::{Flow, exercise_arg};
+use super::input::Input;
+use super::session::Session;
+use crate::course::Exercise;
+use crate::grader::{self, CheckOptions, CheckReport, ExerciseSpec, Verdict};
+use crate::procs::interrupt;
+use crate::run::Result;
+
+/// The exercise folder and spec of the current lesson's exercise `number`, or a message saying why not.
+fn exercise_and_spec(
+    session: &Session,
+    number: u32,
+    out: &mut dyn Write,
+) -> Result<Option<(Exercise, ExerciseSpec)>> {
+    let lesson = session.current_lesson();
+    let Some(exercise) = session.course.exercise_for(lesson, number) else {
+        writeln!(
+            out,
+            "{} {}.{number}",
+            session
+                .lang
+                .pick("Pas de dossier d'exercice pour", "No exercise folder for"),
+            lesson.short_name()
+        )?;
+        return Ok(None);
+    };
+    match grader::load_spec(&session.course.files, exercise) {
+        Ok(spec) => Ok(Some((exercise.clone(), spec))),
+        Err(err) => {
+            writeln!(out, "{err:#}")?;
+            Ok(None)
+        }
+    }
+}
+
+/// Where the student's file for an exercise lives: `./atelier-<id>/<file named in the spec>`.
+pub fn work_file(spec: &ExerciseSpec) -> PathBuf {
+    PathBuf::from(format!("atelier-{}", spec.id)).join(&spec.file)
+}
+
+/// `exercise N`: the statement, and the starter written where the student will edit it.
+pub fn exercise(session: &mut Session, args: &str, out: &mut dyn Write, _: &mut dyn Input) -> Result<Flow> {
+    let Some(number) = exercise_arg(session, args, out)? else {
+        return Ok(Flow::Continue);
+    };
+    let lang = session.lang;
+    let section = session
+        .current_lesson()
+        .exercise(number)
+        .expect("checked")
+        .section;
+    session.exercise = Some(number);
+    session.goto(section, out)?;
+    let Some((exercise, spec)) = exercise_and_spec(session, number, out)? else {
+        return Ok(Flow::Continue);
+    };
+    let path = work_file(&spec);
+    if path.exists() {
+        writeln!(
+            out,
+            "{} : {}",
+            lang.pick("Votre fichier (déjà là)", "Your file (already there)"),
+            path.display()
+        )?;
+    } else {
+        let starter = exercise.files.get("starter.py").cloned().unwrap_or_default();
+        crate::progress::write_atomic(&path, &starter)?;
+        writeln!(
+            out,
+            "{} : {}",
+            lang.pick("Fichier de départ écrit dans", "Starter file written to"),
+            path.display()
+        )?;
+    }
+    writeln!(
+        out,
+        "{} « check {number} » ({} « watch {number} »), {} « hint ».",
+        lang.pick("Complétez-le, puis", "Complete it, then"),
+        lang.pick("ou", "or"),
+        lang.pick("un indice :", "a hint:")
+    )?;
+    Ok(Flow::Continue)
+}
+
+/// The file `check N FILE` names, else the exercise's work file.
+fn submission(args: &str, spec: &ExerciseSpec) -> PathBuf {
+    match args.split_whitespace().nth(1) {
+        Some(file) => PathBuf::from(file),
+        None => work_file(spec),
+    }
+}
+
+/// Runs the check and prints the report; records a pass in the progress.
+fn check_once(
+    session: &mut Session,
+    exercise: &Exercise,
+    spec: &ExerciseSpec,
+    file: &Path,
+    out: &mut dyn Write,
+) -> Result<Option<CheckReport>> {
+    let lang = session.lang;
+    if !file.is_file() {
+        writeln!(
+            out,
+            "{} : {} ({} « exercise {} »)",
+            lang.pick("Fichier introuvable", "No such file"),
+            file.display(),
+            lang.pick("voir", "see"),
+            exercise.id
+        )?;
+        return Ok(None);
+    }
+    writeln!(
+        out,
+        "{} {} ({})…",
+        lang.pick("Vérification de", "Checking"),
+        file.display(),
+        exercise.id
+    )?;
+    out.flush()?;
+    let opts = CheckOptions {
+        lang,
+        runs: None,
+        reference: None,
+    };
+    let report = match grader::check_submission(&session.course.files, exercise, file, &opts) {
+        Ok(report) => report,
+        Err(err) => {
+            writeln!(out, "{err:#}")?;
+            return Ok(None);
+        }
+    };
+    grader::write_human(&report, lang, session.style.color, out)?;
+    if report.verdict == Verdict::Pass {
+        let slug = session.current_lesson().slug.clone();
+        session.progress.lesson_mut(&slug).passed.insert(spec.id.clone());
+        session.save(out)?;
+        let number = spec.id.rsplit('.').next().unwrap_or("");
+        writeln!(
+            out,
+            "{} « solution {number} ».",
+            lang.pick(
+                "Réussi ! La solution de référence :",
+                "Passed! The reference solution:"
+            )
+        )?;
+    }
+    Ok(Some(report))
+}
+
+/// `check N [FILE]`.
+pub fn check(session: &mut Session, args: &str, out: &mut dyn Write, _: &mut dyn Input) -> Result<Flow> {
+    let Some(number) = exercise_arg(session, args, out)? else {
+        return Ok(Flow::Continue);
+    };
+    session.exercise = Some(number);
+    let Some((exercise, spec)) = exercise_and_spec(session, number, out)? else {
+        return Ok(Flow::Continue);
+    };
+    let file = submission(args, &spec);
+    let report = check_once(session, &exercise, &spec, &file, out)?;
+    session.last_report = report;
+    Ok(Flow::Continue)
+}
+
+/// `hint`: the hints of the checks that failed last time, else the exercise's first hint.
+pub fn hint(session: &mut Session, args: &str, out: &mut dyn Write, _: &mut dyn Input) -> Result<Flow> {
+    let Some(number) = exercise_arg(session, args, out)? else {
+        return Ok(Flow::Continue);
+    };
+    let Some((_, spec)) = exercise_and_spec(session, number, out)? else {
+        return Ok(Flow::Continue);
+    };
+    let last = session.last_report.as_ref().filter(|r| r.exercise == spec.id);
+    for hint in grader::hint(&spec, last, session.lang) {
+        writeln!(out, "💡 {} : {}", hint.check, hint.text)?;
+    }
+    Ok(Flow::Continue)
+}
+
+/// `watch N [FILE]`: checks now, then again each time the file is saved, until Ctrl-C.
+pub fn watch(session: &mut Session, args: &str, out: &mut dyn Write, _: &mut dyn Input) -> Result<Flow> {
+    let Some(number) = exercise_arg(session, args, out)? else {
+        return Ok(Flow::Continue);
+    };
+    session.exercise = Some(number);
+    let Some((exercise, spec)) = exercise_and_spec(session, number, out)? else {
+        return Ok(Flow::Continue);
+    };
+    let file = submission(args, &spec);
+    let lang = session.lang;
+    if !session.interactive {
+        // Without a terminal nobody can press Ctrl-C to stop watching: check once.
+        writeln!(
+            out,
+            "{}",
+            lang.pick(
+                "(pas de terminal : une seule vérification)",
+                "(no terminal: checking once)"
+            )
+        )?;
+        session.last_report = check_once(session, &exercise, &spec, &file, out)?;
+        return Ok(Flow::Continue);
+    }
+    let guard = interrupt::Guard::install()?;
+    let modified = |path: &Path| std::fs::metadata(path).and_then(|m| m.modified()).ok();
+    let mut seen: Option<SystemTime> = None;
+    writeln!(
+        out,
+        "{} {} — Ctrl-C {}",
+        lang.pick("Surveillance de", "Watching"),
+        file.display(),
+        lang.pick("pour arrêter", "to stop")
+    )?;
+    while !interrupt::requested() {
+        let now = modified(&file);
+        if now.is_some() && now != seen {
+            seen = now;
+            session.last_report = check_once(session, &exercise, &spec, &file, out)?;
+            writeln!(
+                out,
+                "{}",
+                lang.pick("(en attente d'une modification…)", "(waiting for a change…)")
+            )?;
+            out.flush()?;
+        }
+        std::thread::sleep(Duration::from_millis(250));
+    }
+    drop(guard);
+    interrupt::clear();
+    writeln!(out, "{}", lang.pick("Surveillance arrêtée.", "Stopped watching."))?;
+    Ok(Flow::Continue)
+}

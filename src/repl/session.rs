@@ -1,0 +1,186 @@
+//! The REPL's state — which course, lesson and section, the saved progress — and the actions the
+//! commands are made of. Everything writes into a `&mut dyn Write`, so it is testable without a terminal.
+use std::io::{self, Write};
+
+use crate::course::{Course, Lesson};
+use crate::i18n::Lang;
+use crate::progress::{Place, Progress, Store};
+use crate::render::{self, Style, pager};
+use crate::run::{Ctx, Result};
+
+/// A student's session.
+pub struct Session {
+    pub ctx: Ctx,
+    pub course: Course,
+    /// Index of the current lesson in `course.lessons`.
+    pub lesson: usize,
+    /// Index of the current section in the lesson.
+    pub section: usize,
+    pub lang: Lang,
+    pub style: Style,
+    /// Page long sections to this many rows (a terminal), or print them whole (`None`).
+    pub rows: Option<usize>,
+    pub progress: Progress,
+    /// Where progress is saved; `None` keeps it in memory (tests).
+    pub store: Option<Store>,
+    /// The exercise the student last opened or checked (for `hint`).
+    pub exercise: Option<u32>,
+    /// The last check's report (for `hint`).
+    pub last_report: Option<crate::grader::CheckReport>,
+    /// Stdin and stdout are a terminal (a student at the keyboard, who can press Ctrl-C).
+    pub interactive: bool,
+}
+
+impl Session {
+    /// A session on `course`, at the saved place when there is one (else the first lesson's start).
+    /// Returns the session and whether it resumed.
+    pub fn new(
+        ctx: Ctx,
+        course: Course,
+        progress: Progress,
+        store: Option<Store>,
+        style: Style,
+    ) -> (Session, bool) {
+        let place = progress.current.as_ref().and_then(|Place { lesson, section }| {
+            let l = course.find_lesson(lesson).ok()?;
+            Some((l, course.lessons[l].find_section(section)?))
+        });
+        let (lesson, section) = place.unwrap_or((0, 0));
+        let lang = Lang::resolve(ctx.lang, course.lessons.get(lesson).map_or(Lang::Fr, |l| l.lang));
+        let session = Session {
+            ctx,
+            course,
+            lesson,
+            section,
+            lang,
+            style,
+            rows: None,
+            progress,
+            store,
+            exercise: None,
+            last_report: None,
+            interactive: false,
+        };
+        (session, place.is_some())
+    }
+
+    pub fn current_lesson(&self) -> &Lesson {
+        &self.course.lessons[self.lesson]
+    }
+
+    /// `43 §2 › `
+    pub fn prompt(&self) -> String {
+        match self.course.lessons.get(self.lesson) {
+            Some(lesson) => format!("{} §{} › ", lesson.short_name(), self.section + 1),
+            None => "atelier › ".to_string(),
+        }
+    }
+
+    /// Writes text, paged when the session pages.
+    pub fn write_paged(&self, text: &str, out: &mut dyn Write) -> io::Result<()> {
+        pager::page(text, self.rows, self.lang, out)
+    }
+
+    /// Shows the current section, marks it seen and saves.
+    pub fn show_current(&mut self, out: &mut dyn Write) -> Result<()> {
+        let text = render::render_section(self.current_lesson(), self.section, self.lang, self.style);
+        self.write_paged(&text, out)?;
+        self.mark_seen();
+        self.save(out)
+    }
+
+    /// Moves to section `index` of the current lesson and shows it.
+    pub fn goto(&mut self, index: usize, out: &mut dyn Write) -> Result<()> {
+        self.section = index;
+        self.show_current(out)
+    }
+
+    /// The lesson's title and introduction (the first screen of a fresh start).
+    pub fn show_intro(&self, out: &mut dyn Write) -> Result<()> {
+        let lesson = self.current_lesson();
+        let mut text = String::new();
+        text.push_str(&format!("{}\n", lesson.title));
+        text.push_str(&format!(
+            "{}\n\n",
+            "═".repeat(lesson.title.chars().count().min(self.style.width))
+        ));
+        let intro = Lesson {
+            sections: Vec::new(),
+            ..lesson.clone()
+        };
+        let rendered = render::render_lesson(&intro, self.lang, self.style);
+        // render_lesson starts with the title again; keep only the introduction after it.
+        let body = rendered.split_once("\n\n").map_or("", |(_, rest)| rest);
+        text.push_str(body);
+        self.write_paged(&text, out)?;
+        Ok(())
+    }
+
+    fn mark_seen(&mut self) {
+        let lesson = &self.course.lessons[self.lesson];
+        let anchor = lesson.sections[self.section].anchor.clone();
+        let slug = lesson.slug.clone();
+        self.progress.lesson_mut(&slug).seen.insert(anchor.clone());
+        self.progress.current = Some(Place {
+            lesson: slug,
+            section: anchor,
+        });
+    }
+
+    /// Saves the progress; a failure is reported, not fatal (the lesson goes on).
+    pub fn save(&mut self, out: &mut dyn Write) -> Result<()> {
+        if let Some(store) = &self.store
+            && let Err(err) = store.save(&self.progress)
+        {
+            writeln!(
+                out,
+                "{} : {err:#}",
+                self.lang
+                    .pick("progression non enregistrée", "progress not saved")
+            )?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::course::CourseFiles;
+
+    /// A session on the built-in course, in memory, plain, in French.
+    pub fn session() -> Session {
+        let course = Course::from_files(CourseFiles::builtin());
+        let ctx = Ctx {
+            course_dir: None,
+            lang: Some(Lang::Fr),
+        };
+        Session::new(ctx, course, Progress::default(), None, Style::plain(80)).0
+    }
+
+    #[test]
+    fn prompt_shows_lesson_and_section() {
+        let mut s = session();
+        assert_eq!(s.prompt(), "43 §1 › ");
+        let mut out = Vec::new();
+        s.goto(2, &mut out).unwrap();
+        assert_eq!(s.prompt(), "43 §3 › ");
+        assert!(String::from_utf8(out).unwrap().contains("Pool"));
+        assert_eq!(s.progress.current.as_ref().unwrap().section, "pool-de-processus");
+    }
+
+    #[test]
+    fn resumes_at_the_saved_place() {
+        let course = Course::from_files(CourseFiles::builtin());
+        let progress = Progress {
+            current: Some(Place {
+                lesson: "43".into(),
+                section: "communication-inter-processus".into(),
+            }),
+            ..Progress::default()
+        };
+        let (s, resumed) = Session::new(Ctx::default(), course, progress, None, Style::plain(80));
+        assert!(resumed);
+        assert_eq!(s.section, 3);
+    }
+}

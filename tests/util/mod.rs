@@ -1,0 +1,122 @@
+//! A fluent builder around the built `atelier` binary, with HOME and XDG folders pointed at a fresh
+//! temporary directory for every command.
+#![allow(dead_code)]
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+pub struct Atelier {
+    cmd: Command,
+    stdin: Option<String>,
+    home: tempfile::TempDir,
+}
+
+/// `atelier` with a fresh HOME.
+pub fn atelier() -> Atelier {
+    let home = tempfile::tempdir().expect("temporary HOME");
+    atelier_in(home)
+}
+
+/// `atelier` with the given HOME (to keep progress between two runs).
+pub fn atelier_in(home: tempfile::TempDir) -> Atelier {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_atelier"));
+    cmd.env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env("XDG_CACHE_HOME", home.path().join("cache"))
+        .env("LANG", "C.UTF-8")
+        .current_dir(home.path());
+    Atelier {
+        cmd,
+        stdin: None,
+        home,
+    }
+}
+
+/// What a run gave.
+pub struct Run {
+    pub output: Output,
+    pub home: tempfile::TempDir,
+}
+
+impl Atelier {
+    pub fn args<I, S>(mut self, args: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<std::ffi::OsStr>,
+    {
+        self.cmd.args(args);
+        self
+    }
+
+    pub fn env(mut self, key: &str, value: impl AsRef<std::ffi::OsStr>) -> Self {
+        self.cmd.env(key, value);
+        self
+    }
+
+    pub fn current_dir(mut self, dir: impl AsRef<Path>) -> Self {
+        self.cmd.current_dir(dir);
+        self
+    }
+
+    pub fn stdin(mut self, text: &str) -> Self {
+        self.stdin = Some(text.to_string());
+        self
+    }
+
+    pub fn home(&self) -> PathBuf {
+        self.home.path().to_path_buf()
+    }
+
+    pub fn run(mut self) -> Run {
+        self.cmd
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let mut child = self.cmd.spawn().expect("the atelier binary starts");
+        let mut stdin = child.stdin.take().expect("piped stdin");
+        if let Some(text) = &self.stdin {
+            stdin.write_all(text.as_bytes()).expect("write stdin");
+        }
+        drop(stdin);
+        let output = child.wait_with_output().expect("atelier runs");
+        Run {
+            output,
+            home: self.home,
+        }
+    }
+}
+
+impl Run {
+    pub fn stdout(&self) -> String {
+        String::from_utf8_lossy(&self.output.stdout).into_owned()
+    }
+
+    pub fn stderr(&self) -> String {
+        String::from_utf8_lossy(&self.output.stderr).into_owned()
+    }
+
+    /// Asserts the exit code, showing both streams when it differs.
+    pub fn code(self, expected: i32) -> Self {
+        assert_eq!(
+            self.output.status.code(),
+            Some(expected),
+            "exit code\n--- stdout\n{}\n--- stderr\n{}",
+            self.stdout(),
+            self.stderr()
+        );
+        self
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.output.stdout)
+            .unwrap_or_else(|e| panic!("JSON on stdout ({e}): {}", self.stdout()))
+    }
+}
+
+/// The repository root.
+pub fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
