@@ -72,21 +72,18 @@ pub fn write_report(
         )?;
         return Ok(());
     }
+    // French puts a space before a colon.
+    let colon = lang.pick(" :", ":");
     let verdicts: Vec<String> = t
         .verdicts
         .iter()
         .map(|(v, n)| format!("{} {n}", v.as_str()))
         .collect();
-    writeln!(
-        out,
-        "{} : {}",
-        lang.pick("Verdicts", "Verdicts"),
-        verdicts.join(", ")
-    )?;
+    writeln!(out, "Verdicts{colon} {}", verdicts.join(", "))?;
     let statuses: Vec<String> = t.statuses.iter().map(|(s, n)| format!("{s} {n}")).collect();
     writeln!(
         out,
-        "{} : {}",
+        "{}{colon} {}",
         lang.pick("Exécutions", "Runs"),
         statuses.join(", ")
     )?;
