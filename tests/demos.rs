@@ -86,6 +86,18 @@ fn listing_shows_the_ten_demos_with_their_sections() {
 }
 
 #[test]
+fn listing_as_json() {
+    let out = atelier(&["demo", "--json"]);
+    assert!(out.status.success());
+    let list: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(list.len(), 10);
+    assert!(
+        list.iter()
+            .any(|d| d["name"] == "counter" && d["section"] == "exercice-3-memoire-partagee")
+    );
+}
+
+#[test]
 fn unknown_demo_lists_the_demos_and_exits_2() {
     let out = atelier(&["demo", "nope"]);
     assert_eq!(out.status.code(), Some(2));

@@ -195,7 +195,17 @@ pub fn command(ctx: &Ctx, args: &DemoArgs) -> Result<ExitCode> {
     let lang = Lang::resolve(ctx.lang, Lang::Fr);
     let mut stdout = io::stdout();
     let Some(name) = &args.name else {
-        write_list(&mut stdout, lang)?;
+        if args.json {
+            let list: Vec<Value> = DEMOS
+                .iter()
+                .map(|d| {
+                    serde_json::json!({"name": d.name, "section": d.section, "description": d.description(lang)})
+                })
+                .collect();
+            writeln!(stdout, "{}", serde_json::to_string_pretty(&list)?)?;
+        } else {
+            write_list(&mut stdout, lang)?;
+        }
         return Ok(ExitCode::SUCCESS);
     };
     let Some(demo) = find(name) else {
