@@ -212,11 +212,22 @@ pub fn command(ctx: &Ctx, args: &DemoArgs) -> Result<ExitCode> {
         let mut list = Vec::new();
         write_list(&mut list, lang)?;
         let list = String::from_utf8_lossy(&list);
+        let list = list.trim_end();
+        let closest = DEMOS
+            .iter()
+            .map(|d| (strsim::levenshtein(name, d.name), d.name))
+            .min()
+            .filter(|(distance, _)| *distance <= 3);
+        let hint = match (closest, lang) {
+            (Some((_, near)), Lang::Fr) => format!(" Vouliez-vous dire « {near} » ?"),
+            (Some((_, near)), Lang::En) => format!(" Did you mean '{near}'?"),
+            (None, _) => String::new(),
+        };
         anyhow::bail!(
             "{}",
             match lang {
-                Lang::Fr => format!("démo inconnue « {name} ». Les démos :\n{list}"),
-                Lang::En => format!("unknown demo '{name}'. The demos:\n{list}"),
+                Lang::Fr => format!("démo inconnue « {name} ».{hint} Les démos :\n{list}"),
+                Lang::En => format!("unknown demo '{name}'.{hint} The demos:\n{list}"),
             }
         );
     };
