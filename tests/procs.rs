@@ -226,6 +226,39 @@ fn queue_many_producers_many_consumers() -> Outcome {
     }
 }
 
+fn small_messages_keep_each_producers_order() -> Outcome {
+    // Enough messages to wrap the shared ring many times, from several producers at once.
+    const PRODUCERS: u32 = 3;
+    const EACH: u32 = 30_000;
+    let queue: Queue<(u32, u32)> = Queue::new().map_err(err)?;
+    let mut producers: Vec<Process> = (0..PRODUCERS)
+        .map(|p| {
+            let queue = &queue;
+            Process::start(move || -> procs::Result<()> {
+                for n in 0..EACH {
+                    queue.put(&(p, n))?;
+                }
+                Ok(())
+            })
+        })
+        .collect::<Result<_, _>>()
+        .map_err(err)?;
+    let mut next = [0u32; PRODUCERS as usize];
+    for _ in 0..PRODUCERS * EACH {
+        let (p, n) = queue.get_timeout(Duration::from_secs(20)).map_err(err)?;
+        ensure!(
+            n == next[p as usize],
+            "producer {p}: got {n}, expected {}",
+            next[p as usize]
+        );
+        next[p as usize] += 1;
+    }
+    for p in &mut producers {
+        p.join_ok().map_err(err)?;
+    }
+    Ok(())
+}
+
 fn locked_increments_are_exact() -> Outcome {
     let counter = Value::new(0i64).map_err(err)?;
     let mut procs = Vec::new();
@@ -478,6 +511,10 @@ fn main() -> ExitCode {
         (
             "4 producers x 4 consumers, 1 MiB messages",
             queue_many_producers_many_consumers,
+        ),
+        (
+            "3 producers x 30000 small messages, order kept",
+            small_messages_keep_each_producers_order,
         ),
         (
             "10 processes x 100000 locked increments",

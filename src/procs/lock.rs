@@ -13,6 +13,9 @@ use super::error::Result;
 use super::interrupt;
 use super::shm::Shared;
 
+/// Attempts before sleeping on a contended lock.
+const SPINS: u32 = 100;
+
 struct RawMutex(UnsafeCell<libc::pthread_mutex_t>);
 
 // SAFETY: a process-shared pthread mutex is made to be used from several threads and processes.
@@ -133,6 +136,14 @@ impl Lock {
     pub(crate) fn acquire_until(&self, deadline: Option<Instant>) -> Result<Option<LockGuard<'_>>> {
         if let Some(guard) = self.try_acquire()? {
             return Ok(Some(guard));
+        }
+        // Critical sections are short (an increment): the holder, running on the other core,
+        // usually lets go within a microsecond, far cheaper than sleeping in the kernel.
+        for _ in 0..SPINS {
+            std::hint::spin_loop();
+            if let Some(guard) = self.try_acquire()? {
+                return Ok(Some(guard));
+            }
         }
         if deadline.is_none() && !interrupt::active() {
             // SAFETY: as in `try_acquire`.

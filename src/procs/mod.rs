@@ -8,6 +8,7 @@
 //! children it owns and return [`Error::Interrupted`].
 pub mod error;
 pub mod fork;
+mod futex;
 pub mod group;
 pub mod interrupt;
 pub mod lock;
@@ -15,6 +16,7 @@ pub mod pipe;
 pub mod pool;
 pub mod process;
 pub mod queue;
+pub mod raw;
 mod reap;
 mod shm;
 pub mod status;
