@@ -576,7 +576,7 @@ fn main() -> ExitCode {
         ),
         ("fork is refused with two threads", refuses_to_fork_with_threads),
         (
-            "Ctrl-C stops join, pool map and queue get",
+            "Ctrl-C stops join, pool map, queue get, pipe recv, lock acquire",
             ctrl_c_stops_blocking_calls,
         ),
         (
