@@ -43,6 +43,7 @@ pub fn probe() -> Probe {
 pub const DISABLE_VAR: &str = "ATELIER_SANDBOX_DISABLE";
 
 fn detect() -> Probe {
+    super::workdir::remove_stale();
     let disabled = std::env::var(DISABLE_VAR).unwrap_or_default();
     let on = |layer: &str| !disabled.split(',').any(|d| d.trim() == layer);
     let root = nix::unistd::geteuid().is_root();
