@@ -231,8 +231,10 @@ pub fn run(request: &RunRequest) -> anyhow::Result<RunReport> {
         }
         None => {
             let every = run.sample_every().as_millis();
+            // A program that ended before the first sample still was one process.
+            let ran = u32::from(wait_status.is_some());
             (
-                tracer.count(),
+                tracer.count().max(ran),
                 format!("sampling every {every} ms (short-lived processes may be missed)"),
             )
         }
