@@ -73,7 +73,7 @@ pub fn check_submission(
     let mut outcomes = Vec::new();
     let mut outputs: Vec<DistinctOutput> = Vec::new();
     // The run shown in full: the first that failed, else the first.
-    let mut shown: Option<(usize, CheckReport)> = None;
+    let mut shown: Option<CheckReport> = None;
     for index in 0..runs {
         // A series alternates: all cores, then one CPU, so that a program relying on true
         // parallelism (or racing only when truly parallel) shows it.
@@ -92,20 +92,10 @@ pub fn check_submission(
         };
         let results = checks::evaluate(&spec, &obs, lang);
         let (verdict, score, max_score) = tally(report.status, &results);
-        let masked = checks::mask(&report.stdout, &[Mask::Pid, Mask::Float]);
-        let output = match outputs.iter().position(|o| o.text == masked) {
-            Some(i) => {
-                outputs[i].count += 1;
-                i
-            }
-            None => {
-                outputs.push(DistinctOutput {
-                    text: masked,
-                    count: 1,
-                });
-                outputs.len() - 1
-            }
-        };
+        let output = count_output(
+            &mut outputs,
+            checks::mask(&report.stdout, &[Mask::Pid, Mask::Float]),
+        );
         outcomes.push(RunOutcome {
             index: index + 1,
             pinned,
@@ -122,28 +112,25 @@ pub fn check_submission(
         });
         let replace = match &shown {
             None => true,
-            Some((_, first)) => first.verdict == Verdict::Pass && verdict != Verdict::Pass,
+            Some(first) => first.verdict == Verdict::Pass && verdict != Verdict::Pass,
         };
         if replace {
             let busy = obs.busy_processes(spec.busy_share);
-            shown = Some((
-                index as usize,
-                CheckReport {
-                    exercise: spec.id.clone(),
-                    title: spec.title.get(lang).to_string(),
-                    submission: submission.display().to_string(),
-                    verdict,
-                    score,
-                    max_score,
-                    checks: results,
-                    run: RunSummary::new(&report, busy, pinned, cpus),
-                    runs: None,
-                    lesson_anchor: format!("{}#{}", spec.lesson, spec.anchor),
-                },
-            ));
+            shown = Some(CheckReport {
+                exercise: spec.id.clone(),
+                title: spec.title.get(lang).to_string(),
+                submission: submission.display().to_string(),
+                verdict,
+                score,
+                max_score,
+                checks: results,
+                run: RunSummary::new(&report, busy, pinned, cpus),
+                runs: None,
+                lesson_anchor: format!("{}#{}", spec.lesson, spec.anchor),
+            });
         }
     }
-    let (_, mut report) = shown.context("at least one run")?;
+    let mut report = shown.context("at least one run")?;
     if runs > 1 {
         let passed = outcomes.iter().filter(|o| o.verdict == Verdict::Pass).count() as u32;
         let pinned_runs = outcomes.iter().filter(|o| o.pinned).count() as u32;
@@ -165,6 +152,16 @@ pub fn check_submission(
         });
     }
     Ok(report)
+}
+
+/// Counts an output of a series; returns its index among the distinct ones.
+fn count_output(outputs: &mut Vec<DistinctOutput>, text: String) -> usize {
+    if let Some(i) = outputs.iter().position(|o| o.text == text) {
+        outputs[i].count += 1;
+        return i;
+    }
+    outputs.push(DistinctOutput { text, count: 1 });
+    outputs.len() - 1
 }
 
 /// Checks a file of the exercise's own folder (`solution.py`, `starter.py`), as `atelier lint`

@@ -17,7 +17,16 @@
 //! can read whatever its uid may read: keep reference solutions out of world-readable places then.
 //!
 //! `run` may be called from several threads at once: the child of `clone` only reads a plan built
-//! beforehand and makes single system calls until `execve` (see [`child`]).
+//! beforehand and makes single system calls until `execve` (see `child`).
+//!
+//! How the pieces fit: [`probe`] (once per process) → `layers` (uid, cgroup, namespaces for this
+//! run) → `workdir` and `plan` (everything prepared before `clone`) → `child` (PID 1 and the
+//! program, with `mounts` for the private root) → `supervise` (pipes, clocks, `trace`
+//! sampling, `connector` fork events) → `teardown` → `status` (the verdict).
+//!
+//! For tests and measurements: `atelier __sandbox-run [--json] [limits] -- COMMAND…` runs one
+//! command and prints its report, and `ATELIER_SANDBOX_DISABLE=namespaces,cgroup,uid,connector`
+//! switches layers off to exercise the degraded paths on a machine that has them all.
 mod capture;
 mod cgroup;
 mod child;
@@ -222,8 +231,10 @@ pub fn run(request: &RunRequest) -> anyhow::Result<RunReport> {
         }
         None => {
             let every = run.sample_every().as_millis();
+            // A program that ended before the first sample still was one process.
+            let ran = u32::from(wait_status.is_some());
             (
-                tracer.count(),
+                tracer.count().max(ran),
                 format!("sampling every {every} ms (short-lived processes may be missed)"),
             )
         }

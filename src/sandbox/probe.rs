@@ -14,7 +14,8 @@ use super::syscalls;
 pub struct Probe {
     /// The grader runs as root: each run gets a dedicated uid (and RLIMIT_NPROC then applies).
     pub root: bool,
-    /// `PR_SET_CHILD_SUBREAPER` took effect: orphans of a run come back to the grader.
+    /// `PR_SET_CHILD_SUBREAPER` took effect (only set without a PID namespace): orphans of a run
+    /// come back to the grader.
     pub subreaper: bool,
     /// PID + network + mount + IPC namespaces can be created directly (root).
     pub namespaces: bool,
@@ -42,14 +43,17 @@ pub fn probe() -> Probe {
 pub const DISABLE_VAR: &str = "ATELIER_SANDBOX_DISABLE";
 
 fn detect() -> Probe {
+    super::workdir::remove_stale();
     let disabled = std::env::var(DISABLE_VAR).unwrap_or_default();
     let on = |layer: &str| !disabled.split(',').any(|d| d.trim() == layer);
     let root = nix::unistd::geteuid().is_root();
-    let subreaper = on("subreaper") && syscalls::set_child_subreaper();
     let namespaces = on("namespaces") && cfg!(target_os = "linux") && syscalls::try_namespaces(false);
     // Without root the namespaces need a user namespace (the grader then writes the uid/gid maps
     // between clone and exec).
     let user_namespace = !root && !namespaces && on("namespaces") && syscalls::try_namespaces(true);
+    // With a PID namespace its PID 1 adopts the run's orphans; the grader becomes a subreaper (a
+    // process-wide setting: it would adopt the orphans of everything it starts) only without one.
+    let subreaper = !(namespaces || user_namespace) && on("subreaper") && syscalls::set_child_subreaper();
     Probe {
         root: root && on("uid"),
         subreaper,

@@ -1,14 +1,45 @@
 //! The run's fresh working folder: the request's files copied in, owned by the run's uid, removed
 //! afterwards (std's `remove_dir_all` does not follow links the submission may have left).
 //!
-//! Layout: `atelier-run-XXXX/` (root, 0711: others may pass through, not list), holding `work/` (the
-//! program's folder, its uid, 0700) and `root/` (an empty mount point for the run's private root).
+//! Layout: `atelier-run-<grader pid>-XXXX/` (root, 0711: others may pass through, not list), holding
+//! `work/` (the program's folder, its uid, 0700) and `root/` (an empty mount point for the run's
+//! private root).
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Component, Path, PathBuf};
+use std::time::Duration;
 
 use anyhow::{Context, bail};
 use tempfile::TempDir;
+
+const PREFIX: &str = "atelier-run-";
+/// A folder this old whose grader is gone is left over from a crash, not a run in progress.
+const STALE_AFTER: Duration = Duration::from_secs(3600);
+
+/// Removes the run folders that graders which died (killed, power cut) left in the temporary folder.
+/// Both conditions protect a live run: its grader's pid exists, and it is recent.
+pub fn remove_stale() {
+    let Ok(entries) = fs::read_dir(std::env::temp_dir()) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(PREFIX))
+            .and_then(|r| r.split('-').next())
+        else {
+            continue;
+        };
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| t.elapsed().is_ok_and(|age| age > STALE_AFTER));
+        if old && !Path::new("/proc").join(pid).exists() {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
 
 /// The run's folders; everything is removed on drop.
 pub struct RunFolder {
@@ -19,8 +50,9 @@ pub struct RunFolder {
 
 /// Creates the folders and copies `files` in; `owner` is the run's uid and gid when it has one.
 pub fn create(files: &[(String, PathBuf)], owner: Option<u32>) -> anyhow::Result<RunFolder> {
+    let prefix = format!("{PREFIX}{}-", std::process::id());
     let base = tempfile::Builder::new()
-        .prefix("atelier-run-")
+        .prefix(&prefix)
         .tempdir()
         .context("creating the run's working folder")?;
     fs::set_permissions(base.path(), fs::Permissions::from_mode(0o711))
