@@ -128,7 +128,7 @@ fn primes_counts_16405_in_both_races() {
         chunks.iter().map(|c| c["primes"].as_u64().unwrap()).sum::<u64>(),
         16405
     );
-    assert!(json["speedup"].as_f64().unwrap() > 0.0);
+    assert!(json["speedup"].as_f64().unwrap() > 0.0 && json["chunks_in_parallel"].as_f64().unwrap() > 0.0);
 }
 
 #[test]
