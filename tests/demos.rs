@@ -287,3 +287,17 @@ fn narration_marks_lines_with_pids_in_english_on_request() {
     );
     assert!(text.contains("333,333,283,333,335,000,000"), "{text}");
 }
+
+#[test]
+fn pool_draws_one_lane_per_worker() {
+    let out = atelier(&["--lang", "en", "demo", "pool"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lanes = text
+        .lines()
+        .filter(|l| l.trim_start().starts_with("pid ") && l.contains(" │"))
+        .count();
+    let cores = std::thread::available_parallelism().map_or(1, |c| c.get());
+    assert_eq!(lanes, cores, "{text}");
+    assert!(text.contains("Input: 8, Square: 64, PID: "), "{text}");
+}
