@@ -140,7 +140,7 @@ fn counter_with_its_lock_reaches_1000() {
 
 #[test]
 fn counter_without_lock_loses_updates() {
-    let json = demo_json("counter", &["--no-lock", "--runs", "10"]);
+    let json = demo_json("counter", &["--no-lock", "--runs", "4"]);
     let expected = json["expected"].as_i64().unwrap();
     let values: Vec<i64> = json["final_values"]
         .as_array()
@@ -148,7 +148,7 @@ fn counter_without_lock_loses_updates() {
         .iter()
         .map(|v| v.as_i64().unwrap())
         .collect();
-    assert_eq!(values.len(), 10);
+    assert_eq!(values.len(), 4);
     assert!(values.iter().all(|&v| v > 0 && v <= expected), "{values:?}");
     assert!(
         values.iter().any(|&v| v < expected),
