@@ -132,7 +132,7 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
 
     Ok(json!({
         "parent_pid": parent,
-        "child_pids": procs.pids,
+        "child_pids": procs.pids.iter().copied().chain([memory.child_pid]).collect::<Vec<_>>(),
         "task": {"count_primes_below": TASK_LIMIT, "primes": procs.primes},
         "processes": procs.json(),
         "threads_gil_simulated": threads.json(),
