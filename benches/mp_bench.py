@@ -1,12 +1,13 @@
 """CPython's side of `atelier bench`: the same workloads with multiprocessing (start method fork).
 
 Prints one JSON document: for each workload, one sample per repetition, in the unit atelier uses
-(microseconds per process, tasks/s, messages/s, increments/s, seconds). atelier takes the medians.
+(median microseconds per process, tasks/s, messages/s, increments/s, seconds). atelier takes the medians.
 Usage: python3 mp_bench.py REPS
 """
 import json
 import multiprocessing as mp
 import platform
+import statistics
 import sys
 import time
 
@@ -56,12 +57,16 @@ def increment(value, count):
 
 
 def process_start_join():
-    start = time.perf_counter()
+    # The median of the 50 (not the mean): one start delayed by another job on the machine must
+    # not weigh on the figure.
+    times = []
     for _ in range(PROCESS_STARTS):
+        start = time.perf_counter()
         p = mp.Process(target=noop)
         p.start()
         p.join()
-    return (time.perf_counter() - start) / PROCESS_STARTS * 1e6
+        times.append((time.perf_counter() - start) * 1e6)
+    return statistics.median(times)
 
 
 def pool_map(chunksize):

@@ -50,6 +50,9 @@ struct Python {
 struct Report {
     reps: u32,
     cpus: usize,
+    /// `/proc/loadavg` after the runs: other jobs on the machine weigh on every figure (on the
+    /// parallel speed-up most), on both sides alike since their runs alternate.
+    load_average: Option<[f64; 3]>,
     raw: Raw,
     cpython: Python,
     primes_count: u64,
@@ -70,7 +73,7 @@ pub fn command(_ctx: &Ctx, args: &BenchArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn median(samples: &[f64]) -> f64 {
+pub(crate) fn median(samples: &[f64]) -> f64 {
     let mut sorted = samples.to_vec();
     sorted.sort_by(f64::total_cmp);
     match sorted.len() {
@@ -271,11 +274,18 @@ fn measure(reps: u32) -> Result<Report> {
     Ok(Report {
         reps,
         cpus: std::thread::available_parallelism().map_or(1, |n| n.get()),
+        load_average: load_average(),
         raw,
         cpython,
         primes_count: s.count,
         workloads,
     })
+}
+
+fn load_average() -> Option<[f64; 3]> {
+    let text = std::fs::read_to_string("/proc/loadavg").ok()?;
+    let mut fields = text.split_whitespace().map(|f| f.parse::<f64>().ok());
+    Some([fields.next()??, fields.next()??, fields.next()??])
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -325,6 +335,12 @@ fn fmt_value(v: f64, unit: &str) -> String {
 
 fn print_table(out: &mut dyn Write, r: &Report) -> io::Result<()> {
     writeln!(out, "atelier bench: medians of {} runs, {} cpus", r.reps, r.cpus)?;
+    if let Some([one, five, _]) = r.load_average {
+        writeln!(
+            out,
+            "load average {one:.1} (1 min), {five:.1} (5 min): other jobs weigh on every figure"
+        )?;
+    }
     match (&r.cpython.version, &r.cpython.reason) {
         (Some(v), _) => writeln!(out, "CPython {v}, multiprocessing start method fork")?,
         (None, Some(reason)) => writeln!(out, "CPython not measured: {reason}")?,

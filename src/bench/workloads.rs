@@ -1,6 +1,6 @@
 //! atelier's side of the benchmark: the same workloads as `benches/mp_bench.py`, with the same
 //! sizes and units, written with the `procs` primitives.
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use crate::procs::{self, Pool, Process, Queue, Value};
 
@@ -44,18 +44,18 @@ fn count_primes_in_chunk(chunk: Vec<u32>) -> u64 {
     chunk.into_iter().filter(|&n| is_prime(n)).count() as u64
 }
 
-/// Mean microseconds per `Process::start` + `join` of an empty closure, and per bare
-/// fork + `_exit` + waitpid, the two interleaved so that a change of load on the machine affects both.
+/// Median microseconds of `Process::start` + `join` of an empty closure, and of a bare
+/// fork + `_exit` + waitpid, the two interleaved so that a change of load on the machine affects
+/// both; medians, so that one start delayed by another job does not weigh.
 pub fn process_start_join() -> procs::Result<(f64, f64)> {
-    let (mut ours, mut raw) = (Duration::ZERO, Duration::ZERO);
+    let (mut ours, mut raw) = (Vec::new(), Vec::new());
     for _ in 0..PROCESS_STARTS {
         let start = Instant::now();
         Process::start(|| ())?.join_ok()?;
-        ours += start.elapsed();
-        raw += procs::raw::fork_exit_wait(1)?;
+        ours.push(start.elapsed().as_secs_f64() * 1e6);
+        raw.push(procs::raw::fork_exit_wait()?.as_secs_f64() * 1e6);
     }
-    let per = |d: Duration| d.as_secs_f64() / f64::from(PROCESS_STARTS) * 1e6;
-    Ok((per(ours), per(raw)))
+    Ok((super::median(&ours), super::median(&raw)))
 }
 
 /// Tasks per second of `Pool::map` on two workers (pool started and warm before the clock).

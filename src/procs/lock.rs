@@ -7,6 +7,7 @@
 //! death therefore never wedges the others.
 use std::cell::UnsafeCell;
 use std::io;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
 use super::error::Result;
@@ -16,7 +17,14 @@ use super::shm::Shared;
 /// Attempts before sleeping on a contended lock.
 const SPINS: u32 = 100;
 
-struct RawMutex(UnsafeCell<libc::pthread_mutex_t>);
+/// The mutex and, on the same cache line, a few bytes it protects: a [`Value`](super::Value)
+/// keeps its number there, so a contended increment moves one cache line between cores, not two.
+#[repr(C, align(64))]
+struct RawMutex(UnsafeCell<libc::pthread_mutex_t>, UnsafeCell<Payload>);
+
+/// Room for any [`Plain`](super::value::Plain) number (at most 16 bytes, 16-aligned).
+#[repr(C, align(16))]
+pub(crate) struct Payload(pub(crate) [u8; 16]);
 
 // SAFETY: a process-shared pthread mutex is made to be used from several threads and processes.
 unsafe impl Sync for RawMutex {}
@@ -71,7 +79,10 @@ impl Lock {
     /// A new, unlocked lock in shared memory.
     pub fn new() -> Result<Lock> {
         // SAFETY: an all-zero pthread_mutex_t is only storage; it is initialised below before use.
-        let mutex = Shared::new(RawMutex(UnsafeCell::new(unsafe { std::mem::zeroed() })))?;
+        let mutex = Shared::new(RawMutex(
+            UnsafeCell::new(unsafe { std::mem::zeroed() }),
+            UnsafeCell::new(Payload([0; 16])),
+        ))?;
         // SAFETY: an all-zero attribute object is storage for pthread_mutexattr_init.
         let mut attr: libc::pthread_mutexattr_t = unsafe { std::mem::zeroed() };
         // SAFETY: `attr` is live local storage; `mutex` points into our fresh mapping, which no
@@ -91,6 +102,11 @@ impl Lock {
 
     fn raw(&self) -> *mut libc::pthread_mutex_t {
         self.mutex.get().0.get()
+    }
+
+    /// The 16 shared bytes beside the mutex (see [`RawMutex`]).
+    pub(crate) fn payload(&self) -> *mut Payload {
+        self.mutex.get().1.get()
     }
 
     /// Turns a lock result into a guard: `EOWNERDEAD` is recovered, `EBUSY`/`ETIMEDOUT` is `None`.
@@ -139,9 +155,17 @@ impl Lock {
         }
         // Critical sections are short (an increment): the holder, running on the other core,
         // usually lets go within a microsecond, far cheaper than sleeping in the kernel.
+        // Spin on a plain read of the lock word (glibc keeps the owner's id in the first 32 bits
+        // of the mutex, 0 when free) and only try the atomic exchange when it looks free, so
+        // waiters do not keep stealing the cache line from the holder.
+        // SAFETY: the first field of an initialised glibc `pthread_mutex_t` is its 32-bit lock word,
+        // 4-aligned; reading it atomically while other processes update it atomically is sound.
+        let word = unsafe { &*self.raw().cast::<AtomicU32>() };
         for _ in 0..SPINS {
             std::hint::spin_loop();
-            if let Some(guard) = self.try_acquire()? {
+            if word.load(Ordering::Relaxed) == 0
+                && let Some(guard) = self.try_acquire()?
+            {
                 return Ok(Some(guard));
             }
         }

@@ -6,6 +6,12 @@
 //! full) sleeps on a futex. Like CPython, writers hold a lock for a whole message, so that two
 //! large messages never interleave, and readers hold theirs for a whole message too. Messages of
 //! any size pass: one larger than the ring streams through it in pieces.
+//!
+//! Crashes: the locks are robust (a holder's death frees them). A message that fits in the ring is
+//! published, and consumed, all at once, so a producer or consumer killed at any moment (Ctrl-C in
+//! a demo) leaves the queue whole: the message is either there for the next consumer or not sent.
+//! Only a death in the middle of a message larger than the ring (512 KiB) breaks the framing;
+//! the queue then answers [`Error::Poisoned`] instead of garbage.
 use std::cell::{Cell, RefCell, UnsafeCell};
 use std::marker::PhantomData;
 use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
@@ -23,8 +29,10 @@ use super::wire;
 
 /// Bytes of the ring. Pages are only touched as the ring is used.
 const CAPACITY: usize = 512 * 1024;
-/// Looks at the other side before sleeping: a busy peer usually answers within microseconds.
-const SPINS: u32 = 200;
+/// How long a side watches the other before sleeping: waking a sleeper costs the other side a
+/// futex system call (a page-table walk for a shared futex), far more than a message, so while
+/// the peer is busy it is cheaper to keep watching.
+const SPIN_TIME: Duration = Duration::from_micros(50);
 
 /// A value alone on its cache line, so that the producer's and the consumer's writes do not make
 /// the two cores fight over one line.
@@ -45,6 +53,13 @@ struct Ring {
     tail: Line<AtomicU64>,
     producer: Line<Sleeper>,
     consumer: Line<Sleeper>,
+    /// 1 while a producer streams a message larger than the ring.
+    writing: Line<AtomicU32>,
+    /// 1 while a consumer streams a message larger than the ring.
+    reading: Line<AtomicU32>,
+    /// 1 once a process died in the middle of such a message: the byte stream has lost its
+    /// framing and the queue refuses further use.
+    poisoned: Line<AtomicU32>,
     data: UnsafeCell<[u8; CAPACITY]>,
 }
 
@@ -84,34 +99,59 @@ impl<T: Serialize + DeserializeOwned> Queue<T> {
         let mut buf = self.scratch.borrow_mut();
         buf.clear();
         wire::encode(&mut buf, value)?;
-        let _guard = self.write_lock.acquire()?;
+        let guard = self.write_lock.acquire()?;
         let ring = self.ring.get();
+        self.check_health(guard.recovered(), &ring.writing.0)?;
+        if buf.len() <= CAPACITY {
+            // The whole frame, published at once: a producer killed here leaves nothing behind.
+            let head = ring.head.0.load(Ordering::Relaxed);
+            self.wait_space(head, buf.len())?;
+            // SAFETY: the bytes [head, head + len) are free (the consumer is past them) and only
+            // the write-lock holder (us) writes there.
+            unsafe { copy_in(ring, head, &buf) };
+            publish(&ring.head.0, head + buf.len() as u64, &ring.consumer.0);
+            return Ok(());
+        }
+        // Larger than the ring: it streams through in pieces, and a producer killed meanwhile
+        // leaves half a message, which `writing` lets the next producer detect.
+        ring.writing.0.store(1, Ordering::Relaxed);
         let mut head = ring.head.0.load(Ordering::Relaxed);
-        let mut rest: &[u8] = &buf;
-        while !rest.is_empty() {
-            // Another producer may have moved the head far past this process's last view of the
-            // tail: `>=`, not `==`.
-            let mut tail = self.seen_tail.get();
-            if head - tail >= CAPACITY as u64 {
-                tail = ring.tail.0.load(Ordering::Acquire);
-                if head - tail == CAPACITY as u64 {
-                    tail = wait_for(
-                        &ring.producer.0,
-                        &ring.tail.0,
-                        |t| head - t < CAPACITY as u64,
-                        None,
-                    )?;
-                }
-                self.seen_tail.set(tail);
-            }
-            let free = CAPACITY - (head - tail) as usize;
-            let n = free.min(rest.len());
-            // SAFETY: the bytes [head, head + n) are free (the consumer is past them) and only the
-            // write-lock holder (us) writes there.
-            unsafe { copy_in(ring, head, &rest[..n]) };
-            head += n as u64;
-            rest = &rest[n..];
+        for piece in buf.chunks(CAPACITY / 4) {
+            self.wait_space(head, piece.len())?;
+            // SAFETY: as above.
+            unsafe { copy_in(ring, head, piece) };
+            head += piece.len() as u64;
             publish(&ring.head.0, head, &ring.consumer.0);
+        }
+        ring.writing.0.store(0, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Waits until `len` bytes are free after `head`.
+    fn wait_space(&self, head: u64, len: usize) -> Result<()> {
+        let ring = self.ring.get();
+        let fits = |tail: u64| head - tail + len as u64 <= CAPACITY as u64;
+        // This process's view of the tail is a lower bound (positions only grow): look at the
+        // shared one only when the cached one says there is no room.
+        if !fits(self.seen_tail.get()) {
+            let mut tail = ring.tail.0.load(Ordering::Acquire);
+            if !fits(tail) {
+                tail = wait_for(&ring.producer.0, &ring.tail.0, fits, None)?;
+            }
+            self.seen_tail.set(tail);
+        }
+        Ok(())
+    }
+
+    /// Refuses a queue left with half a message by a process that died, and detects that case
+    /// when taking over the lock of a process that died holding it.
+    fn check_health(&self, recovered: bool, partial: &AtomicU32) -> Result<()> {
+        let ring = self.ring.get();
+        if recovered && partial.load(Ordering::Relaxed) != 0 {
+            ring.poisoned.0.store(1, Ordering::SeqCst);
+        }
+        if ring.poisoned.0.load(Ordering::Relaxed) != 0 {
+            return Err(Error::Poisoned);
         }
         Ok(())
     }
@@ -127,41 +167,58 @@ impl<T: Serialize + DeserializeOwned> Queue<T> {
     }
 
     fn get_until(&self, deadline: Option<Instant>) -> Result<T> {
-        let Some(_guard) = self.read_lock.acquire_until(deadline)? else {
+        let Some(guard) = self.read_lock.acquire_until(deadline)? else {
             return Err(Error::Timeout);
         };
+        let ring = self.ring.get();
+        self.check_health(guard.recovered(), &ring.reading.0)?;
+        let tail = ring.tail.0.load(Ordering::Relaxed);
+        self.wait_data(tail, wire::HEADER, deadline)?;
         let mut header = [0u8; wire::HEADER];
-        self.read_bytes(&mut header, deadline)?;
+        // SAFETY: the header's bytes were published (waited for above); only the read-lock holder
+        // (us) reads at the tail.
+        unsafe { copy_out(ring, tail, &mut header) };
+        let len = wire::frame_len(header);
         let mut body = self.scratch.borrow_mut();
         body.clear();
-        body.resize(wire::frame_len(header), 0);
-        // Once the length is read the body is on its way: finish the frame whatever the deadline,
-        // or the next reader would start in the middle of it.
-        self.read_bytes(&mut body, None)?;
+        body.resize(len, 0);
+        let start = tail + wire::HEADER as u64;
+        if wire::HEADER + len <= CAPACITY {
+            // Whole frames are published at once: the body is there already. The tail moves
+            // past the frame only once it is copied, so a consumer killed or interrupted here
+            // leaves the message to the next one.
+            self.wait_data(start, len, None)?;
+            // SAFETY: as above, for the body's bytes.
+            unsafe { copy_out(ring, start, &mut body) };
+            publish(&ring.tail.0, start + len as u64, &ring.producer.0);
+            return wire::decode(&body);
+        }
+        // A frame larger than the ring streams: a consumer killed meanwhile would leave the rest
+        // of the message in the ring, which `reading` lets the next consumer detect.
+        ring.reading.0.store(1, Ordering::Relaxed);
+        publish(&ring.tail.0, start, &ring.producer.0);
+        let mut at = start;
+        for piece in body.chunks_mut(CAPACITY / 4) {
+            self.wait_data(at, piece.len(), None)?;
+            // SAFETY: as above.
+            unsafe { copy_out(ring, at, piece) };
+            at += piece.len() as u64;
+            publish(&ring.tail.0, at, &ring.producer.0);
+        }
+        ring.reading.0.store(0, Ordering::Relaxed);
         wire::decode(&body)
     }
 
-    /// Fills `out` from the ring, waiting for the producer as needed.
-    fn read_bytes(&self, out: &mut [u8], deadline: Option<Instant>) -> Result<()> {
+    /// Waits until `len` bytes are published after `tail`.
+    fn wait_data(&self, tail: u64, len: usize, deadline: Option<Instant>) -> Result<()> {
         let ring = self.ring.get();
-        let mut tail = ring.tail.0.load(Ordering::Relaxed);
-        let mut done = 0;
-        while done < out.len() {
-            let mut head = self.seen_head.get();
-            if head <= tail {
-                head = ring.head.0.load(Ordering::Acquire);
-                if head == tail {
-                    head = wait_for(&ring.consumer.0, &ring.head.0, |h| h != tail, deadline)?;
-                }
-                self.seen_head.set(head);
+        let there = |head: u64| head >= tail + len as u64;
+        if !there(self.seen_head.get()) {
+            let mut head = ring.head.0.load(Ordering::Acquire);
+            if !there(head) {
+                head = wait_for(&ring.consumer.0, &ring.head.0, there, deadline)?;
             }
-            let n = ((head - tail) as usize).min(out.len() - done);
-            // SAFETY: the bytes [tail, tail + n) were published by the producer (Acquire above)
-            // and only the read-lock holder (us) reads them before moving the tail past them.
-            unsafe { copy_out(ring, tail, &mut out[done..done + n]) };
-            tail += n as u64;
-            done += n;
-            publish(&ring.tail.0, tail, &ring.producer.0);
+            self.seen_head.set(head);
         }
         Ok(())
     }
@@ -186,12 +243,19 @@ fn wait_for(
     ready: impl Fn(u64) -> bool,
     deadline: Option<Instant>,
 ) -> Result<u64> {
-    for _ in 0..SPINS {
-        let value = watched.load(Ordering::Acquire);
-        if ready(value) {
-            return Ok(value);
+    let mut spun_since: Option<Instant> = None;
+    'spin: loop {
+        for _ in 0..64 {
+            let value = watched.load(Ordering::Acquire);
+            if ready(value) {
+                return Ok(value);
+            }
+            std::hint::spin_loop();
         }
-        std::hint::spin_loop();
+        let since = *spun_since.get_or_insert_with(Instant::now);
+        if since.elapsed() >= SPIN_TIME || deadline.is_some_and(|d| Instant::now() >= d) {
+            break 'spin;
+        }
     }
     loop {
         let seq = me.seq.load(Ordering::SeqCst);

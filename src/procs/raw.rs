@@ -6,32 +6,31 @@ use std::time::{Duration, Instant};
 use super::error::{Error, Result};
 use super::fork::thread_count;
 
-/// Mean time of `fork` + `_exit(0)` in the child + `waitpid` in the parent, over `count` rounds.
-pub fn fork_exit_wait(count: u32) -> Result<Duration> {
+/// One bare `fork` + `_exit(0)` in the child + `waitpid` in the parent, timed. The check that the
+/// process is single-threaded happens before the clock starts, so it is not part of the figure.
+pub fn fork_exit_wait() -> Result<Duration> {
     let threads = thread_count()?;
     if threads > 1 {
         return Err(Error::MultiThreaded { threads });
     }
     let start = Instant::now();
-    for _ in 0..count {
-        // SAFETY: single-threaded (checked above); the child calls only `_exit`.
-        let pid = unsafe { libc::fork() };
-        if pid == 0 {
-            // SAFETY: leaves the child at once, running nothing of the parent's state.
-            unsafe { libc::_exit(0) };
-        }
-        if pid < 0 {
-            return Err(Error::Fork(io::Error::last_os_error()));
-        }
-        let mut status = 0;
-        // SAFETY: waits for our own child, writing into a local integer.
-        while unsafe { libc::waitpid(pid, &mut status, 0) } < 0 {
-            if io::Error::last_os_error().raw_os_error() != Some(libc::EINTR) {
-                return Err(io::Error::last_os_error().into());
-            }
+    // SAFETY: single-threaded (checked just above); the child calls only `_exit`.
+    let pid = unsafe { libc::fork() };
+    if pid == 0 {
+        // SAFETY: leaves the child at once, running nothing of the parent's state.
+        unsafe { libc::_exit(0) };
+    }
+    if pid < 0 {
+        return Err(Error::Fork(io::Error::last_os_error()));
+    }
+    let mut status = 0;
+    // SAFETY: waits for our own child, writing into a local integer.
+    while unsafe { libc::waitpid(pid, &mut status, 0) } < 0 {
+        if io::Error::last_os_error().raw_os_error() != Some(libc::EINTR) {
+            return Err(io::Error::last_os_error().into());
         }
     }
-    Ok(start.elapsed() / count.max(1))
+    Ok(start.elapsed())
 }
 
 /// Messages per second through a bare pipe: a child writes `count` 8-byte messages, one `write`
