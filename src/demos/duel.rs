@@ -125,9 +125,14 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
         ),
     ])?;
 
+    let available = std::thread::available_parallelism().map_or(1, |c| c.get());
+    if available >= 2 && cores(&procs) < 1.5 {
+        super::narrator::loaded_machine_note(n)?;
+    }
+
     Ok(json!({
         "parent_pid": parent,
-        "child_pids": procs.pids,
+        "child_pids": procs.pids.iter().copied().chain([memory.child_pid]).collect::<Vec<_>>(),
         "task": {"count_primes_below": TASK_LIMIT, "primes": procs.primes},
         "processes": procs.json(),
         "threads_gil_simulated": threads.json(),

@@ -205,6 +205,15 @@ fn grow(n: &mut Narrator, max_depth: u32) -> anyhow::Result<Vec<Node>> {
     for child in &mut children {
         child.wait()?;
     }
+    if nodes.is_empty() {
+        // Re-executed, this program did not answer as `atelier __spawn-child` does (a test binary
+        // embedding the library, say).
+        anyhow::bail!(
+            "main-guard re-executes {} as `__spawn-child`, and it reported no process: it must be the \
+             atelier binary",
+            exe.display()
+        );
+    }
     Ok(nodes)
 }
 

@@ -121,6 +121,17 @@ impl<'a> Narrator<'a> {
     }
 }
 
+/// Said when processes that should have had a core each did not: the figures are then the machine's
+/// load as much as the lesson's point.
+pub fn loaded_machine_note(n: &mut Narrator) -> io::Result<()> {
+    n.say(
+        "⚠ Les processus n'ont pas eu chacun un cœur libre : d'autres programmes occupent cette machine, \
+         les temps s'en ressentent. Relancez la démo quand elle est au repos.",
+        "⚠ The processes did not each get a free core: other programs are busy on this machine, and the \
+         times show it. Run the demo again when it is idle.",
+    )
+}
+
 /// A duration as a student reads it: `12.3 ms` below a second, `1.52 s` above.
 pub fn fmt_duration(d: Duration) -> String {
     fmt_secs(d.as_secs_f64())

@@ -207,13 +207,13 @@ pub fn run(opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
     ))?;
 
     let speedup = sequential.as_secs_f64() / parallel.as_secs_f64().max(1e-9);
-    // What the run did, less sensitive to a loaded machine than the speedup: CPU-busy time of the
-    // workers over the parallel wall time.
+    // What the run did, beside the speedup: how many chunks were running at once on average (the
+    // chunks' durations, measured in the workers, over the parallel wall time).
     let busy: f64 = best_trace
         .iter()
         .map(|(_, e)| e.end.saturating_sub(e.start).as_secs_f64())
         .sum();
-    let cores_busy = busy / parallel.as_secs_f64().max(1e-9);
+    let in_parallel = busy / parallel.as_secs_f64().max(1e-9);
     let with_start = sequential.as_secs_f64() / (parallel + pool_start).as_secs_f64().max(1e-9);
     n.summary(&[
         (
@@ -236,10 +236,10 @@ pub fn run(opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
             format!("{speedup:.2} ×"),
         ),
         (
-            n.pick("cœurs occupés", "cores busy").to_owned(),
+            n.pick("en parallèle", "in parallel").to_owned(),
             match lang {
-                Lang::Fr => format!("{cores_busy:.2} en moyenne pendant la mesure parallèle"),
-                Lang::En => format!("{cores_busy:.2} on average during the parallel run"),
+                Lang::Fr => format!("{in_parallel:.2} morceaux à la fois en moyenne"),
+                Lang::En => format!("{in_parallel:.2} chunks at once on average"),
             },
         ),
         (
@@ -257,6 +257,10 @@ pub fn run(opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
         ),
     ])?;
 
+    if cores >= 2 && in_parallel < 1.5 {
+        super::narrator::loaded_machine_note(n)?;
+    }
+
     Ok(json!({
         "parent_pid": parent,
         "child_pids": workers,
@@ -269,7 +273,7 @@ pub fn run(opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
         "parallel_ms": ms(parallel),
         "pool_start_ms": ms(pool_start),
         "speedup": (speedup * 1000.0).round() / 1000.0,
-        "cores_busy": (cores_busy * 100.0).round() / 100.0,
+        "chunks_in_parallel": (in_parallel * 100.0).round() / 100.0,
         "speedup_including_pool_start": (with_start * 1000.0).round() / 1000.0,
         "chunks": best_trace.iter().map(|(count, e)| json!({
             "index": e.index,

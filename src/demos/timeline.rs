@@ -151,6 +151,8 @@ fn tick_label(secs: f64) -> String {
         "0".to_owned()
     } else if secs < 0.001 {
         format!("{:.0}µs", secs * 1e6)
+    } else if secs < 0.01 {
+        format!("{:.1}ms", secs * 1e3)
     } else if secs < 1.0 {
         format!("{:.0}ms", secs * 1e3)
     } else {
