@@ -99,22 +99,17 @@ pub fn kill_and_reap(run: &Run<'_>, child_reaped: Option<&libc::rusage>) -> Reap
     loop {
         signal_all(run, libc::SIGKILL);
         if !child_done {
-            if run.pid_one {
-                // SIGKILL was sent: PID 1 ends once its namespace is empty.
-                if let Some((status, usage)) = supervise::reap(run.child, 0) {
-                    child_status = Some(status);
-                    cpu_s += cpu_of(&usage);
-                }
-                child_done = true;
-            } else {
-                // SAFETY: SIGKILL to the program (our child, not yet reaped, so the pid is still its).
+            // PID 1 already had its SIGKILL and ends once its namespace is empty; the program
+            // without PID 1 gets it now.
+            if !run.pid_one {
+                // SAFETY: SIGKILL to our child, not yet reaped, so the pid is still its.
                 unsafe { libc::kill(run.child, libc::SIGKILL) };
-                if let Some((status, usage)) = supervise::reap(run.child, 0) {
-                    child_status = Some(status);
-                    cpu_s += cpu_of(&usage);
-                }
-                child_done = true;
             }
+            if let Some((status, usage)) = supervise::reap(run.child, 0) {
+                child_status = Some(status);
+                cpu_s += cpu_of(&usage);
+            }
+            child_done = true;
         }
         // Orphans of the run re-parented to the grader (it is a subreaper) are ours to reap.
         let pids = run.pids();
