@@ -107,9 +107,9 @@ fn remove_stale(parent: &Path) {
                 if pids.is_empty() {
                     break;
                 }
+                let group = name.to_string_lossy();
                 for pid in pids {
-                    // SAFETY: kill with a pid listed in an abandoned run's own cgroup.
-                    unsafe { libc::kill(pid, libc::SIGKILL) };
+                    super::signal::send_if(pid, libc::SIGKILL, |p| super::signal::in_cgroup(p, &group));
                 }
                 std::thread::sleep(std::time::Duration::from_millis(1));
             }
@@ -167,6 +167,11 @@ impl RunCgroup {
             }
         }
         Ok(group)
+    }
+
+    /// The group's directory name (the same under every controller).
+    pub fn name(&self) -> &str {
+        self.dirs[0].file_name().and_then(|n| n.to_str()).unwrap_or("")
     }
 
     pub fn kind(&self) -> CgroupKind {

@@ -55,6 +55,12 @@ impl Tree {
         }
     }
 
+    /// Whether `pid` is the member recorded under that pid (same start time: not a reused pid).
+    pub fn contains(&self, pid: libc::pid_t) -> bool {
+        let start = trace::stat(pid).map(|s| s.start_ticks);
+        start.is_some() && self.members.borrow().get(&pid).copied() == start
+    }
+
     /// The run's live (or zombie) processes now.
     pub fn pids(&self) -> Vec<libc::pid_t> {
         let grader = std::process::id() as libc::pid_t;

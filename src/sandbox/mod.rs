@@ -39,6 +39,7 @@ mod mounts;
 mod plan;
 mod probe;
 mod report;
+mod signal;
 mod status;
 mod supervise;
 mod syscalls;
@@ -256,6 +257,17 @@ pub fn run(request: &RunRequest) -> anyhow::Result<RunReport> {
         max_rss_kb,
         limits,
     });
+    if stop == Stop::LostInit
+        && let Some(init) = reaped.child_status
+    {
+        // Say how PID 1 ended, to tell a kill from outside from a bug of ours.
+        let how = if libc::WIFSIGNALED(init) {
+            format!("killed by signal {}", libc::WTERMSIG(init))
+        } else {
+            format!("exit code {}", libc::WEXITSTATUS(init))
+        };
+        detail = Some(format!("the run's PID 1 ended unexpectedly ({how})"));
+    }
     if !reaped.survivors.is_empty() {
         status = RunStatus::InternalError;
         detail = Some(format!(
