@@ -190,7 +190,7 @@ pub fn run(request: &RunRequest) -> anyhow::Result<RunReport> {
     if matches!(watch.stop, Stop::Wall | Stop::Cpu) {
         teardown::terminate(&run, &mut pipes, &mut capture, &mut tracer);
     }
-    let reaped = teardown::kill_and_reap(&run, watch.rusage.as_ref());
+    let reaped = teardown::kill_and_reap(&run, &tracer, watch.rusage.as_ref());
     let flooded_late = !supervise::drain_rest(&run, &mut pipes, &mut capture, &mut tracer, DRAIN);
     pipes.read_events(&run, &mut tracer);
     let wall_s = if watch.stop == Stop::Exited {

@@ -39,3 +39,29 @@ pub fn in_cgroup(pid: libc::pid_t, group: &str) -> bool {
             .any(|line| line.rsplit(':').next().is_some_and(|path| path.ends_with(group)))
     })
 }
+
+/// Reaps `pid` if it is an ended child of the grader that `is_ours` recognises, through a pidfd so
+/// that exactly the checked process is reaped (never another run's, after a pid reuse).
+/// Returns its rusage when it was reaped.
+pub fn reap_if(pid: libc::pid_t, is_ours: impl Fn(libc::pid_t) -> bool) -> Option<libc::rusage> {
+    let pidfd = syscalls::pidfd_open(pid)?;
+    if !is_ours(pid) {
+        return None;
+    }
+    // SAFETY: all-zero siginfo and rusage are valid values for waitid to fill.
+    let (mut info, mut usage): (libc::siginfo_t, libc::rusage) =
+        unsafe { (std::mem::zeroed(), std::mem::zeroed()) };
+    // SAFETY: waitid(P_PIDFD) through the raw system call (its fifth argument is the rusage).
+    let r = unsafe {
+        libc::syscall(
+            libc::SYS_waitid,
+            libc::P_PIDFD,
+            pidfd.as_raw_fd(),
+            &mut info as *mut libc::siginfo_t,
+            libc::WEXITED | libc::WNOHANG,
+            &mut usage as *mut libc::rusage,
+        )
+    };
+    // SAFETY: reading the pid field of a siginfo filled (or left zero) by waitid.
+    (r == 0 && unsafe { info.si_pid() } == pid).then_some(usage)
+}

@@ -96,7 +96,7 @@ fn cpu_of(usage: &libc::rusage) -> f64 {
 
 /// SIGKILL to everything of the run, reap the cloned child (unless already reaped) and every orphan
 /// re-parented to the grader, and list what is still there.
-pub fn kill_and_reap(run: &Run<'_>, child_reaped: Option<&libc::rusage>) -> Reaped {
+pub fn kill_and_reap(run: &Run<'_>, tracer: &Tracer, child_reaped: Option<&libc::rusage>) -> Reaped {
     let mut cpu_s = child_reaped.map_or(0.0, cpu_of);
     let mut child_status = None;
     if child_reaped.is_none() {
@@ -124,9 +124,16 @@ pub fn kill_and_reap(run: &Run<'_>, child_reaped: Option<&libc::rusage>) -> Reap
                 signal::send_if(pid, libc::SIGKILL, |p| run.owns(p));
             }
         }
-        // Orphans of the run re-parented to the grader (a subreaper) are ours to reap.
+        // Orphans of the run re-parented to the grader (a subreaper) are ours to reap: only
+        // processes of this run, never the first process of another run of this grader.
+        let grader = std::process::id() as libc::pid_t;
         for &pid in &remaining {
-            if let Some((_, usage)) = supervise::reap(pid, libc::WNOHANG) {
+            let ours = |p: libc::pid_t| {
+                !super::family::is_run_root(p)
+                    && super::trace::stat(p)
+                        .is_some_and(|s| s.ppid == grader && (run.owns(p) || tracer.saw(&s)))
+            };
+            if let Some(usage) = signal::reap_if(pid, ours) {
                 cpu_s += cpu_of(&usage);
             }
         }
