@@ -65,3 +65,29 @@ pub fn reap_if(pid: libc::pid_t, is_ours: impl Fn(libc::pid_t) -> bool) -> Optio
     // SAFETY: reading the pid field of a siginfo filled (or left zero) by waitid.
     (r == 0 && unsafe { info.si_pid() } == pid).then_some(usage)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_process_that_is_not_ours_is_left_alone() {
+        let mut child = std::process::Command::new("sleep").arg("30").spawn().unwrap();
+        let pid = child.id() as libc::pid_t;
+        assert!(!send_if(pid, libc::SIGKILL, |_| false));
+        assert!(child.try_wait().unwrap().is_none(), "signalled although not ours");
+        assert!(send_if(pid, libc::SIGKILL, |p| p == pid));
+        let status = child.wait().unwrap();
+        assert_eq!(
+            std::os::unix::process::ExitStatusExt::signal(&status),
+            Some(libc::SIGKILL)
+        );
+    }
+
+    #[test]
+    fn cgroup_membership_reads_the_process_own_file() {
+        let me = std::process::id() as libc::pid_t;
+        assert!(!in_cgroup(me, "atelier-no-such-group"));
+        assert!(!in_cgroup(-1, ""));
+    }
+}
