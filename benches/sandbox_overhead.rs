@@ -1,4 +1,4 @@
-//! What the sandbox costs: a trivial program and a 1-second program, run bare and through
+//! What the sandbox costs: a trivial program and 1-second programs (busy, asleep), run bare and through
 //! `atelier __sandbox-run` (a whole atelier process: start, probe, confine, measure, tear down —
 //! what `atelier check` pays on top of the checks). Not a test: timings are printed, never asserted.
 //!
@@ -62,6 +62,9 @@ fn main() -> std::io::Result<()> {
         &second,
         "import time\nwhile time.process_time() < 1.0:\n    pass\n",
     )?;
+    // One second asleep: the same fixed costs, without the noise of competing for a loaded CPU.
+    let asleep = dir.path().join("asleep.py");
+    std::fs::write(&asleep, "import time\ntime.sleep(1.0)\n")?;
 
     let mut out = std::io::stdout().lock();
     writeln!(
@@ -69,9 +72,11 @@ fn main() -> std::io::Result<()> {
         "sandbox overhead, medians of interleaved runs; load average before: {}",
         load_average()
     )?;
+    let few = runs.div_ceil(5);
     for (name, file, n) in [
         ("trivial", &trivial, runs),
-        ("1-second", &second, runs.div_ceil(5)),
+        ("1 s of CPU", &second, few),
+        ("1 s asleep", &asleep, few),
     ] {
         let path_python = || {
             let mut c = Command::new("python3");
@@ -89,7 +94,7 @@ fn main() -> std::io::Result<()> {
         let over = boxed - bare_usr;
         writeln!(
             out,
-            "{name:>9} ({n} runs): bare `python3` {:7.1} ms, bare /usr/bin/python3 {:7.1} ms, sandboxed {:7.1} ms \
+            "{name:>10} ({n} runs): bare `python3` {:7.1} ms, bare /usr/bin/python3 {:7.1} ms, sandboxed {:7.1} ms \
              -> {:+.1} ms ({:+.1} %) over the same interpreter",
             bare_path * 1e3,
             bare_usr * 1e3,

@@ -586,3 +586,44 @@ fn python_process_machinery_works_inside_and_is_not_a_leftover() {
         assert!(report.processes >= 10, "{report:#?}");
     }
 }
+
+#[test]
+fn a_pinned_run_cannot_use_two_cpus_at_once() {
+    use atelier::sandbox::{Limits, RunRequest, RunStatus, run};
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("busy.py");
+    // Two processes that each want 0.3 s of CPU: parallel on two CPUs, one after the other on one.
+    std::fs::write(
+        &source,
+        "import os, time\n\
+         from multiprocessing import Process\n\
+         def spin():\n    while time.process_time() < 0.3:\n        pass\n\
+         if __name__ == '__main__':\n\
+         \x20   print(len(os.sched_getaffinity(0)))\n\
+         \x20   ps = [Process(target=spin) for _ in range(2)]\n\
+         \x20   [p.start() for p in ps]\n    [p.join() for p in ps]\n",
+    )
+    .unwrap();
+    let request = RunRequest {
+        argv: vec!["python3".into(), "busy.py".into()],
+        files: vec![("busy.py".into(), source)],
+        env: Vec::new(),
+        limits: Limits {
+            wall: Duration::from_secs(20),
+            ..Limits::default()
+        },
+        pin_one_cpu: true,
+    };
+    let report = run(&request).unwrap();
+    assert_eq!(report.status, RunStatus::Ok, "{report:#?}");
+    assert_eq!(report.stdout, "1\n");
+    assert!(report.cpu_s >= 0.55, "{report:#?}");
+    // CPU time over wall time cannot pass 1 on one CPU (a little slack for clock granularity).
+    assert!(
+        report.parallelism() <= 1.1,
+        "parallelism {} on one CPU",
+        report.parallelism()
+    );
+    let busy = report.trace.iter().filter(|p| p.cpu_s >= 0.2).count();
+    assert_eq!(busy, 2, "{:?}", report.trace);
+}

@@ -71,8 +71,13 @@ pub fn detect() -> Option<CgroupKind> {
     None
 }
 
-/// Removes the empty groups a grader that died (killed, power cut) left behind: named after a pid
-/// that no longer exists. A group that still has processes is left alone (rmdir refuses it).
+/// A group this old whose grader is gone is left over from a crash, not a run in progress (a run
+/// lasts its wall-clock limit at most).
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Removes the groups a grader that died (killed, power cut) left behind: named after a pid that
+/// no longer exists. Without a PID namespace the run's processes may have outlived their grader in
+/// such a group; once the group is old enough to be surely abandoned, they are killed first.
 fn remove_stale(parent: &Path) {
     let Ok(entries) = fs::read_dir(parent) else { return };
     for entry in entries.flatten() {
@@ -85,11 +90,31 @@ fn remove_stale(parent: &Path) {
             .split('-')
             .next()
             .and_then(|p| p.parse::<u32>().ok());
-        if let Some(pid) = owner
-            && !Path::new(&format!("/proc/{pid}")).exists()
-        {
-            let _ = fs::remove_dir(entry.path());
+        let Some(pid) = owner else { continue };
+        if Path::new(&format!("/proc/{pid}")).exists() {
+            continue;
         }
+        let abandoned = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| t.elapsed().is_ok_and(|age| age > STALE_AFTER));
+        if abandoned {
+            for _ in 0..100 {
+                let Ok(text) = fs::read_to_string(entry.path().join("cgroup.procs")) else {
+                    break;
+                };
+                let pids: Vec<libc::pid_t> = text.lines().filter_map(|l| l.trim().parse().ok()).collect();
+                if pids.is_empty() {
+                    break;
+                }
+                let group = name.to_string_lossy();
+                for pid in pids {
+                    super::signal::send_if(pid, libc::SIGKILL, |p| super::signal::in_cgroup(p, &group));
+                }
+                std::thread::sleep(std::time::Duration::from_millis(1));
+            }
+        }
+        let _ = fs::remove_dir(entry.path());
     }
 }
 
@@ -142,6 +167,11 @@ impl RunCgroup {
             }
         }
         Ok(group)
+    }
+
+    /// The group's directory name (the same under every controller).
+    pub fn name(&self) -> &str {
+        self.dirs[0].file_name().and_then(|n| n.to_str()).unwrap_or("")
     }
 
     pub fn kind(&self) -> CgroupKind {

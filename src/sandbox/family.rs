@@ -14,6 +14,12 @@ use super::trace;
 /// The first process of every live run of this grader (they are the grader's own children).
 static RUN_ROOTS: LazyLock<Mutex<HashSet<libc::pid_t>>> = LazyLock::new(Default::default);
 
+/// Whether `pid` is the first process of a live run of this grader (never to be reaped or
+/// signalled by another run).
+pub fn is_run_root(pid: libc::pid_t) -> bool {
+    RUN_ROOTS.lock().unwrap_or_else(|e| e.into_inner()).contains(&pid)
+}
+
 /// Registers a run's first process for the life of the guard.
 pub struct RootGuard(libc::pid_t);
 
@@ -53,6 +59,12 @@ impl Tree {
             adopt_orphans,
             members: RefCell::new(HashMap::from([(root, root_start)])),
         }
+    }
+
+    /// Whether `pid` is the member recorded under that pid (same start time: not a reused pid).
+    pub fn contains(&self, pid: libc::pid_t) -> bool {
+        let start = trace::stat(pid).map(|s| s.start_ticks);
+        start.is_some() && self.members.borrow().get(&pid).copied() == start
     }
 
     /// The run's live (or zombie) processes now.

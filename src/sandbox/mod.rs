@@ -39,6 +39,7 @@ mod mounts;
 mod plan;
 mod probe;
 mod report;
+mod signal;
 mod status;
 mod supervise;
 mod syscalls;
@@ -189,7 +190,7 @@ pub fn run(request: &RunRequest) -> anyhow::Result<RunReport> {
     if matches!(watch.stop, Stop::Wall | Stop::Cpu) {
         teardown::terminate(&run, &mut pipes, &mut capture, &mut tracer);
     }
-    let reaped = teardown::kill_and_reap(&run, watch.rusage.as_ref());
+    let reaped = teardown::kill_and_reap(&run, &tracer, watch.rusage.as_ref());
     let flooded_late = !supervise::drain_rest(&run, &mut pipes, &mut capture, &mut tracer, DRAIN);
     pipes.read_events(&run, &mut tracer);
     let wall_s = if watch.stop == Stop::Exited {
@@ -256,6 +257,17 @@ pub fn run(request: &RunRequest) -> anyhow::Result<RunReport> {
         max_rss_kb,
         limits,
     });
+    if stop == Stop::LostInit
+        && let Some(init) = reaped.child_status
+    {
+        // Say how PID 1 ended, to tell a kill from outside from a bug of ours.
+        let how = if libc::WIFSIGNALED(init) {
+            format!("killed by signal {}", libc::WTERMSIG(init))
+        } else {
+            format!("exit code {}", libc::WEXITSTATUS(init))
+        };
+        detail = Some(format!("the run's PID 1 ended unexpectedly ({how})"));
+    }
     if !reaped.survivors.is_empty() {
         status = RunStatus::InternalError;
         detail = Some(format!(

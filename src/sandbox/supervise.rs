@@ -38,6 +38,16 @@ impl Run<'_> {
         }
     }
 
+    /// Whether `pid` is (still) a process of this run: in its cgroup, or in its family tree with
+    /// the same start time.
+    pub fn owns(&self, pid: libc::pid_t) -> bool {
+        match (self.cgroup, &self.tree) {
+            (Some(cgroup), _) => super::signal::in_cgroup(pid, cgroup.name()),
+            (None, Some(tree)) => tree.contains(pid),
+            (None, None) => false,
+        }
+    }
+
     /// How often this run's processes are sampled.
     pub fn sample_every(&self) -> Duration {
         if self.tree.is_some() {

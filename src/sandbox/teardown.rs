@@ -3,6 +3,7 @@
 use std::time::{Duration, Instant};
 
 use super::capture::Capture;
+use super::signal;
 use super::supervise::{self, Pipes, Run};
 use super::trace::Tracer;
 
@@ -10,16 +11,24 @@ use super::trace::Tracer;
 pub const GRACE: Duration = Duration::from_millis(250);
 
 fn signal_all(run: &Run<'_>, signal: libc::c_int) {
+    if run.pid_one {
+        // Inside the namespace, PID 1 signals everyone for us (no pid can be stale there): SIGTERM
+        // on request (SIGUSR1), and its own death by SIGKILL takes the whole namespace with it.
+        let request = if signal == libc::SIGKILL {
+            libc::SIGKILL
+        } else {
+            super::child::RELAY_TERM
+        };
+        // SAFETY: our own child, not reaped yet, so the pid is still its.
+        unsafe { libc::kill(run.child, request) };
+        return;
+    }
     if signal == libc::SIGKILL && run.cgroup.is_some_and(|c| c.kill()) {
         return;
     }
     for pid in run.pids() {
-        if run.pid_one && pid == run.child {
-            // PID 1 ignores SIGTERM; it is killed last, which takes the namespace with it.
-            continue;
-        }
-        // SAFETY: kill with a pid of this run (cgroup member, or matched by session or uid).
-        unsafe { libc::kill(pid, signal) };
+        // The pid was listed a moment ago; it is signalled only if it is still the run's.
+        signal::send_if(pid, signal, |p| run.owns(p));
     }
 }
 
@@ -87,53 +96,46 @@ fn cpu_of(usage: &libc::rusage) -> f64 {
 
 /// SIGKILL to everything of the run, reap the cloned child (unless already reaped) and every orphan
 /// re-parented to the grader, and list what is still there.
-pub fn kill_and_reap(run: &Run<'_>, child_reaped: Option<&libc::rusage>) -> Reaped {
+pub fn kill_and_reap(run: &Run<'_>, tracer: &Tracer, child_reaped: Option<&libc::rusage>) -> Reaped {
     let mut cpu_s = child_reaped.map_or(0.0, cpu_of);
     let mut child_status = None;
-    if run.pid_one {
-        // SAFETY: SIGKILL to our own PID 1; the kernel then kills every process of its namespace.
+    if child_reaped.is_none() {
+        // SAFETY: SIGKILL to our own child, not reaped yet, so the pid is still its. PID 1 takes
+        // its whole namespace with it.
         unsafe { libc::kill(run.child, libc::SIGKILL) };
+        if let Some((status, usage)) = supervise::reap(run.child, 0) {
+            child_status = Some(status);
+            cpu_s += cpu_of(&usage);
+        }
     }
+    // From here on the first process is reaped: its pid is never signalled again.
     let deadline = Instant::now() + Duration::from_secs(5);
-    let mut child_done = child_reaped.is_some();
     loop {
-        signal_all(run, libc::SIGKILL);
-        if !child_done {
-            if run.pid_one {
-                // SIGKILL was sent: PID 1 ends once its namespace is empty.
-                if let Some((status, usage)) = supervise::reap(run.child, 0) {
-                    child_status = Some(status);
-                    cpu_s += cpu_of(&usage);
-                }
-                child_done = true;
-            } else {
-                // SAFETY: SIGKILL to the program (our child, not yet reaped, so the pid is still its).
-                unsafe { libc::kill(run.child, libc::SIGKILL) };
-                if let Some((status, usage)) = supervise::reap(run.child, 0) {
-                    child_status = Some(status);
-                    cpu_s += cpu_of(&usage);
-                }
-                child_done = true;
-            }
-        }
-        // Orphans of the run re-parented to the grader (it is a subreaper) are ours to reap.
-        let pids = run.pids();
-        for &pid in &pids {
-            if let Some((_, usage)) = supervise::reap(pid, libc::WNOHANG) {
-                cpu_s += cpu_of(&usage);
-            }
-        }
-        let remaining = run.pids();
-        let remaining: Vec<_> = remaining
-            .into_iter()
-            .filter(|&p| p != run.child || !child_done)
-            .collect();
+        let remaining: Vec<_> = run.pids().into_iter().filter(|&p| p != run.child).collect();
         if remaining.is_empty() || Instant::now() >= deadline {
             return Reaped {
                 child_status,
                 cpu_s,
                 survivors: remaining,
             };
+        }
+        if !(run.cgroup.is_some_and(|c| c.kill())) {
+            for &pid in &remaining {
+                signal::send_if(pid, libc::SIGKILL, |p| run.owns(p));
+            }
+        }
+        // Orphans of the run re-parented to the grader (a subreaper) are ours to reap: only
+        // processes of this run, never the first process of another run of this grader.
+        let grader = std::process::id() as libc::pid_t;
+        for &pid in &remaining {
+            let ours = |p: libc::pid_t| {
+                !super::family::is_run_root(p)
+                    && super::trace::stat(p)
+                        .is_some_and(|s| s.ppid == grader && (run.owns(p) || tracer.saw(&s)))
+            };
+            if let Some(usage) = signal::reap_if(pid, ours) {
+                cpu_s += cpu_of(&usage);
+            }
         }
         std::thread::sleep(Duration::from_millis(1));
     }

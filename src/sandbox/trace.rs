@@ -14,8 +14,7 @@ use super::report::ProcessTrace;
 pub struct Stat {
     pub pid: libc::pid_t,
     pub state: u8,
-    /// Parent (host pid); kept for the picture of the run's tree.
-    #[allow(dead_code)]
+    /// Parent (host pid).
     pub ppid: libc::pid_t,
     pub session: libc::pid_t,
     pub cpu_ticks: u64,
@@ -156,6 +155,11 @@ impl Tracer {
                 );
             }
         }
+    }
+
+    /// Whether the process `stat` describes (pid and start time) was seen as one of the run's.
+    pub fn saw(&self, stat: &Stat) -> bool {
+        self.seen.contains_key(&(stat.pid, stat.start_ticks))
     }
 
     /// Distinct processes seen.
