@@ -257,3 +257,20 @@ fn scripted_exercise_check_and_hint() {
     assert!(out.contains("Réussi"), "{out}");
     assert!(out.contains("exercices réussis 1/3"), "{out}");
 }
+
+#[test]
+fn counter_in_the_repl_asks_for_a_prediction_first() {
+    let out = atelier()
+        .stdin("goto exercice-3-memoire-partagee\ndemo\n1000\nquit\n")
+        .run()
+        .code(0)
+        .stdout();
+    let asked = out.find("Quelle valeur finale").expect("asks for a prediction");
+    let ran = out.find("run 1/20").expect("then 20 unlocked runs");
+    assert!(asked < ran);
+    assert!(out.contains("votre prédiction"), "compares the prediction: {out}");
+    assert!(
+        out.contains("valeur finale 1000 (0 mise(s) à jour perdue(s))"),
+        "then the locked run: {out}"
+    );
+}

@@ -86,6 +86,18 @@ fn listing_shows_the_ten_demos_with_their_sections() {
 }
 
 #[test]
+fn listing_as_json() {
+    let out = atelier(&["demo", "--json"]);
+    assert!(out.status.success());
+    let list: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(list.len(), 10);
+    assert!(
+        list.iter()
+            .any(|d| d["name"] == "counter" && d["section"] == "exercice-3-memoire-partagee")
+    );
+}
+
+#[test]
 fn unknown_demo_lists_the_demos_and_exits_2() {
     let out = atelier(&["demo", "nope"]);
     assert_eq!(out.status.code(), Some(2));
@@ -128,7 +140,7 @@ fn counter_with_its_lock_reaches_1000() {
 
 #[test]
 fn counter_without_lock_loses_updates() {
-    let json = demo_json("counter", &["--no-lock", "--runs", "5"]);
+    let json = demo_json("counter", &["--no-lock", "--runs", "10"]);
     let expected = json["expected"].as_i64().unwrap();
     let values: Vec<i64> = json["final_values"]
         .as_array()
@@ -136,7 +148,7 @@ fn counter_without_lock_loses_updates() {
         .iter()
         .map(|v| v.as_i64().unwrap())
         .collect();
-    assert_eq!(values.len(), 5);
+    assert_eq!(values.len(), 10);
     assert!(values.iter().all(|&v| v > 0 && v <= expected), "{values:?}");
     assert!(
         values.iter().any(|&v| v < expected),

@@ -226,6 +226,79 @@ fn queue_many_producers_many_consumers() -> Outcome {
     }
 }
 
+fn small_messages_keep_each_producers_order() -> Outcome {
+    // Enough messages to wrap the shared ring many times, from several producers at once.
+    const PRODUCERS: u32 = 3;
+    const EACH: u32 = 30_000;
+    let queue: Queue<(u32, u32)> = Queue::new().map_err(err)?;
+    let mut producers: Vec<Process> = (0..PRODUCERS)
+        .map(|p| {
+            let queue = &queue;
+            Process::start(move || -> procs::Result<()> {
+                for n in 0..EACH {
+                    queue.put(&(p, n))?;
+                }
+                Ok(())
+            })
+        })
+        .collect::<Result<_, _>>()
+        .map_err(err)?;
+    let mut next = [0u32; PRODUCERS as usize];
+    for _ in 0..PRODUCERS * EACH {
+        let (p, n) = queue.get_timeout(Duration::from_secs(20)).map_err(err)?;
+        ensure!(
+            n == next[p as usize],
+            "producer {p}: got {n}, expected {}",
+            next[p as usize]
+        );
+        next[p as usize] += 1;
+    }
+    for p in &mut producers {
+        p.join_ok().map_err(err)?;
+    }
+    Ok(())
+}
+
+fn queue_survives_killed_users() -> Outcome {
+    let queue: Queue<Vec<u8>> = Queue::new().map_err(err)?;
+    // A consumer killed while it waits inside `get`, holding the read lock.
+    let mut consumer = Process::start(|| queue.get().map(drop)).map_err(err)?;
+    sleep_ms(50);
+    consumer.kill().map_err(err)?;
+    consumer.join().map_err(err)?;
+    // A producer killed while it waits for room in a full ring, holding the write lock.
+    let mut producer = Process::start(|| -> procs::Result<()> {
+        for n in 0..6u8 {
+            queue.put(&vec![n; 100_000])?;
+        }
+        Ok(())
+    })
+    .map_err(err)?;
+    sleep_ms(100);
+    producer.kill().map_err(err)?;
+    ensure!(
+        producer.join().map_err(err)? == Exit::Signal(libc::SIGKILL),
+        "producer finished: ring too big?"
+    );
+    for n in 0..5u8 {
+        let got = queue.get_timeout(Duration::from_secs(5)).map_err(err)?;
+        ensure!(
+            got.len() == 100_000 && got.iter().all(|&b| b == n),
+            "message {n} damaged"
+        );
+    }
+    ensure!(
+        matches!(queue.get_timeout(Duration::from_millis(20)), Err(Error::Timeout)),
+        "half message seen"
+    );
+    queue.put(&vec![9; 10]).map_err(err)?;
+    ensure!(
+        queue.get().map_err(err)? == vec![9; 10],
+        "queue unusable after the deaths"
+    );
+    Ok(())
+}
+
 fn locked_increments_are_exact() -> Outcome {
     let counter = Value::new(0i64).map_err(err)?;
     let mut procs = Vec::new();
@@ -480,6 +553,14 @@ fn main() -> ExitCode {
             queue_many_producers_many_consumers,
         ),
         (
+            "3 producers x 30000 small messages, order kept",
+            small_messages_keep_each_producers_order,
+        ),
+        (
+            "a queue survives killed producers and consumers",
+            queue_survives_killed_users,
+        ),
+        (
             "10 processes x 100000 locked increments",
             locked_increments_are_exact,
         ),
@@ -495,7 +576,7 @@ fn main() -> ExitCode {
         ),
         ("fork is refused with two threads", refuses_to_fork_with_threads),
         (
-            "Ctrl-C stops join, pool map and queue get",
+            "Ctrl-C stops join, pool map, queue get, pipe recv, lock acquire",
             ctrl_c_stops_blocking_calls,
         ),
         (

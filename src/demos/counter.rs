@@ -5,6 +5,8 @@
 use std::sync::LazyLock;
 use std::time::{Duration, Instant};
 
+use nix::sched::{CpuSet, sched_setaffinity};
+use nix::unistd::Pid;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value as Json, json};
 
@@ -92,8 +94,10 @@ pub fn run(opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Json> {
         ),
     })?;
     n.say(
-        "Les processus attendent un même signal de départ, pour qu'ils se chevauchent vraiment.",
-        "The processes wait for one start signal, so that they really overlap.",
+        "Les processus sont répartis sur les cœurs et attendent un même signal de départ, pour qu'ils \
+         se chevauchent vraiment.",
+        "The processes are dealt out over the cores and wait for one start signal, so that they really \
+         overlap.",
     )?;
 
     let mut done = Vec::new();
@@ -202,10 +206,14 @@ fn one_run(n: &mut Narrator, lock: bool, increments: u32, narrate: bool) -> anyh
     let queue: Queue<Report> = Queue::new()?;
     let started = Instant::now();
     let mut children = Vec::new();
-    for _ in 0..PROCESSES {
+    let cores = std::thread::available_parallelism().map_or(1, |c| c.get());
+    for k in 0..PROCESSES {
         let (counter, gate, q) = (&counter, &gate, &queue);
         children.push(Process::start(move || -> anyhow::Result<()> {
             let pid = std::process::id() as i32;
+            // Deal the processes out over the cores, as an idle machine would: the scheduler tends to
+            // keep fresh children on their parent's core, and a race needs two cores at once.
+            spread_over_cores(k, cores);
             q.put(&Report::Ready {
                 pid,
                 at: origin.elapsed().as_secs_f64(),
@@ -273,4 +281,12 @@ fn one_run(n: &mut Narrator, lock: bool, increments: u32, narrate: bool) -> anyh
         pids,
         wall: started.elapsed(),
     })
+}
+
+/// Places the calling process on core `k % cores` (best effort: a refusal only makes the race rarer).
+fn spread_over_cores(k: usize, cores: usize) {
+    let mut set = CpuSet::new();
+    if set.set(k % cores).is_ok() {
+        let _ = sched_setaffinity(Pid::from_raw(0), &set);
+    }
 }

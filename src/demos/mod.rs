@@ -195,18 +195,39 @@ pub fn command(ctx: &Ctx, args: &DemoArgs) -> Result<ExitCode> {
     let lang = Lang::resolve(ctx.lang, Lang::Fr);
     let mut stdout = io::stdout();
     let Some(name) = &args.name else {
-        write_list(&mut stdout, lang)?;
+        if args.json {
+            let list: Vec<Value> = DEMOS
+                .iter()
+                .map(|d| {
+                    serde_json::json!({"name": d.name, "section": d.section, "description": d.description(lang)})
+                })
+                .collect();
+            writeln!(stdout, "{}", serde_json::to_string_pretty(&list)?)?;
+        } else {
+            write_list(&mut stdout, lang)?;
+        }
         return Ok(ExitCode::SUCCESS);
     };
     let Some(demo) = find(name) else {
         let mut list = Vec::new();
         write_list(&mut list, lang)?;
         let list = String::from_utf8_lossy(&list);
+        let list = list.trim_end();
+        let closest = DEMOS
+            .iter()
+            .map(|d| (strsim::levenshtein(name, d.name), d.name))
+            .min()
+            .filter(|(distance, _)| *distance <= 3);
+        let hint = match (closest, lang) {
+            (Some((_, near)), Lang::Fr) => format!(" Vouliez-vous dire « {near} » ?"),
+            (Some((_, near)), Lang::En) => format!(" Did you mean '{near}'?"),
+            (None, _) => String::new(),
+        };
         anyhow::bail!(
             "{}",
             match lang {
-                Lang::Fr => format!("démo inconnue « {name} ». Les démos :\n{list}"),
-                Lang::En => format!("unknown demo '{name}'. The demos:\n{list}"),
+                Lang::Fr => format!("démo inconnue « {name} ».{hint} Les démos :\n{list}"),
+                Lang::En => format!("unknown demo '{name}'.{hint} The demos:\n{list}"),
             }
         );
     };

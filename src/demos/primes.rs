@@ -21,7 +21,7 @@ const CHUNKS: usize = 4;
 /// most work and leave a core idle at the end.
 const SLICES_PER_CHUNK: usize = 16;
 /// How many times each side is measured by default (the best is kept: other programs share the CPU).
-const DEFAULT_RUNS: u32 = 3;
+const DEFAULT_RUNS: u32 = 5;
 
 /// The exercise's naive test: trial division by odd numbers up to √n.
 pub fn is_prime(n: u64) -> bool {
@@ -75,40 +75,22 @@ pub fn run(opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
     let cores = std::thread::available_parallelism().map_or(1, |c| c.get());
     n.line(&match lang {
         Lang::Fr => format!(
-            "Compter les nombres premiers de range({FROM}, {TO}). Chaque côté est mesuré {runs} fois, le \
-             meilleur temps est gardé (d'autres programmes partagent cette machine)."
+            "Compter les nombres premiers de range({FROM}, {TO}), en séquentiel puis en {CHUNKS} morceaux \
+             sur un Pool de {cores} processus. Chaque côté est mesuré {runs} fois, le meilleur temps est \
+             gardé (d'autres programmes partagent cette machine)."
         ),
         Lang::En => format!(
-            "Count the primes in range({FROM}, {TO}). Each side is measured {runs} times and the best kept \
-             (other programs share this machine)."
+            "Count the primes in range({FROM}, {TO}), sequentially, then in {CHUNKS} chunks on a Pool of \
+             {cores} processes. Each side is measured {runs} times and the best kept (other programs share \
+             this machine)."
         ),
     })?;
 
-    n.heading(n.pick("1. Séquentiel", "1. Sequential"))?;
-    let mut sequential = Duration::MAX;
-    let mut count_seq = 0;
-    for _ in 0..runs {
-        let started = Instant::now();
-        count_seq = count_chunk(vec![(FROM, TO)]);
-        sequential = sequential.min(started.elapsed());
-    }
-    n.pid(
-        parent,
-        &match lang {
-            Lang::Fr => format!("Séquentiel : {} (trouvé : {count_seq})", fmt_duration(sequential)),
-            Lang::En => format!("Sequential: {} (found: {count_seq})", fmt_duration(sequential)),
-        },
-    )?;
-
-    n.heading(&match lang {
-        Lang::Fr => format!("2. Parallèle : {CHUNKS} morceaux sur un Pool de {cores} processus"),
-        Lang::En => format!("2. Parallel: {CHUNKS} chunks on a Pool of {cores} processes"),
-    })?;
     n.say(
-        "Les morceaux sont équilibrés : tester un grand nombre coûte plus cher qu'un petit, donc chaque \
+        "Les 4 morceaux sont équilibrés : tester un grand nombre coûte plus cher qu'un petit, donc chaque \
          morceau prend des tranches réparties sur toute la plage (4 quarts consécutifs laisseraient le \
          dernier ouvrier finir seul).",
-        "The chunks are balanced: testing a large number costs more than a small one, so each chunk takes \
+        "The 4 chunks are balanced: testing a large number costs more than a small one, so each chunk takes \
          slices spread over the whole range (4 consecutive quarters would leave the last worker finishing \
          alone).",
     )?;
@@ -121,31 +103,51 @@ pub fn run(opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
         parent,
         &match lang {
             Lang::Fr => format!(
-                "Pool({cores}) démarré en {} : ouvriers {:?}",
-                fmt_duration(pool_start),
-                workers
+                "Pool({cores}) démarré en {} : ouvriers {workers:?}",
+                fmt_duration(pool_start)
             ),
             Lang::En => format!(
-                "Pool({cores}) started in {}: workers {:?}",
-                fmt_duration(pool_start),
-                workers
+                "Pool({cores}) started in {}: workers {workers:?}",
+                fmt_duration(pool_start)
             ),
         },
     )?;
 
-    let mut parallel = Duration::MAX;
+    // Sequential and parallel measured in turn, so that both meet the same load from other programs.
+    let (mut sequential, mut parallel) = (Duration::MAX, Duration::MAX);
+    let (mut count_seq, mut count_par) = (0, 0);
     let mut best_trace = Vec::new();
-    let mut count_par = 0;
-    for _ in 0..runs {
-        let started_at = Instant::now();
+    for k in 1..=runs {
+        let started = Instant::now();
+        count_seq = count_chunk(vec![(FROM, TO)]);
+        let seq = started.elapsed();
+        sequential = sequential.min(seq);
+
+        let started = Instant::now();
         let results = pool.map_traced(count_chunk, chunks.clone(), 1)?;
-        let took = started_at.elapsed();
+        let par = started.elapsed();
         count_par = results.iter().map(|(count, _)| count).sum();
-        if took < parallel {
-            parallel = took;
+        if par < parallel {
+            parallel = par;
             best_trace = results;
         }
+        n.pid(
+            parent,
+            &match lang {
+                Lang::Fr => format!(
+                    "mesure {k}/{runs} : séquentiel {} (trouvé : {count_seq}), parallèle {} (trouvé : {count_par})",
+                    fmt_duration(seq),
+                    fmt_duration(par)
+                ),
+                Lang::En => format!(
+                    "run {k}/{runs}: sequential {} (found: {count_seq}), parallel {} (found: {count_par})",
+                    fmt_duration(seq),
+                    fmt_duration(par)
+                ),
+            },
+        )?;
     }
+    n.heading(n.pick("La meilleure mesure parallèle", "The best parallel run"))?;
     let epoch = n.since_start(pool.epoch());
     let mut by_end: Vec<&(u64, TaskEvent)> = best_trace.iter().collect();
     by_end.sort_by_key(|(_, e)| e.end);
@@ -154,18 +156,19 @@ pub fn run(opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
             event.worker_pid,
             epoch + event.end.as_secs_f64(),
             &match lang {
-                Lang::Fr => format!("morceau {} : {count} premiers", event.index + 1),
-                Lang::En => format!("chunk {}: {count} primes", event.index + 1),
+                Lang::Fr => format!(
+                    "morceau {} : {count} premiers en {}",
+                    event.index + 1,
+                    fmt_duration(event.end.saturating_sub(event.start))
+                ),
+                Lang::En => format!(
+                    "chunk {}: {count} primes in {}",
+                    event.index + 1,
+                    fmt_duration(event.end.saturating_sub(event.start))
+                ),
             },
         )?;
     }
-    n.pid(
-        parent,
-        &match lang {
-            Lang::Fr => format!("Parallèle : {} (trouvé : {count_par})", fmt_duration(parallel)),
-            Lang::En => format!("Parallel: {} (found: {count_par})", fmt_duration(parallel)),
-        },
-    )?;
     drop(pool);
 
     let first = best_trace
@@ -204,6 +207,13 @@ pub fn run(opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
     ))?;
 
     let speedup = sequential.as_secs_f64() / parallel.as_secs_f64().max(1e-9);
+    // What the run did, less sensitive to a loaded machine than the speedup: CPU-busy time of the
+    // workers over the parallel wall time.
+    let busy: f64 = best_trace
+        .iter()
+        .map(|(_, e)| e.end.saturating_sub(e.start).as_secs_f64())
+        .sum();
+    let cores_busy = busy / parallel.as_secs_f64().max(1e-9);
     let with_start = sequential.as_secs_f64() / (parallel + pool_start).as_secs_f64().max(1e-9);
     n.summary(&[
         (
@@ -224,6 +234,13 @@ pub fn run(opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
         (
             n.pick("accélération", "speedup").to_owned(),
             format!("{speedup:.2} ×"),
+        ),
+        (
+            n.pick("cœurs occupés", "cores busy").to_owned(),
+            match lang {
+                Lang::Fr => format!("{cores_busy:.2} en moyenne pendant la mesure parallèle"),
+                Lang::En => format!("{cores_busy:.2} on average during the parallel run"),
+            },
         ),
         (
             n.pick("démarrage du Pool", "Pool start").to_owned(),
@@ -252,6 +269,7 @@ pub fn run(opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
         "parallel_ms": ms(parallel),
         "pool_start_ms": ms(pool_start),
         "speedup": (speedup * 1000.0).round() / 1000.0,
+        "cores_busy": (cores_busy * 100.0).round() / 100.0,
         "speedup_including_pool_start": (with_start * 1000.0).round() / 1000.0,
         "chunks": best_trace.iter().map(|(count, e)| json!({
             "index": e.index,

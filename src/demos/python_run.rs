@@ -144,12 +144,16 @@ fn stream(
 mod tests {
     use super::*;
 
+    /// The Ctrl-C flag is process-wide: these tests take turns.
+    static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
     fn has_python() -> bool {
         Command::new(PYTHON).arg("--version").output().is_ok()
     }
 
     #[test]
     fn streams_both_outputs_and_returns_the_exit_code() {
+        let _turn = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
         let code = "import sys\nprint('sortie')\nprint('erreur', file=sys.stderr)\nsys.exit(3)\n";
         let mut out = Vec::new();
         let result = run_python(code, Lang::En, Duration::from_secs(20), &mut out);
@@ -164,6 +168,7 @@ mod tests {
 
     #[test]
     fn time_limit_stops_the_example_and_its_children() {
+        let _turn = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
         if !has_python() {
             return;
         }
@@ -179,5 +184,31 @@ mod tests {
             text.contains("started") && text.contains("limite de temps"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn ctrl_c_stops_the_example() {
+        let _turn = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+        if !has_python() {
+            return;
+        }
+        // Ctrl-C as the SIGINT handler would record it, a moment after the example started.
+        let presser = std::thread::spawn(|| {
+            std::thread::sleep(Duration::from_millis(600));
+            crate::procs::interrupt::request();
+        });
+        let mut out = Vec::new();
+        let started = Instant::now();
+        let result = run_python(
+            "import time\nprint('go', flush=True)\ntime.sleep(30)\n",
+            Lang::En,
+            Duration::from_secs(20),
+            &mut out,
+        );
+        presser.join().unwrap();
+        let err = result.unwrap_err().to_string();
+        assert!(err.contains("interrupted"), "{err}");
+        assert!(started.elapsed() < Duration::from_secs(10));
+        assert!(String::from_utf8(out).unwrap().contains("go"));
     }
 }

@@ -46,6 +46,10 @@ pub enum Error {
     /// The other end of a pipe or queue is closed (every writer gone).
     #[error("the other end is closed")]
     Disconnected,
+    /// A queue whose framing was broken by a process that died in the middle of a message larger
+    /// than its buffer.
+    #[error("the queue is unusable: a process died in the middle of a large message")]
+    Poisoned,
     /// The pool was closed, terminated or broken by an earlier failure.
     #[error("the pool is closed")]
     PoolClosed,

@@ -41,8 +41,15 @@ impl<E: std::fmt::Display> ChildExit for std::result::Result<(), E> {
     }
 }
 
-/// Threads of this process, from `/proc/self/stat` (field 20). Cheap: one small read.
+/// Threads of this process. Fast path: procfs gives `/proc/self/task` one link per thread plus
+/// two (one `stat` call); otherwise field 20 of `/proc/self/stat`.
 pub fn thread_count() -> io::Result<usize> {
+    use std::os::unix::fs::MetadataExt;
+    if let Ok(meta) = std::fs::metadata("/proc/self/task")
+        && meta.nlink() > 2
+    {
+        return Ok(meta.nlink() as usize - 2);
+    }
     let stat = std::fs::read("/proc/self/stat")?;
     // The command name (field 2) may hold spaces and parentheses: count fields after the last ')'.
     let after = stat
@@ -79,9 +86,10 @@ where
     if threads > 1 {
         return Err(Error::MultiThreaded { threads });
     }
-    // Unflushed output would be written twice, once by each process.
-    io::stdout().flush()?;
-    io::stderr().flush()?;
+    // Unflushed output would be written twice, once by each process. A failed flush (stdout is a
+    // closed pipe) is no reason to refuse the fork: that output is lost either way.
+    let _ = io::stdout().flush();
+    let _ = io::stderr().flush();
     // SAFETY: the process is single-threaded (checked above), so the child may run any code; it
     // never returns from this function (it leaves through `_exit` below).
     let pid = unsafe { libc::fork() };

@@ -7,13 +7,24 @@
 //! death therefore never wedges the others.
 use std::cell::UnsafeCell;
 use std::io;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
 use super::error::Result;
 use super::interrupt;
 use super::shm::Shared;
 
-struct RawMutex(UnsafeCell<libc::pthread_mutex_t>);
+/// Attempts before sleeping on a contended lock.
+const SPINS: u32 = 100;
+
+/// The mutex and, on the same cache line, a few bytes it protects: a [`Value`](super::Value)
+/// keeps its number there, so a contended increment moves one cache line between cores, not two.
+#[repr(C, align(64))]
+struct RawMutex(UnsafeCell<libc::pthread_mutex_t>, UnsafeCell<Payload>);
+
+/// Room for any [`Plain`](super::value::Plain) number (at most 16 bytes, 16-aligned).
+#[repr(C, align(16))]
+pub(crate) struct Payload(pub(crate) [u8; 16]);
 
 // SAFETY: a process-shared pthread mutex is made to be used from several threads and processes.
 unsafe impl Sync for RawMutex {}
@@ -68,7 +79,10 @@ impl Lock {
     /// A new, unlocked lock in shared memory.
     pub fn new() -> Result<Lock> {
         // SAFETY: an all-zero pthread_mutex_t is only storage; it is initialised below before use.
-        let mutex = Shared::new(RawMutex(UnsafeCell::new(unsafe { std::mem::zeroed() })))?;
+        let mutex = Shared::new(RawMutex(
+            UnsafeCell::new(unsafe { std::mem::zeroed() }),
+            UnsafeCell::new(Payload([0; 16])),
+        ))?;
         // SAFETY: an all-zero attribute object is storage for pthread_mutexattr_init.
         let mut attr: libc::pthread_mutexattr_t = unsafe { std::mem::zeroed() };
         // SAFETY: `attr` is live local storage; `mutex` points into our fresh mapping, which no
@@ -88,6 +102,11 @@ impl Lock {
 
     fn raw(&self) -> *mut libc::pthread_mutex_t {
         self.mutex.get().0.get()
+    }
+
+    /// The 16 shared bytes beside the mutex (see [`RawMutex`]).
+    pub(crate) fn payload(&self) -> *mut Payload {
+        self.mutex.get().1.get()
     }
 
     /// Turns a lock result into a guard: `EOWNERDEAD` is recovered, `EBUSY`/`ETIMEDOUT` is `None`.
@@ -133,6 +152,22 @@ impl Lock {
     pub(crate) fn acquire_until(&self, deadline: Option<Instant>) -> Result<Option<LockGuard<'_>>> {
         if let Some(guard) = self.try_acquire()? {
             return Ok(Some(guard));
+        }
+        // Critical sections are short (an increment): the holder, running on the other core,
+        // usually lets go within a microsecond, far cheaper than sleeping in the kernel.
+        // Spin on a plain read of the lock word (glibc keeps the owner's id in the first 32 bits
+        // of the mutex, 0 when free) and only try the atomic exchange when it looks free, so
+        // waiters do not keep stealing the cache line from the holder.
+        // SAFETY: the first field of an initialised glibc `pthread_mutex_t` is its 32-bit lock word,
+        // 4-aligned; reading it atomically while other processes update it atomically is sound.
+        let word = unsafe { &*self.raw().cast::<AtomicU32>() };
+        for _ in 0..SPINS {
+            std::hint::spin_loop();
+            if word.load(Ordering::Relaxed) == 0
+                && let Some(guard) = self.try_acquire()?
+            {
+                return Ok(Some(guard));
+            }
         }
         if deadline.is_none() && !interrupt::active() {
             // SAFETY: as in `try_acquire`.

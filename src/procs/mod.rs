@@ -6,8 +6,21 @@
 //! runs under `catch_unwind`, then `_exit`); every child is reaped, on every path (drop included);
 //! while an [`interrupt::Guard`] is held, Ctrl-C makes every blocking call kill and reap the
 //! children it owns and return [`Error::Interrupted`].
+//!
+//! Choices, where Python's semantics left room:
+//! - [`Pool`] tasks are plain `fn(T) -> R` pointers (a closure without captures coerces to one);
+//!   workers are forks without exec, so a function address means the same function in every
+//!   worker (see `pool/worker.rs`). Arguments and results travel framed in postcard.
+//! - [`Lock`] is a robust, process-shared pthread mutex: the death of its holder frees it and the
+//!   next owner is told ([`LockGuard::recovered`]). [`Value`] keeps its number on the lock's cache line.
+//! - [`Queue`] is a ring buffer in shared memory with futex sleeps, not a pipe: no system call per
+//!   message while both sides are busy, and a process killed mid-`put`/`get` leaves it whole.
+//! - [`Process`] and [`Pool`] kill (SIGKILL) and reap on drop; [`Group`] puts a demo's children in
+//!   one process group for a single `killpg`.
+//! - [`raw`] holds the bare-syscall figures `atelier bench` compares against.
 pub mod error;
 pub mod fork;
+mod futex;
 pub mod group;
 pub mod interrupt;
 pub mod lock;
@@ -15,6 +28,7 @@ pub mod pipe;
 pub mod pool;
 pub mod process;
 pub mod queue;
+pub mod raw;
 mod reap;
 mod shm;
 pub mod status;

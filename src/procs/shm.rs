@@ -11,6 +11,18 @@ pub(crate) struct Shared<T> {
 impl<T> Shared<T> {
     /// Maps zeroed shared memory for a `T` and moves `value` into it.
     pub(crate) fn new(value: T) -> io::Result<Shared<T>> {
+        // SAFETY: the zeroed contents are overwritten with a valid `T` before any use.
+        let shared = unsafe { Shared::<T>::zeroed()? };
+        // SAFETY: the mapping is page-aligned (enough for any T here), large enough and ours.
+        unsafe { shared.ptr.as_ptr().write(value) };
+        Ok(shared)
+    }
+
+    /// Maps zeroed shared memory for a `T` (a large `T` never passes through the stack).
+    ///
+    /// # Safety
+    /// All-zero bytes must be a valid `T`, or be overwritten before the value is used.
+    pub(crate) unsafe fn zeroed() -> io::Result<Shared<T>> {
         let len = std::mem::size_of::<T>().max(1);
         // SAFETY: an anonymous mapping with no fixed address; the result is checked below.
         let raw = unsafe {
@@ -27,8 +39,6 @@ impl<T> Shared<T> {
             return Err(io::Error::last_os_error());
         }
         let ptr = NonNull::new(raw.cast::<T>()).ok_or_else(|| io::Error::other("mmap returned null"))?;
-        // SAFETY: the mapping is page-aligned (enough for any T here), `len` bytes long and ours.
-        unsafe { ptr.as_ptr().write(value) };
         Ok(Shared { ptr })
     }
 

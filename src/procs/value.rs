@@ -1,10 +1,11 @@
 //! `Value<T>` and `RawValue<T>`: one number in shared memory, Python's `multiprocessing.Value`
 //! (with its lock) and `RawValue` (without).
 use std::cell::UnsafeCell;
+use std::marker::PhantomData;
 use std::ops::{Deref, DerefMut};
 
 use super::error::Result;
-use super::lock::{Lock, LockGuard};
+use super::lock::{Lock, LockGuard, Payload};
 use super::shm::Shared;
 
 mod sealed {
@@ -63,32 +64,46 @@ impl<T: Plain> RawValue<T> {
     }
 }
 
-/// A number in shared memory with its process-shared [`Lock`].
+/// A number in shared memory with its process-shared [`Lock`]. The number lives on the lock's
+/// own cache line.
 pub struct Value<T: Plain> {
-    raw: RawValue<T>,
     lock: Lock,
+    _number: PhantomData<T>,
 }
 
 /// The value, locked: dereferences to the number; unlocks on drop.
 pub struct ValueGuard<'a, T: Plain> {
     guard: LockGuard<'a>,
-    raw: &'a RawValue<T>,
+    ptr: *mut T,
 }
 
 impl<T: Plain> Value<T> {
+    const FITS: () = assert!(
+        std::mem::size_of::<T>() <= std::mem::size_of::<Payload>()
+            && std::mem::align_of::<T>() <= std::mem::align_of::<Payload>()
+    );
+
     /// A new shared number and its lock.
     pub fn new(value: T) -> Result<Value<T>> {
-        Ok(Value {
-            raw: RawValue::new(value)?,
+        let () = Self::FITS;
+        let shared = Value {
             lock: Lock::new()?,
-        })
+            _number: PhantomData,
+        };
+        shared.store(value);
+        Ok(shared)
+    }
+
+    fn ptr(&self) -> *mut T {
+        // The payload holds 16 bytes aligned on 16, enough for any Plain type (checked by FITS).
+        self.lock.payload().cast::<T>()
     }
 
     /// Takes the lock and gives access to the number (Python's `with v.get_lock(): v.value += 1`).
     pub fn get_lock(&self) -> Result<ValueGuard<'_, T>> {
         Ok(ValueGuard {
             guard: self.lock.acquire()?,
-            raw: &self.raw,
+            ptr: self.ptr(),
         })
     }
 
@@ -110,12 +125,14 @@ impl<T: Plain> Value<T> {
 
     /// Reads without the lock (Python's `v.value`, whose `+= 1` is a read then a write).
     pub fn load(&self) -> T {
-        self.raw.load()
+        // SAFETY: as in `RawValue::load`: valid, aligned, shared plain memory, read volatile.
+        unsafe { self.ptr().read_volatile() }
     }
 
     /// Writes without the lock.
     pub fn store(&self, value: T) {
-        self.raw.store(value)
+        // SAFETY: as in `RawValue::store`.
+        unsafe { self.ptr().write_volatile(value) }
     }
 }
 
@@ -130,13 +147,13 @@ impl<T: Plain> Deref for ValueGuard<'_, T> {
     type Target = T;
     fn deref(&self) -> &T {
         // SAFETY: the lock is held, so no process that uses the lock writes the number meanwhile.
-        unsafe { &*self.raw.ptr() }
+        unsafe { &*self.ptr }
     }
 }
 
 impl<T: Plain> DerefMut for ValueGuard<'_, T> {
     fn deref_mut(&mut self) -> &mut T {
         // SAFETY: as in `deref`; `&mut self` makes this the only reference in this process.
-        unsafe { &mut *self.raw.ptr() }
+        unsafe { &mut *self.ptr }
     }
 }

@@ -73,23 +73,6 @@ pub(crate) fn read_some(fd: RawFd, buf: &mut [u8], deadline: Option<Instant>) ->
     }
 }
 
-/// Fills `buf` completely; `Err(Disconnected)` on end of file before the first byte is `Ok(false)`.
-pub(crate) fn read_exact(fd: RawFd, buf: &mut [u8], deadline: Option<Instant>) -> Result<bool> {
-    let mut done = 0;
-    while done < buf.len() {
-        let n = read_some(fd, &mut buf[done..], deadline)?;
-        if n == 0 {
-            return if done == 0 {
-                Ok(false)
-            } else {
-                Err(Error::Disconnected)
-            };
-        }
-        done += n;
-    }
-    Ok(true)
-}
-
 /// Writes all of `bytes` (several `write(2)` calls for a message over the pipe's size).
 pub(crate) fn write_all(fd: RawFd, mut bytes: &[u8], deadline: Option<Instant>) -> Result<()> {
     while !bytes.is_empty() {

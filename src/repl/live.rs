@@ -72,7 +72,8 @@ pub fn demo(session: &mut Session, args: &str, out: &mut dyn Write, input: &mut 
     };
     if demo.name == "counter" && name.is_none() {
         // The race is the lesson: predict first, then see 20 unlocked runs, then the locked one.
-        let answer = ask(input, demos::counter_prediction_prompt(lang), out);
+        let prompt = format!("{} › ", demos::counter_prediction_prompt(lang).trim_end());
+        let answer = ask(input, &prompt, out);
         opts.prediction = answer.and_then(|a| a.trim().parse().ok());
         opts.no_lock = true;
         opts.runs = Some(20);

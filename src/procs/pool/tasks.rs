@@ -1,6 +1,6 @@
 //! One batch of tasks on a pool: feeds the workers lazily from the caller's iterator and yields
 //! results in order (`imap`) or as they complete (`imap_unordered`).
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::VecDeque;
 use std::time::Duration;
 
 use serde::Serialize;
@@ -39,7 +39,8 @@ pub struct Tasks<'p, T, R, I> {
     outstanding: usize,
     exhausted: bool,
     finished: bool,
-    in_order: BTreeMap<usize, Result<(R, TaskEvent)>>,
+    /// Results not yet yielded in order: slot `k` holds task `next_out + k` once it is done.
+    in_order: VecDeque<Option<Result<(R, TaskEvent)>>>,
     as_done: VecDeque<Result<(R, TaskEvent)>>,
     error: Option<Error>,
 }
@@ -74,7 +75,7 @@ where
             outstanding: 0,
             exhausted: false,
             finished: false,
-            in_order: BTreeMap::new(),
+            in_order: VecDeque::new(),
             as_done: VecDeque::new(),
             error,
         }
@@ -82,12 +83,9 @@ where
 
     fn take_ready(&mut self) -> Option<Result<(R, TaskEvent)>> {
         if self.ordered {
-            let entry = self.in_order.first_entry()?;
-            if *entry.key() != self.next_out {
-                return None;
-            }
+            self.in_order.front()?.as_ref()?;
             self.next_out += 1;
-            Some(entry.remove())
+            self.in_order.pop_front().flatten()
         } else {
             self.as_done.pop_front()
         }
@@ -157,16 +155,18 @@ where
             let first = first as usize;
             let mut total_ns = 0u64;
             match decoded {
-                Ok(Outcomes { times, results }) => {
-                    for (k, (result, (start, end))) in results.into_iter().zip(times).enumerate() {
-                        total_ns += end.saturating_sub(start);
+                Ok(Outcomes { start, ends, results }) => {
+                    let mut previous = 0;
+                    for (k, (result, end)) in results.into_iter().zip(ends).enumerate() {
                         let index = first + k;
                         let event = TaskEvent {
                             index,
                             worker_pid: pid,
-                            start: since_epoch(start),
-                            end: since_epoch(end),
+                            start: since_epoch(start + previous),
+                            end: since_epoch(start + end),
                         };
+                        total_ns += end.saturating_sub(previous);
+                        previous = end;
                         let item = result
                             .map(|value| (value, event))
                             .map_err(|message| Error::Panicked {
@@ -190,7 +190,11 @@ where
 
     fn push(&mut self, index: usize, item: Result<(R, TaskEvent)>) {
         if self.ordered {
-            self.in_order.insert(index, item);
+            let slot = index - self.next_out;
+            if self.in_order.len() <= slot {
+                self.in_order.resize_with(slot + 1, || None);
+            }
+            self.in_order[slot] = Some(item);
         } else {
             self.as_done.push_back(item);
         }

@@ -35,11 +35,13 @@ pub(super) struct Chunk<'a> {
 /// The trampoline's type: the task function's address and the chunk.
 pub(super) type Trampoline = fn(usize, &mut Chunk<'_>);
 
-/// The body of a result frame: for each task its start and end (ns since the pool's epoch) and
-/// its result or panic message.
+/// The body of a result frame: when the chunk started (ns since the pool's epoch), when each task
+/// ended (ns since that start: small numbers, short varints), and each result or panic message.
+/// A task starts when the previous one of its chunk ends: one clock reading per task.
 #[derive(Serialize, serde::Deserialize)]
 pub(super) struct Outcomes<R> {
-    pub times: Vec<(u64, u64)>,
+    pub start: u64,
+    pub ends: Vec<u64>,
     pub results: Vec<Result<R, String>>,
 }
 
@@ -49,27 +51,27 @@ pub(super) fn trampoline<T: DeserializeOwned, R: Serialize>(func: usize, chunk: 
     // sends it together with *this* instantiation of the trampoline (same T and R). The worker is a
     // fork of the parent without exec, so the address names the same function here.
     let f: fn(T) -> R = unsafe { std::mem::transmute::<usize, fn(T) -> R>(func) };
+    let begun = Instant::now();
     let mut outcomes = Outcomes {
-        times: Vec::new(),
+        start: begun.saturating_duration_since(chunk.epoch).as_nanos() as u64,
+        ends: Vec::new(),
         results: Vec::new(),
     };
     match postcard::from_bytes::<Vec<T>>(chunk.payload) {
         Ok(items) => {
-            outcomes.times.reserve(items.len());
+            outcomes.ends.reserve(items.len());
             outcomes.results.reserve(items.len());
             for (i, item) in items.into_iter().enumerate() {
                 chunk.slot.store(chunk.first + i as u64 + 1, Ordering::Relaxed);
-                let start = chunk.epoch.elapsed().as_nanos() as u64;
                 let result = panic::catch_unwind(AssertUnwindSafe(|| f(item))).map_err(panic_message);
-                let end = chunk.epoch.elapsed().as_nanos() as u64;
-                outcomes.times.push((start, end));
+                outcomes.ends.push(begun.elapsed().as_nanos() as u64);
                 outcomes.results.push(result);
             }
             chunk.slot.store(0, Ordering::Relaxed);
         }
         Err(err) => {
             for _ in 0..chunk.count {
-                outcomes.times.push((0, 0));
+                outcomes.ends.push(0);
                 outcomes
                     .results
                     .push(Err(format!("could not decode the task: {err}")));
@@ -79,7 +81,8 @@ pub(super) fn trampoline<T: DeserializeOwned, R: Serialize>(func: usize, chunk: 
     let body = postcard::to_allocvec(&outcomes).unwrap_or_else(|err| {
         // A result that cannot be encoded: report it as a failure of every task of the chunk.
         let failed: Outcomes<()> = Outcomes {
-            times: vec![(0, 0); chunk.count as usize],
+            start: 0,
+            ends: vec![0; chunk.count as usize],
             results: vec![Err(format!("could not encode the result: {err}")); chunk.count as usize],
         };
         postcard::to_allocvec(&failed).unwrap_or_default()

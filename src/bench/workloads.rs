@@ -1,0 +1,161 @@
+//! atelier's side of the benchmark: the same workloads as `benches/mp_bench.py`, with the same
+//! sizes and units, written with the `procs` primitives.
+use std::time::Instant;
+
+use crate::procs::{self, Pool, Process, Queue, Value};
+
+pub const PROCESS_STARTS: u32 = 50;
+pub const MAP_TASKS: u64 = 200_000;
+pub const IMAP_TASKS: u64 = 50_000;
+pub const QUEUE_MESSAGES: u64 = 200_000;
+pub const LOCK_PROCESSES: usize = 10;
+pub const LOCK_INCREMENTS: u64 = 10_000;
+pub const PRIMES: (u32, u32) = (100_000, 300_000);
+
+/// The trivial task of the pool workloads (CPython's `square`).
+fn square(x: u64) -> u64 {
+    x * x
+}
+
+/// The chapter's `is_prime`: trial division by odd numbers up to √n.
+pub fn is_prime(n: u32) -> bool {
+    if n < 2 {
+        return false;
+    }
+    if n == 2 {
+        return true;
+    }
+    if n.is_multiple_of(2) {
+        return false;
+    }
+    let limit = n.isqrt();
+    let mut i = 3;
+    while i <= limit {
+        if n.is_multiple_of(i) {
+            return false;
+        }
+        i += 2;
+    }
+    true
+}
+
+/// The chapter's `count_primes_in_chunk`.
+fn count_primes_in_chunk(chunk: Vec<u32>) -> u64 {
+    chunk.into_iter().filter(|&n| is_prime(n)).count() as u64
+}
+
+/// Median microseconds of `Process::start` + `join` of an empty closure, and of a bare
+/// fork + `_exit` + waitpid, the two interleaved so that a change of load on the machine affects
+/// both; medians, so that one start delayed by another job does not weigh.
+pub fn process_start_join() -> procs::Result<(f64, f64)> {
+    let (mut ours, mut raw) = (Vec::new(), Vec::new());
+    for _ in 0..PROCESS_STARTS {
+        let start = Instant::now();
+        Process::start(|| ())?.join_ok()?;
+        ours.push(start.elapsed().as_secs_f64() * 1e6);
+        raw.push(procs::raw::fork_exit_wait()?.as_secs_f64() * 1e6);
+    }
+    Ok((super::median(&ours), super::median(&raw)))
+}
+
+/// Tasks per second of `Pool::map` on two workers (pool started and warm before the clock).
+pub fn pool_map(chunksize: usize) -> procs::Result<f64> {
+    let mut pool = Pool::new(2)?;
+    pool.map(square, 0..100u64, 1)?;
+    let start = Instant::now();
+    let results = pool.map(square, 0..MAP_TASKS, chunksize)?;
+    let elapsed = start.elapsed();
+    check(
+        results.last() == Some(&((MAP_TASKS - 1) * (MAP_TASKS - 1))),
+        "pool map result",
+    )?;
+    pool.join()?;
+    Ok(MAP_TASKS as f64 / elapsed.as_secs_f64())
+}
+
+/// Tasks per second of `imap_unordered` (chunksize 1, CPython's default).
+pub fn imap_unordered() -> procs::Result<f64> {
+    let mut pool = Pool::new(2)?;
+    pool.map(square, 0..100u64, 1)?;
+    let start = Instant::now();
+    let mut total = 0u64;
+    for result in pool.imap_unordered(square, 0..IMAP_TASKS, 1) {
+        result?;
+        total += 1;
+    }
+    let elapsed = start.elapsed();
+    check(total == IMAP_TASKS, "imap_unordered count")?;
+    pool.join()?;
+    Ok(IMAP_TASKS as f64 / elapsed.as_secs_f64())
+}
+
+/// Messages per second from a producer process to this one (process start included, as in CPython's).
+pub fn queue() -> procs::Result<f64> {
+    let queue: Queue<u64> = Queue::new()?;
+    let start = Instant::now();
+    let mut producer = Process::start(|| -> procs::Result<()> {
+        for i in 0..QUEUE_MESSAGES {
+            queue.put(&i)?;
+        }
+        Ok(())
+    })?;
+    for i in 0..QUEUE_MESSAGES {
+        let got = queue.get()?;
+        check(got == i, "queue order")?;
+    }
+    let elapsed = start.elapsed();
+    producer.join_ok()?;
+    Ok(QUEUE_MESSAGES as f64 / elapsed.as_secs_f64())
+}
+
+/// Locked increments per second, 10 processes (their start and join included).
+pub fn value_lock() -> procs::Result<f64> {
+    let value = Value::new(0i64)?;
+    let start = Instant::now();
+    let mut children = Vec::with_capacity(LOCK_PROCESSES);
+    for _ in 0..LOCK_PROCESSES {
+        children.push(Process::start(|| -> procs::Result<()> {
+            for _ in 0..LOCK_INCREMENTS {
+                *value.get_lock()? += 1;
+            }
+            Ok(())
+        })?);
+    }
+    for child in &mut children {
+        child.join_ok()?;
+    }
+    let elapsed = start.elapsed();
+    let total = LOCK_PROCESSES as u64 * LOCK_INCREMENTS;
+    check(value.get()? == total as i64, "locked counter")?;
+    Ok(total as f64 / elapsed.as_secs_f64())
+}
+
+/// Seconds and count of the sequential prime count.
+pub fn primes_sequential() -> (f64, u64) {
+    let data: Vec<u32> = (PRIMES.0..PRIMES.1).collect();
+    let start = Instant::now();
+    let found = count_primes_in_chunk(data);
+    (start.elapsed().as_secs_f64(), found)
+}
+
+/// Seconds and count of the prime count in four chunks on a pool of four (started before the clock).
+pub fn primes_pool() -> procs::Result<(f64, u64)> {
+    let data: Vec<u32> = (PRIMES.0..PRIMES.1).collect();
+    let size = data.len() / 4;
+    let chunks: Vec<Vec<u32>> = data.chunks(size).map(<[u32]>::to_vec).collect();
+    let mut pool = Pool::new(4)?;
+    pool.map(square, 0..8u64, 1)?;
+    let start = Instant::now();
+    let found: u64 = pool.map(count_primes_in_chunk, chunks, 1)?.into_iter().sum();
+    let elapsed = start.elapsed().as_secs_f64();
+    pool.join()?;
+    Ok((elapsed, found))
+}
+
+fn check(ok: bool, what: &str) -> procs::Result<()> {
+    if ok {
+        Ok(())
+    } else {
+        Err(std::io::Error::other(format!("wrong result: {what}")).into())
+    }
+}

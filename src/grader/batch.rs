@@ -1,0 +1,226 @@
+//! Grading many submissions at once: a pool of worker threads, each taking the next submission,
+//! checking it in the sandbox and handing the result to the caller's thread, which records it.
+//!
+//! Threads, not child processes: `sandbox::run` is made to be called from several threads at once
+//! (its `clone` child only reads a plan built beforehand and makes single system calls until
+//! `execve`; each run claims its own uid slot and cgroup; it waits only for its own pids). Each
+//! submission still runs in its own confined process tree, so a hostile one cannot reach the
+//! grader or another run; a panic while checking one is caught and reported for that student.
+//!
+//! Scheduling: `jobs` workers (default: the CPUs this process may use), each running one
+//! submission at a time, so that runs do not outnumber cores. A timing-sensitive exercise (its
+//! checks compare wall times or CPU parallelism) gets one worker, and each of its runs holds the
+//! machine-wide grading lock exclusively ([`cpu_share`]): its run never shares the CPUs with
+//! another grading run, of this batch or of another grader on the machine, or a correct parallel
+//! program would look slow because its neighbour took half the machine.
+use std::io::{IsTerminal, Write};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use super::class::Submission;
+use super::cpu_share;
+use super::engine::{CheckOptions, check_submission};
+use super::record::{GradeRecord, sha256_hex};
+use crate::course::{CourseFiles, Exercise};
+
+/// One submission to grade.
+#[derive(Debug, Clone)]
+pub struct Job {
+    pub submission: Submission,
+}
+
+/// What became of a job.
+#[derive(Debug)]
+pub enum Outcome {
+    /// Judged (pass, fail, or the grader's own `error` verdict).
+    Graded(Box<GradeRecord>),
+    /// The check could not be done (the sandbox could not start, a panic): nothing is recorded, a
+    /// rerun tries again.
+    Failed { student: String, error: String },
+}
+
+/// What every job needs.
+pub struct BatchEnv<'a> {
+    pub files: &'a CourseFiles,
+    pub exercise: &'a Exercise,
+    pub opts: &'a CheckOptions,
+    pub spec_hash: &'a str,
+    /// The exercise is timing-sensitive: each run takes the machine-wide grading lock exclusively.
+    pub timing_sensitive: bool,
+}
+
+/// Grades `jobs` on `workers` threads, calling `on_done` on the caller's thread as each one ends.
+/// An error from `on_done` (the gradebook cannot be written) stops the batch: the runs under way
+/// finish, no new one starts, and the error is returned.
+pub fn run_batch(
+    env: &BatchEnv<'_>,
+    jobs: &[Job],
+    workers: usize,
+    mut on_done: impl FnMut(Outcome) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let next = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    let workers = workers.clamp(1, jobs.len().max(1));
+    let (tx, rx) = mpsc::channel::<Outcome>();
+    std::thread::scope(|scope| {
+        for w in 0..workers {
+            let tx = tx.clone();
+            let (next, stop) = (&next, &stop);
+            std::thread::Builder::new()
+                .name(format!("grade-{w}"))
+                .spawn_scoped(scope, move || {
+                    while !stop.load(Ordering::Relaxed) {
+                        let Some(job) = jobs.get(next.fetch_add(1, Ordering::Relaxed)) else {
+                            break;
+                        };
+                        // The receiver is gone only when the batch is stopping.
+                        if tx.send(grade_one(env, job)).is_err() {
+                            break;
+                        }
+                    }
+                })
+                .map_err(|e| anyhow::anyhow!("cannot start a grading thread: {e}"))?;
+        }
+        drop(tx);
+        for outcome in rx.iter() {
+            if let Err(err) = on_done(outcome) {
+                stop.store(true, Ordering::Relaxed);
+                return Err(err);
+            }
+        }
+        Ok(())
+    })
+}
+
+fn grade_one(env: &BatchEnv<'_>, job: &Job) -> Outcome {
+    let student = job.submission.student.clone();
+    // Held until this submission is checked (see `cpu_share`).
+    let _share = match cpu_share::acquire(env.timing_sensitive) {
+        Ok(share) => share,
+        Err(err) => {
+            return Outcome::Failed {
+                student,
+                error: format!("{err:#}"),
+            };
+        }
+    };
+    // The bytes graded are a private copy, hashed as copied: the hash recorded is that of what was
+    // judged, even if the file changes in the class folder meanwhile (an upload still going on).
+    let (copy, hash) = match private_copy(&job.submission.path) {
+        Ok(found) => found,
+        Err(err) => {
+            return Outcome::Failed {
+                student,
+                error: format!("{err:#}"),
+            };
+        }
+    };
+    let program = copy.path().join("submission.py");
+    let start = Instant::now();
+    let checked = catch_unwind(AssertUnwindSafe(|| {
+        check_submission(env.files, env.exercise, &program, env.opts)
+    }));
+    let grading_s = start.elapsed().as_secs_f64();
+    match checked {
+        Ok(Ok(report)) => Outcome::Graded(Box::new(GradeRecord::from_report(
+            &report,
+            &student,
+            &job.submission.rel,
+            &hash,
+            env.spec_hash,
+            (grading_s * 1000.0).round() / 1000.0,
+        ))),
+        Ok(Err(err)) => Outcome::Failed {
+            student,
+            error: format!("{err:#}"),
+        },
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "a panic".into());
+            Outcome::Failed {
+                student,
+                error: format!("internal error while checking (please report it): {what}"),
+            }
+        }
+    }
+}
+
+/// Copies a submission into a fresh private folder (as `submission.py`) and hashes the bytes.
+fn private_copy(path: &std::path::Path) -> anyhow::Result<(tempfile::TempDir, String)> {
+    use anyhow::Context;
+    let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
+    let dir = tempfile::Builder::new()
+        .prefix("atelier-grade-")
+        .tempdir()
+        .context("cannot create a temporary folder")?;
+    std::fs::write(dir.path().join("submission.py"), &bytes)
+        .with_context(|| format!("{}: cannot write", dir.path().display()))?;
+    Ok((dir, sha256_hex(&bytes)))
+}
+
+/// Progress on stderr: an indicatif bar on a terminal, a line per submission otherwise (logs, CI).
+/// Best effort: a closed or full stderr must not stop a class's grading (the gradebook and the
+/// summary on stdout are what count), so write errors are ignored here.
+pub struct Progress {
+    bar: Option<ProgressBar>,
+    total: usize,
+    done: usize,
+}
+
+impl Progress {
+    pub fn new(total: usize) -> Progress {
+        let bar = std::io::stderr().is_terminal().then(|| {
+            let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
+            if let Ok(style) = ProgressStyle::with_template(
+                "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} ({eta}) {msg}",
+            ) {
+                bar.set_style(style);
+            }
+            bar.enable_steady_tick(Duration::from_millis(200));
+            bar
+        });
+        Progress { bar, total, done: 0 }
+    }
+
+    /// A line that is not about one graded submission (shown above the bar).
+    pub fn note(&self, text: &str) {
+        match &self.bar {
+            Some(bar) => bar.println(text),
+            None => {
+                let _ = writeln!(std::io::stderr().lock(), "{text}");
+            }
+        }
+    }
+
+    /// One submission finished; `important` lines show even above a bar.
+    pub fn finished(&mut self, student: &str, text: &str, important: bool) {
+        self.done += 1;
+        let width = self.total.to_string().len();
+        let line = format!("[{:>width$}/{}] {student}: {text}", self.done, self.total);
+        match &self.bar {
+            Some(bar) => {
+                if important {
+                    bar.println(&line);
+                }
+                bar.set_message(student.to_string());
+                bar.inc(1);
+            }
+            None => {
+                let _ = writeln!(std::io::stderr().lock(), "{line}");
+            }
+        }
+    }
+
+    pub fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}

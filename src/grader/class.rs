@@ -1,0 +1,410 @@
+//! A class folder: which file is each student's submission, and which student belongs to which
+//! shard. Layouts: `DIR/<student>/…` (the file the spec names, else the only `.py`) or
+//! `DIR/<student>.py`. Anything else is reported with the reason, never guessed.
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use sha2::{Digest, Sha256};
+
+use crate::i18n::Lang;
+
+/// A submission bigger than this is not a student's program (and would swell the grader).
+pub const MAX_SUBMISSION_BYTES: u64 = 1 << 20;
+/// How deep a student's folder is searched (an unzipped upload often adds a wrapper folder).
+const MAX_DEPTH: usize = 3;
+
+/// One student's submission.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Submission {
+    pub student: String,
+    /// The file graded.
+    pub path: PathBuf,
+    /// The same, relative to the class folder (what records and messages show).
+    pub rel: String,
+}
+
+/// An entry of the class folder that is not graded, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotGraded {
+    /// The student it would be (the entry's name without `.py`).
+    pub student: String,
+    /// The entry, relative to the class folder.
+    pub entry: String,
+    pub reason: String,
+}
+
+/// A class folder, read.
+#[derive(Debug, Clone, Default)]
+pub struct Class {
+    /// By student name.
+    pub submissions: Vec<Submission>,
+    pub not_graded: Vec<NotGraded>,
+}
+
+impl Class {
+    /// Keeps only the students of shard `shard` (and the problems of those students).
+    pub fn keep_shard(&mut self, shard: Shard) {
+        self.submissions.retain(|s| shard.contains(&s.student));
+        self.not_graded.retain(|p| shard.contains(&p.student));
+    }
+}
+
+/// Reads a class folder. `expected` is the file name the spec gives the submission (`compteur.py`);
+/// the reasons for not grading an entry are in `lang`; entries for which `ignore` holds (the
+/// grader's own gradebook or exports) are skipped.
+pub fn discover(
+    dir: &Path,
+    expected: &str,
+    lang: Lang,
+    ignore: &dyn Fn(&Path) -> bool,
+) -> anyhow::Result<Class> {
+    let meta =
+        fs::metadata(dir).with_context(|| format!("{}: cannot read the class folder", dir.display()))?;
+    if !meta.is_dir() {
+        anyhow::bail!(
+            "{}: not a folder (expected a class folder: DIR/<student>/… or DIR/<student>.py)",
+            dir.display()
+        );
+    }
+    // By student, the entries that claim the name (to catch `alice.py` beside `alice/`).
+    let mut claims: BTreeMap<String, Vec<Result<Submission, NotGraded>>> = BTreeMap::new();
+    // Entries that are neither a `.py` file nor a folder: reported, and no one's claim.
+    let mut others = Vec::new();
+    let entries =
+        fs::read_dir(dir).with_context(|| format!("{}: cannot read the class folder", dir.display()))?;
+    for entry in entries {
+        let entry = entry.with_context(|| format!("{}: cannot read the class folder", dir.display()))?;
+        let os_name = entry.file_name();
+        let Some(name) = os_name.to_str() else {
+            let shown = os_name.to_string_lossy().into_owned();
+            others.push(NotGraded {
+                student: shown.clone(),
+                entry: shown,
+                reason: lang
+                    .pick(
+                        "le nom n'est pas de l'UTF-8 valide (le nom d'un étudiant doit être du texte)",
+                        "the name is not valid UTF-8 (a student's name must be text)",
+                    )
+                    .into(),
+            });
+            continue;
+        };
+        // Hidden files (.git, .DS_Store, a gradebook's -wal) and caches are not submissions.
+        if name.starts_with('.') || name == "__pycache__" {
+            continue;
+        }
+        let path = entry.path();
+        if ignore(&path) {
+            continue;
+        }
+        // Never follow a link: a submission must be the student's own file, not one it points at.
+        let kind = fs::symlink_metadata(&path).with_context(|| format!("{}: cannot read", path.display()))?;
+        if kind.is_dir() {
+            let claim = from_folder(dir, &path, name, expected, lang);
+            claims.entry(name.to_string()).or_default().push(claim);
+        } else if let Some(stem) = name.strip_suffix(".py").filter(|_| kind.is_file()) {
+            let claim = checked_file(dir, stem, &path, lang);
+            claims.entry(stem.to_string()).or_default().push(claim);
+        } else {
+            let student = name.rsplit_once('.').map_or(name, |(stem, _)| stem).to_string();
+            let student = if student.is_empty() {
+                name.to_string()
+            } else {
+                student
+            };
+            let reason = if kind.file_type().is_symlink() {
+                lang.pick(
+                    "un lien symbolique : seuls les vrais fichiers et dossiers sont notés",
+                    "a symbolic link: only real files and folders are graded",
+                )
+                .to_string()
+            } else {
+                match lang {
+                    Lang::Fr => format!(
+                        "pas une copie : attendu un dossier `{student}/` ou un fichier `{student}.py`"
+                    ),
+                    Lang::En => {
+                        format!("not a submission: expected a folder `{student}/` or a file `{student}.py`")
+                    }
+                }
+            };
+            others.push(NotGraded {
+                student,
+                entry: name.to_string(),
+                reason,
+            });
+        }
+    }
+    let mut class = Class {
+        not_graded: others,
+        ..Class::default()
+    };
+    for (student, mut found) in claims {
+        if found.len() > 1 {
+            class.not_graded.push(NotGraded {
+                student: student.clone(),
+                entry: student.clone(),
+                reason: match lang {
+                    Lang::Fr => format!(
+                        "à la fois `{student}.py` et un dossier `{student}/` : laquelle noter n'est pas deviné"
+                    ),
+                    Lang::En => format!(
+                        "both `{student}.py` and a folder `{student}/`: which one to grade is not guessed"
+                    ),
+                },
+            });
+            continue;
+        }
+        match found.pop() {
+            Some(Ok(submission)) => class.submissions.push(submission),
+            Some(Err(problem)) => class.not_graded.push(problem),
+            None => {}
+        }
+    }
+    class
+        .not_graded
+        .sort_by(|a, b| a.student.cmp(&b.student).then_with(|| a.entry.cmp(&b.entry)));
+    Ok(class)
+}
+
+/// The submission in a student's folder: the file the spec names, else the only `.py`.
+fn from_folder(
+    root: &Path,
+    folder: &Path,
+    student: &str,
+    expected: &str,
+    lang: Lang,
+) -> Result<Submission, NotGraded> {
+    let mut python = Vec::new();
+    let mut other = 0usize;
+    collect_python(folder, 0, &mut python, &mut other);
+    let problem = |reason: String| NotGraded {
+        student: student.to_string(),
+        entry: format!("{student}/"),
+        reason,
+    };
+    let named: Vec<&PathBuf> = python
+        .iter()
+        .filter(|p| p.file_name().is_some_and(|n| n == expected))
+        .collect();
+    let chosen = match (named.as_slice(), python.as_slice()) {
+        ([one], _) => (*one).clone(),
+        ([], [one]) => one.clone(),
+        ([], []) if other == 0 => {
+            return Err(problem(lang.pick("un dossier vide", "an empty folder").into()));
+        }
+        ([], []) => {
+            return Err(problem(match lang {
+                Lang::Fr => format!("aucun fichier `.py` (attendu `{expected}` ; {other} autres fichiers)"),
+                Lang::En => format!("no `.py` file (expected `{expected}`; {other} other files)"),
+            }));
+        }
+        ([], many) => {
+            let (n, files) = (many.len(), shown(root, many));
+            return Err(problem(match lang {
+                Lang::Fr => format!(
+                    "{n} fichiers `.py` et aucun nommé `{expected}` ({files}) : lequel noter n'est pas deviné"
+                ),
+                Lang::En => format!(
+                    "{n} `.py` files and none named `{expected}` ({files}): which one to grade is not guessed"
+                ),
+            }));
+        }
+        (many, _) => {
+            let many: Vec<PathBuf> = many.iter().map(|p| (*p).clone()).collect();
+            let (n, files) = (many.len(), shown(root, &many));
+            return Err(problem(match lang {
+                Lang::Fr => {
+                    format!("{n} fichiers nommés `{expected}` ({files}) : lequel noter n'est pas deviné")
+                }
+                Lang::En => {
+                    format!("{n} files named `{expected}` ({files}): which one to grade is not guessed")
+                }
+            }));
+        }
+    };
+    checked_file(root, student, &chosen, lang)
+}
+
+/// `.py` files under `dir` (not following links, skipping hidden entries), and a count of the rest.
+fn collect_python(dir: &Path, depth: usize, python: &mut Vec<PathBuf>, other: &mut usize) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        *other += 1;
+        return;
+    };
+    let mut entries: Vec<_> = entries.flatten().collect();
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') || name == "__pycache__" {
+            continue;
+        }
+        let Ok(kind) = entry.file_type() else { continue };
+        if kind.is_dir() && depth + 1 < MAX_DEPTH {
+            collect_python(&entry.path(), depth + 1, python, other);
+        } else if kind.is_file() && name.ends_with(".py") {
+            python.push(entry.path());
+        } else {
+            *other += 1;
+        }
+    }
+}
+
+fn shown(root: &Path, paths: &[PathBuf]) -> String {
+    paths
+        .iter()
+        .map(|p| relative(root, p))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn relative(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// A regular file of a sensible size, as a submission.
+fn checked_file(root: &Path, student: &str, path: &Path, lang: Lang) -> Result<Submission, NotGraded> {
+    let rel = relative(root, path);
+    let problem = |reason: String| NotGraded {
+        student: student.to_string(),
+        entry: rel.clone(),
+        reason,
+    };
+    match fs::symlink_metadata(path) {
+        Ok(meta) if !meta.is_file() => Err(problem(
+            lang.pick("pas un fichier ordinaire", "not a regular file").into(),
+        )),
+        Ok(meta) if meta.len() > MAX_SUBMISSION_BYTES => {
+            let (size, max) = (meta.len(), MAX_SUBMISSION_BYTES >> 10);
+            Err(problem(match lang {
+                Lang::Fr => format!("{size} octets : plus que les {max} Kio permis pour une copie"),
+                Lang::En => format!("{size} bytes: larger than the {max} KiB a submission may have"),
+            }))
+        }
+        Ok(_) => Ok(Submission {
+            student: student.to_string(),
+            path: path.to_path_buf(),
+            rel: rel.clone(),
+        }),
+        Err(err) => Err(problem(format!(
+            "{}: {err}",
+            lang.pick("illisible", "cannot read")
+        ))),
+    }
+}
+
+/// Shard `index` (from 1) of `count`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    pub index: u32,
+    pub count: u32,
+}
+
+impl Shard {
+    /// `K/N` with 1 ≤ K ≤ N.
+    pub fn parse(text: &str) -> anyhow::Result<Shard> {
+        let bad = || anyhow::anyhow!("--shard `{text}`: expected K/N with 1 ≤ K ≤ N, such as 1/4");
+        let (k, n) = text.split_once('/').ok_or_else(bad)?;
+        let index: u32 = k.trim().parse().map_err(|_| bad())?;
+        let count: u32 = n.trim().parse().map_err(|_| bad())?;
+        if count == 0 || index == 0 || index > count {
+            return Err(bad());
+        }
+        Ok(Shard { index, count })
+    }
+
+    /// Whether `student` belongs to this shard: by a hash of the name alone, so that every
+    /// machine, build and run puts a student in the same shard, whatever else is in the folder.
+    pub fn contains(&self, student: &str) -> bool {
+        shard_of(student, self.count) == self.index
+    }
+}
+
+/// The shard (from 1) of a student among `count`: SHA-256 of the name, first 8 bytes, modulo.
+pub fn shard_of(student: &str, count: u32) -> u32 {
+    let digest = Sha256::digest(student.as_bytes());
+    let mut first = [0u8; 8];
+    first.copy_from_slice(&digest[..8]);
+    (u64::from_be_bytes(first) % u64::from(count.max(1))) as u32 + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shard_parsing() {
+        assert_eq!(Shard::parse("2/3").unwrap(), Shard { index: 2, count: 3 });
+        for bad in ["0/3", "4/3", "1/0", "x/2", "3", ""] {
+            assert!(Shard::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn shards_partition_students() {
+        let names: Vec<String> = (0..200).map(|i| format!("student{i}")).collect();
+        let mut sizes = [0; 3];
+        for name in &names {
+            let owners: Vec<u32> = (1..=3)
+                .filter(|&k| Shard { index: k, count: 3 }.contains(name))
+                .collect();
+            assert_eq!(owners.len(), 1, "{name}");
+            sizes[owners[0] as usize - 1] += 1;
+        }
+        // A hash spreads 200 names: no shard empty or holding most of them.
+        assert!(sizes.iter().all(|&s| s > 30), "{sizes:?}");
+        // Stable: the same name, the same shard (a fixed value guards against a changed hash).
+        assert_eq!(shard_of("alice", 4), shard_of("alice", 4));
+    }
+
+    #[test]
+    fn layouts_and_problems() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::write(root.join("ann.py"), "print(1)").unwrap();
+        // Not a submission, but it does not stand in the way of ann.py.
+        fs::write(root.join("ann.txt"), "").unwrap();
+        fs::create_dir_all(root.join("bob/sub")).unwrap();
+        fs::write(root.join("bob/sub/anything.py"), "print(2)").unwrap();
+        fs::create_dir(root.join("cid")).unwrap();
+        fs::write(root.join("cid/a.py"), "").unwrap();
+        fs::write(root.join("cid/b.py"), "").unwrap();
+        fs::create_dir(root.join("dan")).unwrap();
+        fs::write(root.join("dan/a.py"), "").unwrap();
+        fs::write(root.join("dan/compteur.py"), "").unwrap();
+        fs::create_dir(root.join("eve")).unwrap();
+        fs::write(root.join("notes.txt"), "").unwrap();
+        fs::write(root.join("fay.py"), "").unwrap();
+        fs::create_dir(root.join("fay")).unwrap();
+        fs::write(root.join(".hidden.py"), "").unwrap();
+        std::os::unix::fs::symlink("/etc/passwd", root.join("gus.py")).unwrap();
+
+        let class = discover(root, "compteur.py", Lang::En, &|_| false).unwrap();
+        let graded: Vec<(&str, &str)> = class
+            .submissions
+            .iter()
+            .map(|s| (s.student.as_str(), s.rel.as_str()))
+            .collect();
+        assert_eq!(
+            graded,
+            [
+                ("ann", "ann.py"),
+                ("bob", "bob/sub/anything.py"),
+                ("dan", "dan/compteur.py")
+            ]
+        );
+        let problems: Vec<&str> = class.not_graded.iter().map(|p| p.student.as_str()).collect();
+        assert_eq!(problems, ["ann", "cid", "eve", "fay", "gus", "notes"]);
+        assert!(class.not_graded[0].reason.contains("not a submission"));
+        assert!(class.not_graded[1].reason.contains("not guessed"));
+        assert!(class.not_graded[2].reason.contains("empty"));
+        assert!(class.not_graded[3].reason.contains("both"));
+        assert!(class.not_graded[4].reason.contains("symbolic link"));
+    }
+}

@@ -1,0 +1,351 @@
+//! `atelier grade EXERCISE DIR [--jobs N] [--gradebook F] [--export FORMAT:PATH]… [--shard K/N]
+//! [--regrade] [--report]`: 0 when the class was graded (whatever the students' verdicts), 2 when
+//! something could not be done.
+//!
+//! Without DIR, nothing is graded: `--report` and `--export` read an existing gradebook (after a
+//! merge of shards, say).
+use std::collections::HashSet;
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use anyhow::Context;
+
+use super::batch::{BatchEnv, Job, Outcome, Progress, run_batch};
+use super::checks;
+use super::class::{self, NotGraded, Shard};
+use super::cpu_share;
+use super::engine::{CheckOptions, load_spec};
+use super::export::{ExportTarget, write_exports};
+use super::gradebook::Gradebook;
+use super::record::{GradeVerdict, sha256_hex};
+use super::reference::reference_output;
+use super::report_cmd::write_report;
+use super::{find_exercise, load_course};
+use crate::cli::GradeArgs;
+use crate::i18n::Lang;
+use crate::run::{Ctx, Result};
+
+pub fn grade(ctx: &Ctx, args: &GradeArgs) -> Result<ExitCode> {
+    let lang = Lang::resolve(ctx.lang, Lang::Fr);
+    // Every argument is checked before anything runs: a typo must not cost a class's grading time.
+    let exports = args
+        .export
+        .iter()
+        .map(|e| ExportTarget::parse(e))
+        .collect::<Result<Vec<_>>>()?;
+    let shard = args.shard.as_deref().map(Shard::parse).transpose()?;
+    if args.jobs == Some(0) {
+        anyhow::bail!("--jobs: at least 1");
+    }
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    let Some(dir) = &args.dir else {
+        return from_gradebook(ctx, args, &exports, shard, lang, &mut out);
+    };
+
+    let files = load_course(ctx)?;
+    let exercise = find_exercise(&files, &args.exercise)?;
+    let spec = load_spec(&files, &exercise)?;
+    let spec_hash = sha256_hex(exercise.files.get("exercise.yaml").map_or(&[][..], |b| b));
+    // The reference solution's output is the same for every student: computed once, shared.
+    let reference = if checks::needs_reference(&spec) {
+        let _share = cpu_share::acquire(spec.timing_sensitive)?;
+        Some(reference_output(&spec, &exercise)?)
+    } else {
+        None
+    };
+    let opts = CheckOptions {
+        lang,
+        runs: None,
+        reference,
+    };
+
+    // The gradebook or an export written inside the class folder is ours, not a student's.
+    let own = own_files(args.gradebook.as_deref(), &exports);
+    let mut class = class::discover(dir, &spec.file, lang, &|entry| is_own(entry, &own))?;
+    if let Some(shard) = shard {
+        class.keep_shard(shard);
+    }
+    let mut book = match &args.gradebook {
+        Some(path) => Gradebook::open(path)?,
+        None => Gradebook::in_memory()?,
+    };
+    let known = book.known(&spec.id)?;
+
+    // What to grade: new students, changed submissions, a changed spec, an `error` verdict (the
+    // grader could not judge last time), or everything with --regrade.
+    let mut jobs = Vec::new();
+    let mut unchanged = Vec::new();
+    let mut not_graded = class.not_graded.clone();
+    let mut students: HashSet<String> = HashSet::new();
+    for submission in &class.submissions {
+        let bytes = match std::fs::read(&submission.path) {
+            Ok(bytes) => bytes,
+            Err(err) => {
+                not_graded.push(NotGraded {
+                    student: submission.student.clone(),
+                    entry: submission.rel.clone(),
+                    reason: format!("{}: {err}", lang.pick("illisible", "cannot read")),
+                });
+                continue;
+            }
+        };
+        let hash = sha256_hex(&bytes);
+        students.insert(submission.student.clone());
+        let same = known.get(&submission.student).is_some_and(|k| {
+            k.submission_hash == hash && k.spec_hash == spec_hash && k.verdict != GradeVerdict::Error
+        });
+        if same && !args.regrade {
+            unchanged.push(submission.student.clone());
+        } else {
+            jobs.push(Job {
+                submission: submission.clone(),
+            });
+        }
+    }
+    not_graded.sort_by(|a, b| a.student.cmp(&b.student));
+
+    // French puts a space before a colon.
+    let colon = lang.pick(" :", ":");
+    let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let workers = if spec.timing_sensitive {
+        1
+    } else {
+        args.jobs.unwrap_or(cpus)
+    };
+    let mut progress = Progress::new(jobs.len());
+    progress.note(&format!(
+        "{} {}{colon} {} {}, {} {}, {} {} — {} {}{}",
+        lang.pick("Notation de", "Grading"),
+        spec.id,
+        jobs.len(),
+        lang.pick("à noter", "to grade"),
+        unchanged.len(),
+        lang.pick("inchangées", "unchanged"),
+        not_graded.len(),
+        lang.pick("non notées", "not graded"),
+        workers.min(jobs.len().max(1)),
+        lang.pick("en parallèle", "at a time"),
+        match shard {
+            Some(s) => format!(" (shard {}/{})", s.index, s.count),
+            None => String::new(),
+        }
+    ));
+    if spec.timing_sensitive && args.jobs.is_some_and(|j| j > 1) {
+        progress.note(lang.pick(
+            "exercice sensible au temps : une copie à la fois (--jobs ignoré)",
+            "timing-sensitive exercise: one submission at a time (--jobs ignored)",
+        ));
+    }
+    for problem in &not_graded {
+        progress.note(&format!(
+            "{}: {} — {}",
+            problem.entry,
+            lang.pick("non notée", "not graded"),
+            problem.reason
+        ));
+    }
+
+    let mut tally = [0u64; 3];
+    let mut failures: Vec<(String, String)> = Vec::new();
+    let env = BatchEnv {
+        files: &files,
+        exercise: &exercise,
+        opts: &opts,
+        spec_hash: &spec_hash,
+        timing_sensitive: spec.timing_sensitive,
+    };
+    let batch = run_batch(&env, &jobs, workers, |outcome| {
+        match outcome {
+            Outcome::Graded(record) => {
+                book.record(&record)?;
+                tally[record.verdict as usize] += 1;
+                let text = format!(
+                    "{} {}/{} ({} {}, {:.2} s)",
+                    record.verdict.as_str(),
+                    record.score,
+                    record.max_score,
+                    lang.pick("exécution", "run"),
+                    record.run.status,
+                    record.run.wall_s
+                );
+                progress.finished(&record.student, &text, record.verdict == GradeVerdict::Error);
+            }
+            Outcome::Failed { student, error } => {
+                progress.finished(
+                    &student,
+                    &format!("{}: {error}", lang.pick("ERREUR", "ERROR")),
+                    true,
+                );
+                failures.push((student, error));
+            }
+        }
+        Ok(())
+    });
+    progress.finish();
+    batch?;
+
+    writeln!(
+        out,
+        "{}{colon} {} {} (pass {}, fail {}, error {}), {} {}, {} {}",
+        spec.id,
+        tally.iter().sum::<u64>(),
+        lang.pick("notées", "graded"),
+        tally[GradeVerdict::Pass as usize],
+        tally[GradeVerdict::Fail as usize],
+        tally[GradeVerdict::Error as usize],
+        unchanged.len(),
+        lang.pick("inchangées (non renotées)", "unchanged (not regraded)"),
+        not_graded.len(),
+        lang.pick("non notées", "not graded"),
+    )?;
+    for problem in &not_graded {
+        writeln!(
+            out,
+            "  {}: {} — {}",
+            problem.entry,
+            lang.pick("non notée", "not graded"),
+            problem.reason
+        )?;
+    }
+    if book.is_memory() {
+        writeln!(
+            out,
+            "{}",
+            lang.pick(
+                "carnet de notes : en mémoire seulement (--gradebook FICHIER pour garder les notes et reprendre un lot interrompu)",
+                "gradebook: in memory only (--gradebook FILE keeps the grades and resumes an interrupted batch)"
+            )
+        )?;
+    } else {
+        writeln!(
+            out,
+            "{}{colon} {} ({} {})",
+            lang.pick("carnet de notes", "gradebook"),
+            book.name(),
+            book.count(Some(&spec.id))?,
+            lang.pick("lignes pour cet exercice", "rows for this exercise"),
+        )?;
+    }
+
+    // The exports cover this class (this shard): the students found in DIR, graded now or before.
+    let title = format!("atelier {}", spec.id);
+    let written = write_exports(&exports, &title, |sink| {
+        book.for_each(Some(&spec.id), |record| {
+            if students.contains(&record.student) {
+                sink(record)?;
+            }
+            Ok(())
+        })
+    })?;
+    for line in written {
+        writeln!(out, "{line}")?;
+    }
+    if args.report {
+        writeln!(out)?;
+        write_report(&book, &spec.id, Some(&students), lang, &mut out)?;
+    }
+    out.flush()?;
+    if !failures.is_empty() {
+        let names: Vec<&str> = failures.iter().map(|(s, _)| s.as_str()).collect();
+        anyhow::bail!(
+            "{} {}: {} ({})",
+            failures.len(),
+            lang.pick(
+                "copies n'ont pas pu être notées (relancer la commande les reprend)",
+                "submissions could not be graded (running the command again retries them)"
+            ),
+            names.join(", "),
+            failures[0].1
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `--report` / `--export` without DIR: read the gradebook, grade nothing.
+fn from_gradebook(
+    ctx: &Ctx,
+    args: &GradeArgs,
+    exports: &[ExportTarget],
+    shard: Option<Shard>,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
+    let usage = "DIR is required to grade: `atelier grade EXERCISE DIR` (without DIR, only `--gradebook FILE` with `--report` or `--export` reads what a gradebook holds)";
+    let Some(path) = &args.gradebook else {
+        anyhow::bail!("{usage}");
+    };
+    if !args.report && exports.is_empty() {
+        anyhow::bail!("{usage}");
+    }
+    if args.regrade || args.jobs.is_some() {
+        anyhow::bail!("--regrade and --jobs need a class folder (DIR) to grade");
+    }
+    let book = Gradebook::open_existing(path)?;
+    // The id as the course spells it when the course knows the exercise, else as given (a
+    // gradebook may come from another course).
+    let id = load_course(ctx)
+        .ok()
+        .and_then(|files| find_exercise(&files, &args.exercise).ok())
+        .map_or_else(|| args.exercise.trim().to_string(), |e| e.id);
+    let students: Option<HashSet<String>> = match shard {
+        Some(shard) => {
+            let mut set = HashSet::new();
+            book.for_each(Some(&id), |r| {
+                if shard.contains(&r.student) {
+                    set.insert(r.student);
+                }
+                Ok(())
+            })?;
+            Some(set)
+        }
+        None => None,
+    };
+    let keep = |student: &str| students.as_ref().is_none_or(|s| s.contains(student));
+    let written = write_exports(exports, &format!("atelier {id}"), |sink| {
+        book.for_each(Some(&id), |record| {
+            if keep(&record.student) {
+                sink(record)?;
+            }
+            Ok(())
+        })
+    })
+    .with_context(|| format!("exporting from {}", path.display()))?;
+    for line in written {
+        writeln!(out, "{line}")?;
+    }
+    if args.report {
+        write_report(&book, &id, students.as_ref(), lang, out)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The files this command writes (the gradebook with SQLite's companions, the exports).
+fn own_files(gradebook: Option<&std::path::Path>, exports: &[ExportTarget]) -> Vec<std::path::PathBuf> {
+    let mut own = Vec::new();
+    if let Some(book) = gradebook {
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            let mut name = book.as_os_str().to_owned();
+            name.push(suffix);
+            own.push(name.into());
+        }
+    }
+    for target in exports {
+        own.push(match target {
+            ExportTarget::Csv(p) | ExportTarget::Junit(p) | ExportTarget::Gradescope(p) => p.clone(),
+        });
+    }
+    own
+}
+
+/// Whether `entry` is one of `own` (compared by their folders' real paths and their names).
+fn is_own(entry: &std::path::Path, own: &[std::path::PathBuf]) -> bool {
+    let key = |p: &std::path::Path| {
+        let parent = match p.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => std::path::PathBuf::from("."),
+        };
+        Some((parent.canonicalize().ok()?, p.file_name()?.to_owned()))
+    };
+    key(entry).is_some_and(|k| own.iter().any(|o| key(o).as_ref() == Some(&k)))
+}
