@@ -105,6 +105,35 @@ fn ctrl_c_stops_a_demo_and_leaves_no_child(home: &std::path::Path) {
     s.exp_eof().unwrap();
 }
 
+fn ctrl_c_stops_a_check_and_leaves_no_process(home: &std::path::Path) {
+    let program = home.join("forever.py");
+    std::fs::write(&program, "import time\nwhile True:\n    time.sleep(1)\n").unwrap();
+    let mut s = spawn(home);
+    let atelier = *children_of(std::process::id())
+        .first()
+        .expect("the REPL is our child");
+    s.send_line(&format!("check 3 {}", program.display())).unwrap();
+    s.exp_string(&l1("Vérification de")).expect("the check started");
+    std::thread::sleep(Duration::from_millis(800));
+    s.send_control('c').unwrap();
+    // Well before the spec's 20 s wall clock: the sandbox saw Ctrl-C.
+    s.exp_string(&l1("Vérification interrompue"))
+        .expect("Ctrl-C stops the check");
+    s.exp_string(&l1("› ")).expect("back at the prompt");
+    assert_eq!(children_of(atelier), Vec::<u32>::new(), "the run was reaped");
+    let left = std::process::Command::new("pgrep")
+        .args(["-f", "forever.py"])
+        .output()
+        .unwrap();
+    assert!(
+        left.stdout.is_empty(),
+        "no process of the submission survives: {}",
+        String::from_utf8_lossy(&left.stdout)
+    );
+    s.send_line("quit").unwrap();
+    s.exp_eof().unwrap();
+}
+
 type Case = fn(&std::path::Path);
 
 fn main() -> std::process::ExitCode {
@@ -118,6 +147,10 @@ fn main() -> std::process::ExitCode {
         (
             "ctrl_c_stops_a_demo_and_leaves_no_child",
             ctrl_c_stops_a_demo_and_leaves_no_child,
+        ),
+        (
+            "ctrl_c_stops_a_check_and_leaves_no_process",
+            ctrl_c_stops_a_check_and_leaves_no_process,
         ),
     ];
     let mut failed = 0;

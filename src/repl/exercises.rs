@@ -129,7 +129,29 @@ fn check_once(
         runs: None,
         reference: None,
     };
-    let report = match grader::check_submission(&session.course.files, exercise, file, &opts) {
+    // Ctrl-C while the program runs: the sandbox sees the flag, kills and reaps the whole run, and
+    // the REPL goes back to the prompt instead of dying with the signal. `watch` already holds a
+    // guard for its whole loop (a second one would clear its flag when dropped).
+    let guard = if interrupt::active() {
+        None
+    } else {
+        Some(interrupt::Guard::install()?)
+    };
+    let result = grader::check_submission(&session.course.files, exercise, file, &opts);
+    let interrupted = interrupt::requested();
+    drop(guard);
+    if interrupted {
+        writeln!(
+            out,
+            "{}",
+            lang.pick(
+                "Vérification interrompue (Ctrl-C) : tous les processus du programme ont été arrêtés.",
+                "Check interrupted (Ctrl-C): every process of the program was stopped."
+            )
+        )?;
+        return Err(Interrupted.into());
+    }
+    let report = match result {
         Ok(report) => report,
         Err(err) => {
             writeln!(out, "{err:#}")?;
@@ -154,6 +176,26 @@ fn check_once(
     Ok(Some(report))
 }
 
+/// A check stopped by Ctrl-C (already said to the student).
+#[derive(Debug, thiserror::Error)]
+#[error("interrupted")]
+struct Interrupted;
+
+/// Runs a check; an interruption is `None` (it was said), so the caller returns to the prompt.
+fn check_or_stop(
+    session: &mut Session,
+    exercise: &Exercise,
+    spec: &ExerciseSpec,
+    file: &Path,
+    out: &mut dyn Write,
+) -> Result<Option<Option<CheckReport>>> {
+    match check_once(session, exercise, spec, file, out) {
+        Ok(report) => Ok(Some(report)),
+        Err(err) if err.is::<Interrupted>() => Ok(None),
+        Err(err) => Err(err),
+    }
+}
+
 /// `check N [FILE]`.
 pub fn check(session: &mut Session, args: &str, out: &mut dyn Write, _: &mut dyn Input) -> Result<Flow> {
     let Some(number) = exercise_arg(session, args, out)? else {
@@ -164,8 +206,9 @@ pub fn check(session: &mut Session, args: &str, out: &mut dyn Write, _: &mut dyn
         return Ok(Flow::Continue);
     };
     let file = submission(args, &spec);
-    let report = check_once(session, &exercise, &spec, &file, out)?;
-    session.last_report = report;
+    if let Some(report) = check_or_stop(session, &exercise, &spec, &file, out)? {
+        session.last_report = report;
+    }
     Ok(Flow::Continue)
 }
 
@@ -205,12 +248,15 @@ pub fn watch(session: &mut Session, args: &str, out: &mut dyn Write, _: &mut dyn
                 "(no terminal: checking once)"
             )
         )?;
-        session.last_report = check_once(session, &exercise, &spec, &file, out)?;
+        if let Some(report) = check_or_stop(session, &exercise, &spec, &file, out)? {
+            session.last_report = report;
+        }
         return Ok(Flow::Continue);
     }
-    let guard = interrupt::Guard::install()?;
     let modified = |path: &Path| std::fs::metadata(path).and_then(|m| m.modified()).ok();
     let mut seen: Option<SystemTime> = None;
+    // Held for the whole loop, so that Ctrl-C at any moment stops watching, never the REPL.
+    let guard = interrupt::Guard::install()?;
     writeln!(
         out,
         "{} {} — Ctrl-C {}",
@@ -222,7 +268,10 @@ pub fn watch(session: &mut Session, args: &str, out: &mut dyn Write, _: &mut dyn
         let now = modified(&file);
         if now.is_some() && now != seen {
             seen = now;
-            session.last_report = check_once(session, &exercise, &spec, &file, out)?;
+            match check_or_stop(session, &exercise, &spec, &file, out)? {
+                Some(report) => session.last_report = report,
+                None => break,
+            }
             writeln!(
                 out,
                 "{}",
@@ -233,7 +282,6 @@ pub fn watch(session: &mut Session, args: &str, out: &mut dyn Write, _: &mut dyn
         std::thread::sleep(Duration::from_millis(250));
     }
     drop(guard);
-    interrupt::clear();
     writeln!(out, "{}", lang.pick("Surveillance arrêtée.", "Stopped watching."))?;
     Ok(Flow::Continue)
 }

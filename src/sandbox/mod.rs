@@ -187,7 +187,7 @@ pub fn run(request: &RunRequest) -> anyhow::Result<RunReport> {
     } else {
         0
     };
-    if matches!(watch.stop, Stop::Wall | Stop::Cpu) {
+    if matches!(watch.stop, Stop::Wall | Stop::Cpu | Stop::Interrupted) {
         teardown::terminate(&run, &mut pipes, &mut capture, &mut tracer);
     }
     let reaped = teardown::kill_and_reap(&run, &tracer, watch.rusage.as_ref());

@@ -18,6 +18,9 @@ pub enum Stop {
     Setup(i32, i32),
     /// PID 1 vanished without telling how the program ended.
     LostInit,
+    /// The student pressed Ctrl-C in the REPL (a `procs::interrupt` guard was held): stopped like a
+    /// wall-clock timeout, every process killed and reaped.
+    Interrupted,
 }
 
 /// What the verdict is computed from.
@@ -95,6 +98,9 @@ pub fn decide(e: &Evidence<'_>) -> (RunStatus, Option<String>) {
                     limits.wall.as_secs_f64()
                 )),
             );
+        }
+        Stop::Interrupted => {
+            return (RunStatus::Timeout, Some("stopped by Ctrl-C".into()));
         }
         Stop::Cpu => {
             return (
