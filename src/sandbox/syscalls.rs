@@ -60,11 +60,11 @@ pub fn set_child_subreaper() -> bool {
 
 /// Tries the run's namespaces in a throw-away child.
 ///
-/// As root, a successful clone is the answer: the child exits at once and is reaped on a thread of
-/// its own, so that the grader does not wait for the kernel to tear its namespaces down (several
-/// milliseconds on a loaded machine). In a user namespace the clone may succeed without the
-/// capabilities to use it (Ubuntu's AppArmor restriction), so the child tries the first mount the
-/// run's PID 1 makes and the grader waits for its verdict.
+/// The child tries the first mount the run's PID 1 makes (in a user namespace the clone may succeed
+/// without the capabilities to use it: Ubuntu's AppArmor restriction) and the grader waits for its
+/// verdict. It is reaped here, not on a thread of its own: the REPL forks its demos and must stay
+/// single-threaded, and the probe runs once per process, so the few milliseconds of namespace
+/// teardown are paid once.
 pub fn try_namespaces(with_user: bool) -> bool {
     let flags = NAMESPACE_FLAGS | if with_user { libc::CLONE_NEWUSER } else { 0 };
     // SAFETY: the child only calls mount and _exit, which are async-signal-safe.
@@ -86,18 +86,10 @@ pub fn try_namespaces(with_user: bool) -> bool {
         return false;
     }
     let pid = pid as libc::pid_t;
-    let reap = move || {
-        let mut status = 0;
-        // SAFETY: reaping the child we just created; status is a valid out-pointer.
-        let r = unsafe { libc::waitpid(pid, &mut status, libc::__WALL) };
-        r == pid && libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0
-    };
-    if with_user {
-        reap()
-    } else {
-        std::thread::spawn(reap);
-        true
-    }
+    let mut status = 0;
+    // SAFETY: reaping the child we just created; status is a valid out-pointer.
+    let r = unsafe { libc::waitpid(pid, &mut status, libc::__WALL) };
+    r == pid && libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0
 }
 
 /// A descriptor that becomes readable when the process exits (Linux 5.3+).
