@@ -5,7 +5,7 @@ use std::time::Instant;
 use serde_json::{Value, json};
 
 use super::narrator::{fmt_duration, ms};
-use super::timeline::{self, Span};
+use super::timeline;
 use super::{DemoOptions, Narrator};
 use crate::i18n::Lang;
 use crate::procs::Pool;
@@ -59,35 +59,9 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
         "map returns the results in the order of the inputs, whichever worker computed them.",
     )?;
 
-    let first = results
-        .iter()
-        .map(|(_, e)| e.start)
-        .min()
-        .unwrap_or_default()
-        .as_secs_f64();
-    let last = results
-        .iter()
-        .map(|(_, e)| e.end)
-        .max()
-        .unwrap_or_default()
-        .as_secs_f64();
-    let lanes = timeline::lanes_by_pid(results.iter().map(|(_, e)| {
-        (
-            e.worker_pid,
-            Span {
-                label: numbers[e.index].to_string(),
-                start: e.start.as_secs_f64(),
-                end: e.end.as_secs_f64(),
-            },
-        )
-    }));
     n.heading(n.pick("Qui a calculé quoi, et quand", "Who computed what, and when"))?;
-    n.block(&timeline::render(
-        &lanes,
-        first,
-        last.max(first + 1e-6),
-        60,
-        12,
+    n.block(&timeline::of_tasks(
+        results.iter().map(|e| (&e.1, numbers[e.1.index].to_string())),
         lang,
     ))?;
 

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 
 use super::narrator::{fmt_duration, ms};
-use super::timeline::{self, Span};
+use super::timeline;
 use super::{DemoOptions, Narrator};
 use crate::i18n::Lang;
 use crate::procs::{Pool, TaskEvent};
@@ -198,38 +198,12 @@ pub fn run(opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
     }
     drop(pool);
 
-    let first = best_trace
-        .iter()
-        .map(|(_, e)| e.start)
-        .min()
-        .unwrap_or_default()
-        .as_secs_f64();
-    let last = best_trace
-        .iter()
-        .map(|(_, e)| e.end)
-        .max()
-        .unwrap_or_default()
-        .as_secs_f64();
-    let lanes = timeline::lanes_by_pid(best_trace.iter().map(|(_, e)| {
-        (
-            e.worker_pid,
-            Span {
-                label: format!("{}", e.index + 1),
-                start: e.start.as_secs_f64(),
-                end: e.end.as_secs_f64(),
-            },
-        )
-    }));
     n.heading(n.pick(
         "Où chaque morceau a tourné (meilleure mesure)",
         "Where each chunk ran (best measurement)",
     ))?;
-    n.block(&timeline::render(
-        &lanes,
-        first,
-        last.max(first + 1e-6),
-        60,
-        12,
+    n.block(&timeline::of_tasks(
+        best_trace.iter().map(|e| (&e.1, format!("{}", e.1.index + 1))),
         lang,
     ))?;
 

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 
 use super::narrator::{fmt_duration, fmt_secs, ms};
-use super::timeline::{self, Span};
+use super::timeline;
 use super::{DemoOptions, Narrator};
 use crate::i18n::Lang;
 use crate::procs::Pool;
@@ -65,35 +65,9 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
     n.pid(parent, n.pick("Traitement terminé.", "Processing done."))?;
     drop(pool);
 
-    let lanes = timeline::lanes_by_pid(traces.iter().map(|e| {
-        (
-            e.worker_pid,
-            Span {
-                label: format!("img_{}", e.index),
-                start: e.start.as_secs_f64(),
-                end: e.end.as_secs_f64(),
-            },
-        )
-    }));
-    let first = traces
-        .iter()
-        .map(|e| e.start)
-        .min()
-        .unwrap_or_default()
-        .as_secs_f64();
-    let last = traces
-        .iter()
-        .map(|e| e.end)
-        .max()
-        .unwrap_or_default()
-        .as_secs_f64();
     n.heading(n.pick("Chaque image, sur son processus", "Each image, on its process"))?;
-    n.block(&timeline::render(
-        &lanes,
-        first,
-        last.max(first + 1e-6),
-        60,
-        12,
+    n.block(&timeline::of_tasks(
+        traces.iter().map(|e| (e, format!("img_{}", e.index))),
         lang,
     ))?;
 

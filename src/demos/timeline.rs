@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use crate::i18n::Lang;
+use crate::procs::TaskEvent;
 
 /// One task as it ran: its label and its start and end, in seconds since the demo's origin.
 #[derive(Debug, Clone)]
@@ -34,6 +35,26 @@ pub fn lanes_by_pid(tasks: impl IntoIterator<Item = (i32, Span)>) -> Vec<Lane> {
         .collect();
     lanes.sort_by(|a, b| first_start(a).total_cmp(&first_start(b)));
     lanes
+}
+
+/// The picture of a pool's tasks (with their labels): one lane per worker, 60 columns from the first
+/// task's start to the last one's end.
+pub fn of_tasks<'a>(tasks: impl IntoIterator<Item = (&'a TaskEvent, String)>, lang: Lang) -> String {
+    let lanes = lanes_by_pid(tasks.into_iter().map(|(e, label)| {
+        let span = Span {
+            label,
+            start: e.start.as_secs_f64(),
+            end: e.end.as_secs_f64(),
+        };
+        (e.worker_pid, span)
+    }));
+    let spans = || lanes.iter().flat_map(|l| &l.spans);
+    let first = spans().map(|s| s.start).fold(f64::INFINITY, f64::min);
+    let last = spans().map(|s| s.end).fold(f64::NEG_INFINITY, f64::max);
+    if lanes.is_empty() {
+        return String::new();
+    }
+    render(&lanes, first, last.max(first + 1e-6), 60, 12, lang)
 }
 
 fn first_start(lane: &Lane) -> f64 {
