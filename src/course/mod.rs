@@ -33,11 +33,7 @@ pub struct Course {
 impl Course {
     /// The built-in course, or the folder given with `--course`.
     pub fn load(dir: Option<&Path>) -> anyhow::Result<Course> {
-        let files = match dir {
-            Some(dir) => CourseFiles::read_dir(dir)?,
-            None => CourseFiles::builtin(),
-        };
-        Ok(Course::from_files(files))
+        Ok(Course::from_files(CourseFiles::load(dir)?))
     }
 
     /// Parses every lesson and exercise of `files`.
@@ -129,6 +125,14 @@ impl CourseFiles {
                 .iter()
                 .map(|(path, bytes)| (path.to_string(), bytes.to_vec()))
                 .collect(),
+        }
+    }
+
+    /// The folder given with `--course`, or the built-in course.
+    pub fn load(dir: Option<&Path>) -> anyhow::Result<CourseFiles> {
+        match dir {
+            Some(dir) => CourseFiles::read_dir(dir),
+            None => Ok(CourseFiles::builtin()),
         }
     }
 

@@ -13,10 +13,7 @@ use crate::run::{Ctx, Result};
 
 /// The course of the command line: `--course DIR`, else the built-in one.
 pub fn load_course(ctx: &Ctx) -> Result<CourseFiles> {
-    match &ctx.course_dir {
-        Some(dir) => CourseFiles::read_dir(dir),
-        None => Ok(CourseFiles::builtin()),
-    }
+    CourseFiles::load(ctx.course_dir.as_deref())
 }
 
 /// The exercise with this id (`43.1`) or folder name (`43.1-nombres-premiers`); an unknown one is
