@@ -201,3 +201,41 @@ fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
         }
     }
 }
+
+#[test]
+fn second_course_is_graded_too() {
+    let home = tempfile::tempdir().unwrap();
+    let class = home.path().join("class");
+    std::fs::create_dir_all(class.join("bob")).unwrap();
+    let exercise = fixture().join("exercises/12.1-factorial");
+    std::fs::copy(exercise.join("solution.py"), class.join("alice.py")).unwrap();
+    std::fs::copy(exercise.join("starter.py"), class.join("bob/factorial.py")).unwrap();
+    let csv = home.path().join("out.csv");
+    let course = fixture();
+    let run = atelier()
+        .args([
+            "--course".as_ref(),
+            course.as_os_str(),
+            "grade".as_ref(),
+            "12.1".as_ref(),
+            class.as_os_str(),
+        ])
+        .args([
+            "--export".as_ref(),
+            format!("csv:{}", csv.display()).as_ref() as &std::ffi::OsStr,
+        ])
+        .run()
+        .code(0);
+    let text = std::fs::read_to_string(&csv).unwrap_or_else(|e| panic!("{e}: {}", run.stderr()));
+    let rows: Vec<&str> = text.lines().skip(1).collect();
+    assert_eq!(rows.len(), 2, "{text}");
+    assert!(
+        rows.iter().any(|r| r.starts_with("alice,12.1,6,6,pass")),
+        "{text}"
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r.starts_with("bob,12.1,") && r.contains(",fail,")),
+        "{text}"
+    );
+}
