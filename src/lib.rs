@@ -5,6 +5,7 @@
 //! the rest of the crate denies it.
 #![deny(unsafe_code)]
 
+pub mod atomic_file;
 pub mod bench;
 pub mod cli;
 pub mod course;

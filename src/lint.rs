@@ -93,10 +93,10 @@ pub fn lint(course: &Course, lang: Lang, out: &mut dyn Write) -> Result<Findings
         let spec_file = course
             .files
             .display_path(&format!("{}/exercise.yaml", exercise.dir));
-        let spec = match grader::load_spec(&course.files, exercise) {
+        let spec = match grader::spec_or_problem(&course.files, exercise) {
             Ok(spec) => spec,
-            Err(err) => {
-                findings.problems.push(problem_from_error(&spec_file, &err));
+            Err(problem) => {
+                findings.problems.push(problem);
                 continue;
             }
         };
@@ -107,37 +107,10 @@ pub fn lint(course: &Course, lang: Lang, out: &mut dyn Write) -> Result<Findings
     Ok(findings)
 }
 
-/// An error message that already starts with `file:line:` keeps its place; others get the file.
-fn problem_from_error(file: &str, err: &anyhow::Error) -> Problem {
-    let message = format!("{err:#}");
-    match message.strip_prefix(file).and_then(|rest| rest.strip_prefix(':')) {
-        Some(rest) => {
-            let (line, text) = match rest.split_once(':') {
-                Some((n, text)) if n.trim().parse::<usize>().is_ok() => {
-                    (n.trim().parse().ok(), text.trim().to_string())
-                }
-                _ => (None, rest.trim().to_string()),
-            };
-            Problem {
-                file: file.to_string(),
-                line,
-                message: text,
-            }
-        }
-        None => Problem {
-            file: file.to_string(),
-            line: None,
-            message,
-        },
-    }
-}
-
 /// The line of `key:` in the spec's text, for messages about its value.
 fn key_line(exercise: &Exercise, key: &str) -> Option<usize> {
     let text = std::str::from_utf8(exercise.files.get("exercise.yaml")?).ok()?;
-    text.lines()
-        .position(|l| l.starts_with(&format!("{key}:")))
-        .map(|i| i + 1)
+    grader::spec_location::find_key_line(text, key)
 }
 
 /// The spec's lesson and anchor must exist.

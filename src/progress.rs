@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
@@ -137,7 +137,7 @@ impl Store {
     /// Writes the progress atomically (temporary file in the same folder, then rename).
     pub fn save(&self, progress: &Progress) -> Result<()> {
         let json = serde_json::to_vec_pretty(progress)?;
-        write_atomic(&self.path, &json)
+        crate::atomic_file::write_atomic(&self.path, &json)
     }
 
     /// Forgets everything.
@@ -149,19 +149,6 @@ impl Store {
             _ => Ok(()),
         }
     }
-}
-
-/// Writes `bytes` to `path` through a temporary file in the same folder and a rename.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(dir).with_context(|| format!("{}: cannot create the folder", dir.display()))?;
-    let mut tmp =
-        tempfile::NamedTempFile::new_in(dir).with_context(|| format!("{}: cannot write", dir.display()))?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path)
-        .with_context(|| format!("{}: cannot write", path.display()))?;
-    Ok(())
 }
 
 /// `atelier progress [reset]`.

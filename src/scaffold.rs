@@ -5,10 +5,10 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use crate::atomic_file::write_atomic;
 use crate::cli::{NewArgs, NewWhat};
 use crate::course::Course;
 use crate::course::parse::slug;
-use crate::progress::write_atomic;
 use crate::run::{Ctx, Result};
 
 /// `atelier new …`, in the `--course` folder or the current one.

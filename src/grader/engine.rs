@@ -11,7 +11,7 @@ use super::spec::{ExerciseSpec, Mask};
 use super::verdict::{
     CheckReport, DistinctOutput, RunOutcome, RunSummary, RunsSummary, Verdict, round3, tally,
 };
-use crate::course::{CourseFiles, Exercise};
+use crate::course::{CourseFiles, Exercise, Problem};
 use crate::i18n::Lang;
 use crate::sandbox::{self, RunRequest};
 
@@ -28,20 +28,30 @@ pub struct CheckOptions {
 
 /// The spec of an exercise, parsed; an error names the file, line and key.
 pub fn load_spec(files: &CourseFiles, exercise: &Exercise) -> anyhow::Result<ExerciseSpec> {
-    let rel = format!("{}/exercise.yaml", exercise.dir);
-    let shown = files.display_path(&rel);
+    spec_or_problem(files, exercise).map_err(|problem| anyhow::anyhow!("{problem}"))
+}
+
+/// [`load_spec`] with the error kept as a [`Problem`] (file, line, message), for `atelier lint`.
+pub fn spec_or_problem(files: &CourseFiles, exercise: &Exercise) -> Result<ExerciseSpec, Problem> {
+    let shown = files.display_path(&format!("{}/exercise.yaml", exercise.dir));
+    let problem = |line: Option<usize>, message: String| Problem {
+        file: shown.clone(),
+        line,
+        message,
+    };
     let bytes = exercise
         .files
         .get("exercise.yaml")
-        .with_context(|| format!("{shown}: missing"))?;
-    let text = std::str::from_utf8(bytes).with_context(|| format!("{shown}: not UTF-8 text"))?;
-    let spec = ExerciseSpec::parse(&shown, text).map_err(|problem| anyhow::anyhow!("{problem}"))?;
+        .ok_or_else(|| problem(None, "missing".into()))?;
+    let text = std::str::from_utf8(bytes).map_err(|_| problem(None, "not UTF-8 text".into()))?;
+    let spec = ExerciseSpec::parse(&shown, text)?;
     if spec.id != exercise.id {
-        anyhow::bail!(
-            "{shown}: id: the spec says `{}` but the folder is exercise `{}`",
-            spec.id,
-            exercise.id
+        let line = super::spec_location::find_key_line(text, "id");
+        let message = format!(
+            "id: the spec says `{}` but the folder is exercise `{}`",
+            spec.id, exercise.id
         );
+        return Err(problem(line, message));
     }
     Ok(spec)
 }

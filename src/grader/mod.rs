@@ -17,14 +17,16 @@ pub mod record;
 pub mod reference;
 pub mod report_cmd;
 pub mod spec;
-mod spec_location;
+pub(crate) mod spec_location;
 pub mod timeline;
 pub mod verdict;
 
 use std::process::ExitCode;
 
 pub use command::{check_command, find_exercise, load_course};
-pub use engine::{CheckOptions, Hint, all_hints, check_bundled, check_submission, hint, load_spec};
+pub use engine::{
+    CheckOptions, Hint, all_hints, check_bundled, check_submission, hint, load_spec, spec_or_problem,
+};
 pub use gradebook::Gradebook;
 pub use human::write_human;
 pub use record::GradeRecord;

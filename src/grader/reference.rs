@@ -42,7 +42,7 @@ pub fn reference_output(spec: &ExerciseSpec, exercise: &Exercise) -> anyhow::Res
     let output = run_reference(spec, exercise, solution)?;
     if let Some(path) = cache {
         // A cache that cannot be written only costs a run next time.
-        let _ = write_atomically(&path, &serde_json::to_vec(&output)?);
+        let _ = crate::atomic_file::write_atomic(&path, &serde_json::to_vec(&output)?);
     }
     Ok(output)
 }
@@ -96,13 +96,4 @@ fn fnv1a(parts: &[&[u8]]) -> u64 {
         }
     }
     hash
-}
-
-fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(std::path::Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    std::io::Write::write_all(&mut tmp, bytes)?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
 }

@@ -70,7 +70,7 @@ pub fn exercise(session: &mut Session, args: &str, out: &mut dyn Write, _: &mut 
         )?;
     } else {
         let starter = exercise.files.get("starter.py").cloned().unwrap_or_default();
-        crate::progress::write_atomic(&path, &starter)?;
+        crate::atomic_file::write_atomic(&path, &starter)?;
         writeln!(
             out,
             "{} : {}",
@@ -96,6 +96,13 @@ fn submission(args: &str, spec: &ExerciseSpec) -> PathBuf {
     }
 }
 
+/// What a check came to: its report (none when it could not run, which was said), or a stop by Ctrl-C.
+#[allow(clippy::large_enum_variant)] // one value per check, moved once: no gain in boxing it
+enum Checked {
+    Done(Option<CheckReport>),
+    Interrupted,
+}
+
 /// Runs the check and prints the report; records a pass in the progress.
 fn check_once(
     session: &mut Session,
@@ -103,7 +110,7 @@ fn check_once(
     spec: &ExerciseSpec,
     file: &Path,
     out: &mut dyn Write,
-) -> Result<Option<CheckReport>> {
+) -> Result<Checked> {
     let lang = session.lang;
     if !file.is_file() {
         writeln!(
@@ -114,7 +121,7 @@ fn check_once(
             lang.pick("voir", "see"),
             exercise.id
         )?;
-        return Ok(None);
+        return Ok(Checked::Done(None));
     }
     writeln!(
         out,
@@ -149,13 +156,13 @@ fn check_once(
                 "Check interrupted (Ctrl-C): every process of the program was stopped."
             )
         )?;
-        return Err(Interrupted.into());
+        return Ok(Checked::Interrupted);
     }
     let report = match result {
         Ok(report) => report,
         Err(err) => {
             writeln!(out, "{err:#}")?;
-            return Ok(None);
+            return Ok(Checked::Done(None));
         }
     };
     grader::write_human(&report, lang, session.style.color, out)?;
@@ -173,27 +180,7 @@ fn check_once(
             )
         )?;
     }
-    Ok(Some(report))
-}
-
-/// A check stopped by Ctrl-C (already said to the student).
-#[derive(Debug, thiserror::Error)]
-#[error("interrupted")]
-struct Interrupted;
-
-/// Runs a check; an interruption is `None` (it was said), so the caller returns to the prompt.
-fn check_or_stop(
-    session: &mut Session,
-    exercise: &Exercise,
-    spec: &ExerciseSpec,
-    file: &Path,
-    out: &mut dyn Write,
-) -> Result<Option<Option<CheckReport>>> {
-    match check_once(session, exercise, spec, file, out) {
-        Ok(report) => Ok(Some(report)),
-        Err(err) if err.is::<Interrupted>() => Ok(None),
-        Err(err) => Err(err),
-    }
+    Ok(Checked::Done(Some(report)))
 }
 
 /// `check N [FILE]`.
@@ -206,7 +193,7 @@ pub fn check(session: &mut Session, args: &str, out: &mut dyn Write, _: &mut dyn
         return Ok(Flow::Continue);
     };
     let file = submission(args, &spec);
-    if let Some(report) = check_or_stop(session, &exercise, &spec, &file, out)? {
+    if let Checked::Done(report) = check_once(session, &exercise, &spec, &file, out)? {
         session.last_report = report;
     }
     Ok(Flow::Continue)
@@ -248,7 +235,7 @@ pub fn watch(session: &mut Session, args: &str, out: &mut dyn Write, _: &mut dyn
                 "(no terminal: checking once)"
             )
         )?;
-        if let Some(report) = check_or_stop(session, &exercise, &spec, &file, out)? {
+        if let Checked::Done(report) = check_once(session, &exercise, &spec, &file, out)? {
             session.last_report = report;
         }
         return Ok(Flow::Continue);
@@ -268,9 +255,9 @@ pub fn watch(session: &mut Session, args: &str, out: &mut dyn Write, _: &mut dyn
         let now = modified(&file);
         if now.is_some() && now != seen {
             seen = now;
-            match check_or_stop(session, &exercise, &spec, &file, out)? {
-                Some(report) => session.last_report = report,
-                None => break,
+            match check_once(session, &exercise, &spec, &file, out)? {
+                Checked::Done(report) => session.last_report = report,
+                Checked::Interrupted => break,
             }
             writeln!(
                 out,

@@ -6,7 +6,8 @@ use std::path::{Component, Path, PathBuf};
 
 use serde_json::json;
 
-use super::{Exporter, write_atomically};
+use super::Exporter;
+use crate::atomic_file::write_atomic;
 use crate::grader::record::{CheckStatus, GradeRecord};
 
 pub struct GradescopeExport {
@@ -39,7 +40,7 @@ impl Exporter for GradescopeExport {
         }
         let doc = results_json(r);
         let dest = self.dir.join(&r.student).join("results.json");
-        write_atomically(&dest, serde_json::to_string_pretty(&doc)?.as_bytes())?;
+        write_atomic(&dest, serde_json::to_string_pretty(&doc)?.as_bytes())?;
         self.files += 1;
         Ok(())
     }

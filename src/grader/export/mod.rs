@@ -7,7 +7,6 @@ mod csv;
 mod gradescope;
 mod junit;
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
@@ -104,14 +103,6 @@ fn persist(tmp: NamedTempFile, dest: &Path) -> anyhow::Result<()> {
         .map_err(|e| e.error)
         .with_context(|| format!("{}: cannot write", dest.display()))?;
     Ok(())
-}
-
-/// Writes `bytes` to `dest` through a temporary file.
-fn write_atomically(dest: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let mut tmp = temp_beside(dest)?;
-    tmp.write_all(bytes)
-        .with_context(|| format!("{}: cannot write", dest.display()))?;
-    persist(tmp, dest)
 }
 
 #[cfg(test)]
