@@ -52,6 +52,21 @@ fn proc(pid: i32, start_s: f64, end_s: f64, cpu_s: f64) -> ProcessTrace {
     }
 }
 
+/// A pool's run: the main process and four workers computing together.
+fn pool_run(stdout: &str) -> RunReport {
+    let mut pool = report(stdout);
+    pool.processes = 5;
+    pool.cpu_s = 1.8;
+    pool.trace = vec![
+        proc(1, 0.0, 1.0, 0.2),
+        proc(2, 0.1, 0.9, 0.4),
+        proc(3, 0.1, 0.9, 0.4),
+        proc(4, 0.1, 0.9, 0.4),
+        proc(5, 0.1, 0.9, 0.4),
+    ];
+    pool
+}
+
 /// Runs the spec's checks on `report` (source `source`, no reference) and returns their statuses.
 fn statuses(spec: &ExerciseSpec, report: &RunReport, source: &str) -> Vec<Status> {
     statuses_with(spec, report, source, None, 2)
@@ -340,17 +355,7 @@ fn processes_busy_processes_and_parallelism() {
   - {name: par, kind: parallelism, min: 1.3, when: 'cpus >= 2', hint: h}
 "#,
     );
-    // A pool: the main process and four workers computing together.
-    let mut pool = report("");
-    pool.processes = 5;
-    pool.cpu_s = 1.8;
-    pool.trace = vec![
-        proc(1, 0.0, 1.0, 0.2),
-        proc(2, 0.1, 0.9, 0.4),
-        proc(3, 0.1, 0.9, 0.4),
-        proc(4, 0.1, 0.9, 0.4),
-        proc(5, 0.1, 0.9, 0.4),
-    ];
+    let pool = pool_run("");
     assert_eq!(statuses(&s, &pool, ""), [Pass, Pass, Pass, Pass]);
     // Pinned to one CPU, the parallelism check does not apply.
     assert_eq!(statuses_with(&s, &pool, "", None, 1), [Pass, Pass, Pass, Skip]);
@@ -390,16 +395,7 @@ fn an_inexact_observation_decides_only_what_a_lower_bound_proves() {
   - {name: text, kind: contains, text: ok, hint: h}
 "#,
     );
-    let mut pool = report("ok");
-    pool.processes = 5;
-    pool.cpu_s = 1.8;
-    pool.trace = vec![
-        proc(1, 0.0, 1.0, 0.2),
-        proc(2, 0.1, 0.9, 0.4),
-        proc(3, 0.1, 0.9, 0.4),
-        proc(4, 0.1, 0.9, 0.4),
-        proc(5, 0.1, 0.9, 0.4),
-    ];
+    let pool = pool_run("ok");
     assert_eq!(statuses(&s, &pool, ""), [Pass, Pass, Pass, Pass, Pass]);
     let mut sampled = pool.clone();
     sampled.processes_method = "sampling every 20 ms (short-lived processes may be missed)".into();
