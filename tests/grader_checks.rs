@@ -852,3 +852,28 @@ fn the_43_2_spec_takes_any_ten_image_names() {
     let results = judged(&spec, &twice, &names);
     assert_eq!((results[0].1, results[1].1), (Pass, Fail), "{results:?}");
 }
+
+#[test]
+fn a_condition_over_a_value_the_output_lacks_fails_rather_than_vanishing() {
+    let s = spec(
+        r#"  - {name: t, kind: regex, patterns: ['t=(?P<t>\d+)'], hint: h}
+  - name: fast
+    kind: contains
+    text: ok
+    when: 't < 5'
+    points: 2
+    hint: h
+"#,
+    );
+    assert_eq!(statuses(&s, &report("t=3 ok"), ""), [Pass, Pass]);
+    // t = 9: the condition does not hold; the check does not apply, its points are given.
+    let r = report("t=9");
+    let results = evaluate(&s, &observed(&r, 2), Lang::En);
+    assert_eq!(results[1].status, Skip);
+    assert_eq!((results[1].points, results[1].max_points), (2, 2));
+    // No t at all: the regex check fails, and so does the check whose condition needs t.
+    let r = report("nothing");
+    let results = evaluate(&s, &observed(&r, 2), Lang::En);
+    assert_eq!(results.iter().map(|c| c.status).collect::<Vec<_>>(), [Fail, Fail]);
+    assert_eq!(tally(RunStatus::Ok, &results), (Verdict::Fail, 0, 3));
+}
