@@ -95,8 +95,8 @@ pub fn write_human(report: &CheckReport, lang: Lang, color: bool, out: &mut dyn 
             out,
             "{}",
             paint.yellow(lang.pick(
-                "Pas de verdict : cette machine n'observe pas exactement les processus. `atelier doctor` dit pourquoi et ce qu'il faut changer.",
-                "No verdict: this machine does not observe processes exactly. `atelier doctor` says why and what to change.",
+                "Pas de verdict : une vérification n'a pas pu être jugée ici (marquée ?). `atelier doctor` dit ce que cette machine permet et ce qu'il faut changer.",
+                "No verdict: a check could not be judged here (marked ?). `atelier doctor` says what this machine allows and what to change.",
             ))
         )?;
     } else if report.verdict == Verdict::Fail {
