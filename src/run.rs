@@ -44,8 +44,15 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<ExitCode> {
         Command::Toc(args) => crate::course::commands::toc(ctx, &args),
         Command::Show(args) => crate::course::commands::show(ctx, &args),
         Command::Demo(args) => crate::demos::command(ctx, &args),
-        Command::Check(args) => crate::grader::check_command(ctx, &args),
-        Command::Grade(args) => crate::grader::grade_command(ctx, &args),
+        Command::Check(args) => {
+            warn_if_degraded();
+            crate::grader::check_command(ctx, &args)
+        }
+        Command::Grade(args) => {
+            warn_if_degraded();
+            crate::grader::grade_command(ctx, &args)
+        }
+        Command::Doctor(args) => doctor(&args),
         Command::Gradebook(args) => crate::grader::gradebook_command(ctx, &args),
         Command::Lint(args) => crate::lint::command(ctx, &args),
         Command::Bench(args) => crate::bench::command(ctx, &args),
@@ -55,6 +62,26 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<ExitCode> {
         Command::SpawnChild(args) => crate::demos::spawn_child(&args),
         Command::SandboxRun(args) => crate::sandbox::debug_command(&args),
     }
+}
+
+/// One line on stderr when checks run degraded here (process counts not exact).
+fn warn_if_degraded() {
+    if let Some(line) = crate::sandbox::degraded_line() {
+        eprintln!("{line}");
+    }
+}
+
+/// `atelier doctor [--json]`: exit 0 when verdicts are exact here, 1 when not.
+fn doctor(args: &crate::cli::DoctorArgs) -> Result<ExitCode> {
+    let report = crate::sandbox::doctor();
+    let mut out = io::stdout().lock();
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &report)?;
+        writeln!(out)?;
+    } else {
+        out.write_all(report.to_text().as_bytes())?;
+    }
+    Ok(ExitCode::from(if report.exact { 0 } else { 1 }))
 }
 
 /// A reader that went away (`atelier show 43 | head`) is not an error.
