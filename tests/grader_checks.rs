@@ -22,6 +22,8 @@ fn report(stdout: &str) -> RunReport {
         cpu_s: 1.0,
         processes: 1,
         processes_method: "test".into(),
+        exact: true,
+        inexact_reason: None,
         max_rss_kb: 1000,
         stdout: stdout.into(),
         stderr: String::new(),

@@ -35,7 +35,7 @@
 //! Cost: one stop per fork, thread start, exec and exit, about 10 µs each (a 43.3 run has ~40; see
 //! the report of the measurements in `benches/sandbox_overhead.rs`). Nothing is traced between
 //! those events (no syscall tracing).
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::os::fd::{AsRawFd, OwnedFd};
 use std::sync::Mutex;
 use std::time::Instant;
@@ -70,6 +70,8 @@ struct Task {
     tgid: libc::pid_t,
     /// Its first stop (the auto-attach stop) has been seen and let go.
     running: bool,
+    /// Its parent's fork/clone event has been seen (the two come in either order).
+    announced: bool,
 }
 
 /// What the tracer knows, shared with the run thread.
@@ -81,8 +83,9 @@ pub struct State {
     live: HashMap<libc::pid_t, usize>,
     /// Live tasks (threads and processes, PID 1 included): tid → task.
     tasks: HashMap<libc::pid_t, Task>,
-    /// Tasks reaped before their creation event was read (killed at birth).
-    gone_early: HashSet<libc::pid_t>,
+    /// Tasks that ended before their parent's fork/clone event was read, with whether they were
+    /// already counted (from their own first stop): the late event must not bring them back.
+    gone_early: HashMap<libc::pid_t, bool>,
     /// The most tasks of the program alive at once (PID 1 excluded).
     pub peak_tasks: u32,
     /// The program had more tasks alive than its limit and was killed for it.
@@ -265,6 +268,7 @@ fn begin(shared: &Shared, first: libc::pid_t, pid_one: bool, traced: bool) {
         Task {
             tgid: first,
             running: true,
+            announced: true,
         },
     );
     if !pid_one {
@@ -365,9 +369,14 @@ fn ended(shared: &Shared, pid: libc::pid_t, at: f64, stat: Option<trace::Stat>, 
     if pid == state.first {
         state.first_reaped = true;
     }
-    let task = state.tasks.remove(&pid);
-    if task.is_none() {
-        state.gone_early.insert(pid);
+    match state.tasks.remove(&pid) {
+        None => {
+            state.gone_early.insert(pid, false);
+        }
+        Some(task) if !task.announced => {
+            state.gone_early.insert(pid, true);
+        }
+        Some(_) => {}
     }
     if let Some(index) = state.live.remove(&pid) {
         let process = &mut state.processes[index];
@@ -473,10 +482,18 @@ fn stopped(shared: &Shared, pid: libc::pid_t, status: i32, at: f64) {
 fn born(shared: &Shared, tid: libc::pid_t, parent: Option<libc::pid_t>, at: f64) {
     let mut state = shared.lock();
     // Already known from the other of its two announcements.
-    if state.tasks.contains_key(&tid) {
+    if let Some(task) = state.tasks.get_mut(&tid) {
+        task.announced |= parent.is_some();
         return;
     }
-    let early = state.gone_early.remove(&tid);
+    let early = match parent {
+        Some(_) => state.gone_early.remove(&tid),
+        None => None,
+    };
+    if early == Some(true) {
+        // Counted at its first stop, ended before this event: nothing more to record.
+        return;
+    }
     let tgid = match parent {
         Some(parent) if is_thread_of(parent, tid) => parent,
         Some(_) => tid,
@@ -487,15 +504,15 @@ fn born(shared: &Shared, tid: libc::pid_t, parent: Option<libc::pid_t>, at: f64)
         state.processes.push(Process {
             pid: tid,
             start_s: at,
-            end_s: early.then_some(at),
+            end_s: early.map(|_| at),
             cpu_ticks: 0,
             peak_rss_kb: 0,
         });
-        if !early {
+        if early.is_none() {
             state.live.insert(tid, index);
         }
     }
-    if early {
+    if early.is_some() {
         return;
     }
     state.tasks.insert(
@@ -503,6 +520,7 @@ fn born(shared: &Shared, tid: libc::pid_t, parent: Option<libc::pid_t>, at: f64)
         Task {
             tgid,
             running: parent.is_none(),
+            announced: parent.is_some(),
         },
     );
     let tasks = state.program_tasks();
