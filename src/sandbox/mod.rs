@@ -19,13 +19,22 @@
 //! `run` may be called from several threads at once: the child of `clone` only reads a plan built
 //! beforehand and makes single system calls until `execve` (see `child`).
 //!
+//! What the run did is observed exactly by `ptrace` where the platform allows it (every
+//! environment the design names: root, a student's account, a container's PID namespace, Docker's
+//! capabilities): every process and thread it starts, when each ends, each process's CPU time
+//! (see `ptrace` for the design and its cost). Where ptrace is refused, the proc connector (root,
+//! initial PID namespace) counts instead, else sampling — and the report says the count is not
+//! exact (`exact: false`, `inexact_reason`), so that the grader does not judge on it.
+//!
 //! How the pieces fit: [`probe`] (once per process) → `layers` (uid, cgroup, namespaces for this
-//! run) → `workdir` and `plan` (everything prepared before `clone`) → `child` (PID 1 and the
-//! program, with `mounts` for the private root) → `supervise` (pipes, clocks, `trace`
-//! sampling, `connector` fork events) → `teardown` → `status` (the verdict).
+//! run) → `workdir` and `plan` (everything prepared before `clone`) → a parent thread per run
+//! (`ptrace::parent`: clones `child` — PID 1 and the program, with `mounts` for the private root —
+//! seizes it, follows it, reaps it) while the calling thread runs `supervise` (pipes, clocks,
+//! sampling for memory and the CPU limit) → `teardown` → `status` (the verdict). `doctor` says
+//! what this machine allows.
 //!
 //! For tests and measurements: `atelier __sandbox-run [--json] [limits] -- COMMAND…` runs one
-//! command and prints its report, and `ATELIER_SANDBOX_DISABLE=namespaces,cgroup,uid,connector`
+//! command and prints its report, and `ATELIER_SANDBOX_DISABLE=namespaces,cgroup,uid,connector,ptrace`
 //! switches layers off to exercise the degraded paths on a machine that has them all.
 mod capture;
 mod cgroup;

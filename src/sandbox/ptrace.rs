@@ -10,17 +10,21 @@
 //! instruction (no permission check on auto-attach, so the run may drop to another uid), and a
 //! fork, a clone or an exit cannot happen unseen.
 //!
-//! Who traces: a **tracer thread per run**, started by `run` in a thread scope and joined before
-//! `run` returns (the REPL is single-threaded again afterwards; its demos fork). The run thread
-//! clones the child as before (so parent-death signals and the subreaper keep their meaning) and
-//! keeps polling the output pipes; the tracer thread seizes the child and then blocks in `waitid`,
-//! so a tracee stop is handled at once without a signal handler (a SIGCHLD handler would be
-//! process-wide and would turn other threads' sleeps and polls into EINTR). Every ptrace request
-//! comes from this thread, as the kernel requires. Its waits carry `__WNOTHREAD`, so several runs
-//! graded at once on several threads never take each other's events; every other wait of the
-//! sandbox on a run's process carries `__WNOTHREAD` too or happens after the tracer has finished
-//! (a wait from another thread of the grader could otherwise consume a tracee's stop, see
-//! `teardown`).
+//! Who traces: a **parent thread per run**, started by `run` in a thread scope and joined before
+//! `run` returns (the REPL is single-threaded again afterwards; its demos fork). It clones the
+//! run's first process, seizes it (same uid, before the child drops to the run's uid: no
+//! CAP_SYS_PTRACE needed, which Docker's default set lacks), and then blocks in `waitid`, so a
+//! tracee stop is handled at once without a signal handler (a SIGCHLD handler would be
+//! process-wide and would turn other threads' sleeps and polls into EINTR), while the calling
+//! thread polls the output pipes and keeps the clocks. Every ptrace request comes from this thread,
+//! as the kernel requires, and it alone waits on the run's processes: a wait by the real parent's
+//! thread group on a child traced by the same group takes the tracer's stops (the kernel treats it
+//! as the tracer), which is why the tracer must also be the parent. Its waits carry
+//! `__WNOTHREAD`, so several runs graded at once on several threads never take each other's
+//! events; the orphans the grader adopts (subreaper) are reaped by the calling thread only once
+//! this thread has finished. Alternatives weighed: the calling thread as tracer (needs a SIGCHLD
+//! handler to wake its `poll`), PID 1 as tracer (only with namespaces, and nothing may allocate
+//! there).
 //!
 //! Stops handled: fork/vfork/clone events (a new task: a process when it has its own thread group,
 //! else a thread — threads are never counted as processes), exec (a thread that execs takes over
@@ -32,9 +36,9 @@
 //! no kernel limit (cgroup `pids.max`, RLIMIT_NPROC under a uid of its own) holds the run, going
 //! over the limit kills the run here: a fork bomb is a `process-limit` everywhere.
 //!
-//! Cost: one stop per fork, thread start, exec and exit, about 10 µs each (a 43.3 run has ~40; see
-//! the report of the measurements in `benches/sandbox_overhead.rs`). Nothing is traced between
-//! those events (no syscall tracing).
+//! Cost: a thread per run, and one stop per fork, thread start, exec and exit (a 43.3 run has a
+//! few dozen); nothing is traced between those events (no syscall tracing). Measured by
+//! `cargo bench --bench sandbox_overhead` (with and without `ATELIER_SANDBOX_DISABLE=ptrace`).
 use std::collections::HashMap;
 use std::os::fd::{AsRawFd, OwnedFd};
 use std::sync::Mutex;
