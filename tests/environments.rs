@@ -375,7 +375,7 @@ fn jobs(dir: &Path) -> Vec<Job> {
                 job.failing_check = cols
                     .get(3)
                     .map(|c| c.trim().to_string())
-                    .filter(|c| !c.is_empty() && c != &"-");
+                    .filter(|c| !c.is_empty() && c != "-");
                 jobs.push(job);
             }
         }
@@ -482,7 +482,7 @@ fn run_all(env: &Env, bin: &Path, jobs: &[&Job]) -> Vec<Result<Outcome, String>>
                         *n += 1;
                         i
                     };
-                    let outcome = run_job(env, bin, &jobs[i]);
+                    let outcome = run_job(env, bin, jobs[i]);
                     results.lock().unwrap()[i] = Some(outcome);
                 }
             });
