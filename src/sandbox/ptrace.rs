@@ -596,12 +596,23 @@ pub fn works() -> Result<(), String> {
     }
     let result = seize(pid).map_err(|e| format!("PTRACE_SEIZE on our own child: {e}"));
     drop(w);
-    // SAFETY: SIGKILL to our own child, then reaping it (it is ours and, if seized, our tracee).
+    // SAFETY: SIGKILL to our own child (not reaped yet, so the pid is still its).
     unsafe { libc::kill(pid, libc::SIGKILL) };
-    let mut status = 0;
-    // SAFETY: waitpid on our own child with a valid status pointer.
-    while unsafe { libc::waitpid(pid, &mut status, libc::__WALL | libc::__WNOTHREAD) } < 0
-        && super::syscalls::errno() == libc::EINTR
-    {}
+    loop {
+        let mut status = 0;
+        // SAFETY: waitpid on our own child with a valid status pointer.
+        let r = unsafe { libc::waitpid(pid, &mut status, libc::__WALL | libc::__WNOTHREAD) };
+        if r < 0 {
+            if super::syscalls::errno() == libc::EINTR {
+                continue;
+            }
+            break;
+        }
+        if !libc::WIFSTOPPED(status) {
+            break;
+        }
+        // Even a SIGKILLed tracee stops at PTRACE_EVENT_EXIT: let it finish dying.
+        cont(libc::PTRACE_CONT, pid, 0);
+    }
     result
 }
