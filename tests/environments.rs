@@ -29,6 +29,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
+mod util;
+
 const BIN: &str = env!("CARGO_BIN_EXE_atelier");
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 /// The unprivileged user: no passwd entry, below the sandbox's own range (64200…).
@@ -264,24 +266,11 @@ fn hostile_jobs(dir: &Path) -> Vec<Job> {
         .iter()
         .enumerate()
         .map(|(i, (fixture, limits, expect, kill))| {
-            let mut args: Vec<String> = [
-                "__sandbox-run",
-                "--json",
-                "--wall",
-                "3",
-                "--cpu",
-                "3",
-                "--memory-mib",
-                "128",
-                "--processes",
-                "32",
-                "--output-bytes",
-                "65536",
-                "--file-bytes",
-                "10000000",
-            ]
-            .map(String::from)
-            .to_vec();
+            let mut args: Vec<String> = ["__sandbox-run", "--json"]
+                .into_iter()
+                .chain(util::HOSTILE_LIMITS)
+                .map(String::from)
+                .collect();
             for pair in limits.chunks(2) {
                 let at = args.iter().position(|a| a == pair[0]).unwrap();
                 args[at + 1] = pair[1].to_string();

@@ -12,6 +12,8 @@ use std::time::Duration;
 
 use serde_json::Value;
 
+mod util;
+
 const BIN: &str = env!("CARGO_BIN_EXE_atelier");
 
 fn fixture(name: &str) -> PathBuf {
@@ -61,20 +63,7 @@ struct Hostile<'a> {
 
 impl<'a> Hostile<'a> {
     fn new(fixture: &'a str) -> Self {
-        let limits = vec![
-            "--wall",
-            "3",
-            "--cpu",
-            "3",
-            "--memory-mib",
-            "128",
-            "--processes",
-            "32",
-            "--output-bytes",
-            "65536",
-            "--file-bytes",
-            "10000000",
-        ];
+        let limits = util::HOSTILE_LIMITS.to_vec();
         Hostile {
             fixture,
             limits,
@@ -635,24 +624,27 @@ fn a_pinned_run_cannot_use_two_cpus_at_once() {
     assert_eq!(busy, 2, "{:?}", report.trace);
 }
 
-#[test]
-fn threads_are_not_processes() {
+/// `source` as a Python program under the sandbox with the default limits; its report.
+fn run_python(source: &str) -> Value {
     let dir = tempfile::tempdir().unwrap();
-    let source = dir.path().join("t.py");
-    std::fs::write(
-        &source,
-        "import threading\nts = [threading.Thread(target=sum, args=(range(10000),)) for _ in range(8)]\n\
-         [t.start() for t in ts]\n[t.join() for t in ts]\nprint('ok')\n",
-    )
-    .unwrap();
+    let path = dir.path().join("p.py");
+    std::fs::write(&path, source).unwrap();
     let output = Command::new(BIN)
         .args(["__sandbox-run", "--json", "--file"])
-        .arg(format!("t.py={}", source.display()))
-        .args(["--", "python3", "t.py"])
+        .arg(format!("p.py={}", path.display()))
+        .args(["--", "python3", "p.py"])
         .env("HOME", dir.path())
         .output()
         .unwrap();
-    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+#[test]
+fn threads_are_not_processes() {
+    let report = run_python(
+        "import threading\nts = [threading.Thread(target=sum, args=(range(10000),)) for _ in range(8)]\n\
+         [t.start() for t in ts]\n[t.join() for t in ts]\nprint('ok')\n",
+    );
     assert_eq!(status(&report), "ok", "{report:#}");
     if !report_is_exact(&report) {
         return skip("exact process counting", &report["inexact_reason"]);
@@ -662,22 +654,10 @@ fn threads_are_not_processes() {
 
 #[test]
 fn a_program_that_prints_memory_error_has_not_hit_the_memory_limit() {
-    let dir = tempfile::tempdir().unwrap();
-    let source = dir.path().join("m.py");
-    std::fs::write(
-        &source,
+    let report = run_python(
         "import sys\nprint('MemoryError', file=sys.stderr)\n\
          print('BlockingIOError: [Errno 11] Resource temporarily unavailable', file=sys.stderr)\nsys.exit(1)\n",
-    )
-    .unwrap();
-    let output = Command::new(BIN)
-        .args(["__sandbox-run", "--json", "--file"])
-        .arg(format!("m.py={}", source.display()))
-        .args(["--", "python3", "m.py"])
-        .env("HOME", dir.path())
-        .output()
-        .unwrap();
-    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    );
     assert_eq!(status(&report), "ok", "{report:#}");
     assert_eq!(report["exit_code"], 1);
 }
