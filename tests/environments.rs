@@ -515,6 +515,10 @@ fn main() -> ExitCode {
             continue;
         };
         reached += 1;
+        // Exact everywhere: the point of these environments.
+        if doctor["schema_version"] != 1 || doctor["exact"] != true {
+            failures.push(format!("{}: doctor says {doctor}", env.name));
+        }
         let confined = doctor["root"] == true
             || doctor["layers"]
                 .as_array()

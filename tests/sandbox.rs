@@ -698,3 +698,63 @@ fn twenty_thousand_short_processes_are_followed_and_reported() {
     assert_eq!(report["processes"], 20_001, "{}", report["processes_method"]);
     assert_eq!(report["trace"].as_array().unwrap().len(), 20_001);
 }
+
+#[test]
+fn doctor_and_check_say_when_counts_are_not_exact() {
+    let solution = Path::new(env!("CARGO_MANIFEST_DIR")).join("exercises/43.3-memoire-partagee/solution.py");
+    let home = tempfile::tempdir().unwrap();
+    let atelier = |disable: &str, args: &[&str]| {
+        Command::new(BIN)
+            .args(args)
+            .env("HOME", home.path())
+            .env("XDG_DATA_HOME", home.path())
+            .env("ATELIER_SANDBOX_DISABLE", disable)
+            .output()
+            .unwrap()
+    };
+    let doctor = atelier("", &["doctor", "--json"]);
+    let report: Value = serde_json::from_slice(&doctor.stdout).unwrap();
+    assert_eq!(report["schema_version"], 1, "{report:#}");
+    let exact = report["exact"] == true;
+    assert_eq!(
+        doctor.status.code(),
+        Some(if exact { 0 } else { 1 }),
+        "{report:#}"
+    );
+    if !exact {
+        return skip("exact process counting", &report["advice"]);
+    }
+    // Without ptrace and the connector, counting falls back to sampling: said once, and in the report.
+    let degraded = atelier("ptrace,connector", &["doctor", "--json"]);
+    let report: Value = serde_json::from_slice(&degraded.stdout).unwrap();
+    assert_eq!(degraded.status.code(), Some(1), "{report:#}");
+    assert_eq!(report["exact"], false);
+    assert!(
+        report["advice"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a.as_str().unwrap().contains("ptrace"))
+    );
+    let solution = solution.display().to_string();
+    let check = atelier("ptrace,connector", &["check", "43.3", &solution, "--json"]);
+    let stderr = String::from_utf8_lossy(&check.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("not exact") && stderr.contains("atelier doctor"),
+        "{stderr}"
+    );
+    let report: Value = serde_json::from_slice(&check.stdout).unwrap();
+    assert_eq!(report["run"]["exact"], false, "{report:#}");
+    assert!(report["run"]["inexact_reason"].is_string(), "{report:#}");
+    // Exact (here): nothing on stderr, 11 processes.
+    let check = atelier("", &["check", "43.3", &solution, "--json"]);
+    assert!(
+        check.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let report: Value = serde_json::from_slice(&check.stdout).unwrap();
+    assert_eq!(report["run"]["exact"], true, "{report:#}");
+    assert_eq!(report["run"]["processes"], 11, "{report:#}");
+}
