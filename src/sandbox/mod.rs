@@ -343,7 +343,12 @@ fn observe(o: Observe<'_>) -> anyhow::Result<RunReport> {
             )
         }
     };
-    let (peak_tasks, over_limit) = followed.as_ref().map_or((0, false), |f| (f.1, f.2));
+    let (traced_peak, over_limit) = followed.as_ref().map_or((0, false), |f| (f.1, f.2));
+    // The kernel's own count where a cgroup holds the run (our PID 1 is in the group too).
+    let cgroup_peak = cgroup
+        .and_then(|c| c.task_peak())
+        .map_or(0, |peak| peak.saturating_sub(u32::from(run.pid_one)));
+    let peak_tasks = traced_peak.max(cgroup_peak);
     let output = capture.finish();
     let stop = if flooded_late && watch.stop == Stop::Exited {
         Stop::Flood
