@@ -18,6 +18,7 @@
 //! - [`Process`] and [`Pool`] kill (SIGKILL) and reap on drop; [`Group`] puts a demo's children in
 //!   one process group for a single `killpg`.
 //! - [`raw`] holds the bare-syscall figures `atelier bench` compares against.
+mod arena;
 pub mod error;
 pub mod fork;
 mod futex;
