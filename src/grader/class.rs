@@ -10,8 +10,7 @@ use sha2::{Digest, Sha256};
 
 use crate::i18n::Lang;
 
-/// A submission bigger than this is not a student's program (and would swell the grader).
-pub const MAX_SUBMISSION_BYTES: u64 = 1 << 20;
+pub use super::submission_file::MAX_SUBMISSION_BYTES;
 /// How deep a student's folder is searched (an unzipped upload often adds a wrapper folder).
 const MAX_DEPTH: usize = 3;
 
