@@ -41,7 +41,7 @@ unsafe impl Sync for Arena {}
 const HEADER: usize = std::mem::size_of::<Header>();
 
 impl Arena {
-    /// A ring of `capacity` bytes (pages are only allocated by the kernel when first written).
+    /// A ring of `capacity` bytes (the kernel allocates a page when it is first written).
     pub(crate) fn new(capacity: usize) -> io::Result<Arena> {
         let len = HEADER + capacity;
         // SAFETY: an anonymous shared mapping with no fixed address; the result is checked below.

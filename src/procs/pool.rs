@@ -50,6 +50,9 @@ pub struct Pool {
     ready: VecDeque<Done>,
     /// Mean task duration in nanoseconds (exponential average), `None` before the first result.
     task_ns: Option<f64>,
+    /// The task function `task_ns` was measured on: another function starts from no estimate
+    /// (a warm-up of trivial tasks must not make the next batch's heavy tasks queue by the hundred).
+    task_fn: usize,
     /// The process that made the pool: the only one that may use it (a fork of it holds a copy of
     /// this struct, but must not write to the workers' pipes and rings too).
     owner: u32,
@@ -138,6 +141,7 @@ impl Pool {
             run: 0,
             ready: VecDeque::new(),
             task_ns: None,
+            task_fn: 0,
             owner: std::process::id(),
         };
         for _ in 0..n {
@@ -405,6 +409,14 @@ impl Pool {
             Some(ns) => (1_000_000.0 / ns.max(1.0)).clamp(1.0, 1024.0),
         };
         (tasks as usize).max(chunksize)
+    }
+
+    /// A batch of `func` starts: the duration measured on another function does not apply.
+    fn start_batch(&mut self, func: usize) {
+        if self.task_fn != func {
+            self.task_fn = func;
+            self.task_ns = None;
+        }
     }
 
     fn record_duration(&mut self, mean_ns: f64) {

@@ -84,17 +84,26 @@ fn task_from<T: 'static>(bytes: &[u8]) -> Option<T> {
 
 /// Puts the vector `bytes` holds into `slot`, an `Option<Vec<number>>`.
 fn fill(slot: &mut dyn Any, bytes: &[u8]) -> Option<()> {
+    // Only `Pod` numbers may be filled from raw bytes (the macro's list): checked at compile time.
+    fn pod<P: bytemuck::Pod>() {}
     macro_rules! fill {
         ($p:ty) => {
             if let Some(typed) = slot.downcast_mut::<Option<Vec<$p>>>() {
+                pod::<$p>();
                 let size = std::mem::size_of::<$p>();
                 if bytes.len() % size != 0 {
                     return None;
                 }
-                // Zeroed then overwritten: `vec![0; n]` asks the allocator for zeroed pages, and
-                // the copy into its bytes needs no alignment of `bytes`.
-                let mut v: Vec<$p> = vec![<$p>::default(); bytes.len() / size];
-                bytemuck::cast_slice_mut::<$p, u8>(&mut v).copy_from_slice(bytes);
+                let n = bytes.len() / size;
+                let mut v: Vec<$p> = Vec::with_capacity(n);
+                // SAFETY: the fresh allocation has room for `n` numbers, `bytes.len()` bytes (a
+                // byte copy needs no alignment of `bytes`, and cannot overlap a new allocation);
+                // any bit pattern is a valid number (`Pod`), so all `n` are initialised after the
+                // copy, which `set_len` then declares. No zeroing first: it would be overwritten.
+                unsafe {
+                    std::ptr::copy_nonoverlapping(bytes.as_ptr(), v.as_mut_ptr().cast::<u8>(), bytes.len());
+                    v.set_len(n);
+                }
                 *typed = Some(v);
                 return Some(());
             }

@@ -64,6 +64,7 @@ where
         };
         pool.run = pool.run.wrapping_add(1);
         pool.ready.clear();
+        pool.start_batch(f as usize);
         let error = pool.check_open().err();
         Tasks {
             pool,

@@ -31,9 +31,10 @@ pub(super) const BULK: u8 = 2;
 /// Payloads from this size on go through the shared ring (when it has room): below it, the pipe's
 /// copies cost less than the bookkeeping.
 pub(super) const RING_THRESHOLD: usize = 16 * 1024;
-/// Bytes of each ring (one for a worker's tasks, one for its results). Only the pages written are
-/// ever allocated.
-pub(super) const RING_BYTES: usize = 4 << 20;
+/// Bytes of each ring (one for a worker's tasks, one for its results): room for a few chunks of
+/// the chapter's primes program (200 KB each) in flight. A larger payload, or one that finds the
+/// ring full, goes through the pipe.
+pub(super) const RING_BYTES: usize = 1 << 20;
 
 /// A payload placed in a ring, as a frame carries it.
 pub(super) fn ring_place(pos: u64, len: usize) -> [u8; 16] {
