@@ -14,10 +14,8 @@
 //! dies inside its critical section therefore publishes nothing: the next holder sees the last
 //! complete update and [`ValueGuard::recovered`] tells it what happened.
 //!
-//! Miri: the fork-based tests cannot run under Miri (it does not emulate `fork`, `mmap(MAP_SHARED)`
-//! or process-shared pthread mutexes); the single-process unit tests of this module do, with
-//! `cargo +nightly miri test --lib procs::value` where the nightly toolchain has the `miri`
-//! component.
+//! Miri: see the `procs` module documentation (the bit conversions run under Miri; shared mappings
+//! and process-shared mutexes cannot).
 use std::marker::PhantomData;
 use std::ops::{Deref, DerefMut};
 use std::sync::atomic::{AtomicU64, Ordering};
