@@ -43,22 +43,7 @@ const HEADER: usize = std::mem::size_of::<Header>();
 impl Arena {
     /// A ring of `capacity` bytes (the kernel allocates a page when it is first written).
     pub(crate) fn new(capacity: usize) -> io::Result<Arena> {
-        let len = HEADER + capacity;
-        // SAFETY: an anonymous shared mapping with no fixed address; the result is checked below.
-        let raw = unsafe {
-            libc::mmap(
-                std::ptr::null_mut(),
-                len,
-                libc::PROT_READ | libc::PROT_WRITE,
-                libc::MAP_SHARED | libc::MAP_ANONYMOUS,
-                -1,
-                0,
-            )
-        };
-        if raw == libc::MAP_FAILED {
-            return Err(io::Error::last_os_error());
-        }
-        let base = NonNull::new(raw.cast::<u8>()).ok_or_else(|| io::Error::other("mmap returned null"))?;
+        let base = super::shm::map(HEADER + capacity)?;
         // The mapping is zeroed: both counters start at 0, a valid empty ring.
         Ok(Arena { base, capacity })
     }
