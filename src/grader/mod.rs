@@ -5,11 +5,11 @@
 pub mod batch;
 pub mod checks;
 pub mod class;
-pub mod cpu_share;
 pub mod engine;
 pub mod export;
 pub mod grade_class;
 pub mod gradebook;
+pub mod grading_lock;
 pub mod human;
 pub mod merge;
 pub mod record;
@@ -17,6 +17,7 @@ pub mod reference;
 pub mod report_cmd;
 pub mod spec;
 pub(crate) mod spec_location;
+pub mod submission_file;
 pub mod timeline;
 pub mod verdict;
 
