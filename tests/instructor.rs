@@ -151,7 +151,12 @@ fn second_course_goes_through_toc_show_and_check() {
         .run()
         .code(0);
     assert!(show.stdout().contains("factorial(n - 1)"));
-    assert!(show.stdout().contains(":::tip"), "an admonition is text");
+    // Changed behaviour: the admonition used to show raw (`:::tip`); it is now a titled box.
+    assert!(!show.stdout().contains(":::"), "{}", show.stdout());
+    assert!(
+        show.stdout().contains("┌─ Tip\n│ Python stops"),
+        "an admonition is a titled box"
+    );
     let solution = course.join("exercises/12.1-factorial/solution.py");
     let run = atelier()
         .args([

@@ -1,13 +1,19 @@
-//! Turning the lesson model into terminal text: termimad for prose and tables, syntect for code,
-//! `<details>` folded behind a one-line invitation. Plain text (no escape sequence at all) when stdout
-//! is not a terminal or `NO_COLOR` is set.
+//! Turning the lesson model into terminal text: prose, lists and tables from pulldown-cmark's events
+//! (CommonMark's inline rules), wrapped by display width; syntect for code; `<details>` folded behind
+//! a one-line invitation. Plain text (no escape sequence at all) when stdout is not a terminal or
+//! `NO_COLOR` is set: code keeps its backticks, links print their address.
+pub mod escape;
 mod highlight;
+pub mod inline;
 mod lesson;
+mod markdown;
 pub mod pager;
+mod table;
 
 use std::io::IsTerminal;
 
-pub use lesson::{render_details, render_lesson, render_section};
+pub use inline::wrap_text;
+pub use lesson::{heading, render_details, render_intro, render_lesson, render_section};
 
 /// How to draw: with colour or plain, and how wide.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
