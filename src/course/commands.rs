@@ -32,8 +32,11 @@ pub fn toc(ctx: &Ctx, args: &TocArgs) -> Result<ExitCode> {
     let lessons: Vec<&Lesson> = match &args.lesson {
         Some(key) => match course.find_lesson(key) {
             Ok(index) => vec![&course.lessons[index]],
-            Err(message) => {
-                eprintln!("atelier: {message}");
+            Err(not_found) => {
+                eprintln!(
+                    "atelier: {}",
+                    not_found.message(lang_for(ctx, course.lessons.first()))
+                );
                 return Ok(ExitCode::from(2));
             }
         },
@@ -48,8 +51,12 @@ pub fn toc(ctx: &Ctx, args: &TocArgs) -> Result<ExitCode> {
         writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
     } else {
         let lang = lang_for(ctx, lessons.first().copied());
-        for lesson in &lessons {
-            write_toc(&course, lesson, args.lesson.is_some(), lang, &mut out)?;
+        if args.lesson.is_none() {
+            let entry = |lesson: &Lesson, out: &mut dyn Write| write_toc(&course, lesson, false, lang, out);
+            super::toc::write_tree(&course, lang, &mut out, &entry)?;
+        }
+        for lesson in lessons.iter().filter(|_| args.lesson.is_some()) {
+            write_toc(&course, lesson, true, lang, &mut out)?;
         }
     }
     // A problem with a requested lesson is reported above; listing everything with a broken file is exit 2.
@@ -155,8 +162,11 @@ pub fn show(ctx: &Ctx, args: &ShowArgs) -> Result<ExitCode> {
     };
     let lesson = match course.find_lesson(key) {
         Ok(index) => &course.lessons[index],
-        Err(message) => {
-            eprintln!("atelier: {message}");
+        Err(not_found) => {
+            eprintln!(
+                "atelier: {}",
+                not_found.message(lang_for(ctx, course.lessons.first()))
+            );
             return Ok(ExitCode::from(2));
         }
     };

@@ -20,6 +20,9 @@ pub struct Lesson {
     pub lang: Lang,
     #[serde(skip)]
     pub frontmatter: Frontmatter,
+    /// Where it sits in the site's sidebar (folders, position).
+    #[serde(skip)]
+    pub place: super::tree::Place,
     /// What comes before the first section.
     pub intro: Vec<Block>,
     /// The navigable sections: every `##` heading, and every `###` that has its own `{#anchor}`.

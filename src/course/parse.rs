@@ -150,6 +150,7 @@ pub fn parse_lesson(file: &str, slug: &str, bytes: &[u8]) -> Result<Parsed, Pars
             title,
             title_anchor,
             lang,
+            place: Default::default(),
             frontmatter,
             intro,
             sections,
@@ -595,7 +596,7 @@ fn check_not_wrapped(text: &str, first_line: usize) -> Result<(), ParseError> {
         return Err(ParseError {
             line: first_line + index,
             message: format!(
-                "the lesson is wrapped in a `{trimmed}` code fence, so all of it would show as code: remove this line and the fence that closes it"
+                "the lesson is wrapped in a code fence ({trimmed}), so all of it would show as code: remove this line and the fence that closes it"
             ),
         });
     }

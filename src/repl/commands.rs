@@ -448,7 +448,7 @@ fn lesson(session: &mut Session, args: &str, out: &mut dyn Write, _: &mut dyn In
             session.lang = crate::i18n::Lang::resolve(session.ctx.lang, session.course.lessons[index].lang);
             session.goto(0, out)?;
         }
-        Err(message) => writeln!(out, "{message}")?,
+        Err(not_found) => writeln!(out, "{}", not_found.message(session.lang))?,
     }
     Ok(Flow::Continue)
 }

@@ -15,7 +15,9 @@ const RUN_LIMIT: Duration = Duration::from_secs(60);
 
 /// The demos linked to the current section: the lesson's links first, then the demo table's.
 fn section_demos(session: &Session) -> Vec<&'static Demo> {
-    let section = &session.current_lesson().sections[session.section];
+    let Some(section) = session.current_section() else {
+        return Vec::new();
+    };
     let mut found: Vec<&'static Demo> = section
         .demos
         .iter()
@@ -118,10 +120,11 @@ fn run_one(demo: &Demo, opts: &DemoOptions, out: &mut dyn Write) -> Result<()> {
 /// `run`: the current section's Python example, run with python3.
 pub fn run(session: &mut Session, _: &str, out: &mut dyn Write, _: &mut dyn Input) -> Result<Flow> {
     let lang = session.lang;
-    let section = &session.current_lesson().sections[session.section];
-    let code = section.blocks.iter().find_map(|block| match block {
-        Block::Code { lang, code, .. } if lang == "python" || lang == "py" => Some(code.clone()),
-        _ => None,
+    let code = session.current_section().and_then(|section| {
+        section.blocks.iter().find_map(|block| match block {
+            Block::Code { lang, code, .. } if lang == "python" || lang == "py" => Some(code.clone()),
+            _ => None,
+        })
     });
     let Some(code) = code else {
         writeln!(

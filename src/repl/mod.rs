@@ -68,7 +68,7 @@ fn greet(session: &mut Session, resumed: bool, out: &mut dyn Write) -> Result<()
         lang.pick("section suivante", "next section")
     )?;
     if resumed {
-        let anchor = &session.current_lesson().sections[session.section].anchor;
+        let anchor = session.current_section().map_or("", |s| s.anchor.as_str());
         writeln!(
             out,
             "{} §{} (#{anchor}).\n",
