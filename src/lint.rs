@@ -36,19 +36,33 @@ pub fn command(ctx: &Ctx, args: &LintArgs) -> Result<ExitCode> {
     );
     writeln!(
         out,
-        "{where_}{}{} {}, {} {}, {} {} {}, {} starters {} — {} {}",
+        "{where_}{}{}, {}, {} {}, {} {} — {}",
         lang.pick(" : ", ": "),
-        findings.lessons,
-        lang.pick("leçons", "lessons"),
-        findings.exercises,
-        lang.pick("exercices", "exercises"),
-        findings.solutions,
-        lang.pick("solutions", "solutions"),
+        lang.count(findings.lessons, "leçon", "leçons", "lesson", "lessons"),
+        lang.count(
+            findings.exercises,
+            "exercice",
+            "exercices",
+            "exercise",
+            "exercises"
+        ),
+        lang.count(
+            findings.solutions,
+            "solution",
+            "solutions",
+            "solution",
+            "solutions"
+        ),
         lang.pick("vérifiées (doivent réussir)", "checked (must pass)"),
-        findings.starters,
+        lang.count(findings.starters, "starter", "starters", "starter", "starters"),
         lang.pick("vérifiés (doivent échouer)", "checked (must fail)"),
-        findings.problems.len(),
-        lang.pick("problème(s)", "problem(s)"),
+        lang.count(
+            findings.problems.len(),
+            "problème",
+            "problèmes",
+            "problem",
+            "problems"
+        ),
     )?;
     Ok(ExitCode::from(if findings.problems.is_empty() { 0 } else { 1 }))
 }

@@ -12,7 +12,8 @@ fn fixture() -> std::path::PathBuf {
 fn lint_passes_on_the_shipped_course_and_says_what_it_checked() {
     let run = atelier().args(["lint"]).run().code(0);
     let out = run.stdout();
-    assert!(out.contains("1 leçons, 3 exercices, 3 solutions"), "{out}");
+    // Changed behaviour: this pinned "1 leçons"; counts now agree with their noun.
+    assert!(out.contains("1 leçon, 3 exercices, 3 solutions"), "{out}");
     assert!(out.contains("3 starters"), "{out}");
     assert!(out.contains("0 problème"), "{out}");
 }

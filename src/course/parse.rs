@@ -549,12 +549,18 @@ fn collect_until_end<'a>(
     inner
 }
 
-/// The plain text of inline events (a heading's title).
+/// The text of inline events (a heading's title); code keeps its backticks, as the renderer and the
+/// quiz show it.
 fn inline_text(events: &[(Event<'_>, Range<usize>)]) -> String {
     let mut out = String::new();
     for (event, _) in events {
         match event {
-            Event::Text(t) | Event::Code(t) => out.push_str(t),
+            Event::Text(t) => out.push_str(t),
+            Event::Code(t) => {
+                out.push('`');
+                out.push_str(t);
+                out.push('`');
+            }
             Event::SoftBreak | Event::HardBreak => out.push(' '),
             _ => {}
         }

@@ -256,6 +256,12 @@ fn split_item(pieces: Vec<Piece>) -> Option<Question> {
         let inside = pieces[i].text();
         let mut answer = inside[cut..].to_string();
         append(&mut answer, &join(&pieces[i + 1..]));
+        // `**Réponse** : oui` — the colon is outside the marker.
+        let answer = answer
+            .trim_start()
+            .trim_start_matches([':', '.', '-', '—'])
+            .trim_start()
+            .to_string();
         (join(&pieces[..i]), answer)
     } else {
         let first = pieces

@@ -203,7 +203,7 @@ mod tests {
         let basics2 = place(&[(Some(2.0), "basics")], None, "loops.md");
         let advanced = place(&[(Some(3.0), "advanced")], Some(1.0), "a.md");
         let unpositioned = place(&[], None, "zz.md");
-        let mut all = vec![&unpositioned, &advanced, &basics2, &basics, &intro];
+        let mut all = [&unpositioned, &advanced, &basics2, &basics, &intro];
         all.sort_by(|a, b| compare(a, b));
         let names: Vec<&str> = all.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(names, ["intro.md", "vars.md", "loops.md", "a.md", "zz.md"]);

@@ -37,7 +37,13 @@ pub fn heading(level: u8, text: &str, style: Style) -> String {
     if level >= 3 && !style.color {
         inline.push_str(&format!("{} ", "#".repeat(level as usize)));
     }
-    inline.push_str(text);
+    // A title keeps its code spans (`Pool`): read it as inline markdown, where `1. Quoi` is no list.
+    let source = inline_only(text);
+    for event in pulldown_cmark::Parser::new_ext(&source, crate::course::parse::options()) {
+        if !inline.event(&event) && matches!(event, pulldown_cmark::Event::End(_)) {
+            inline.push_str(" ");
+        }
+    }
     let lines = inline.lines(style.width, style.width, style);
     let mut out: String = lines.iter().map(|l| format!("{l}\n")).collect();
     if level <= 2 && !style.color {
@@ -51,6 +57,27 @@ pub fn heading(level: u8, text: &str, style: Style) -> String {
         out.push_str(&format!("{}\n", mark.repeat(width)));
     }
     out
+}
+
+/// `text` escaped so that a markdown parser reads it as one paragraph: a leading `1.`, `#`, `>`,
+/// `-`, `+`, `=` or `*` would start a list, a heading or a quote.
+fn inline_only(text: &str) -> String {
+    let text = text.trim();
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 && text[digits..].starts_with(['.', ')']) {
+        return format!("{}\\{}", &text[..digits], &text[digits..]);
+    }
+    let mut chars = text.chars();
+    let starts_block = match (chars.next(), chars.next()) {
+        (Some('>'), _) => true,
+        (Some('#' | '-' | '+' | '*'), None | Some(' ' | '#')) => true,
+        (Some('='), _) => text.chars().all(|c| c == '='),
+        _ => false,
+    };
+    if starts_block {
+        return format!("\\{text}");
+    }
+    text.to_string()
 }
 
 /// A line of text wrapped at the width (a folded `<details>`, a demo link), painted as `look`.

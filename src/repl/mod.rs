@@ -20,7 +20,7 @@ use input::{Input, Lines, Read};
 use session::Session;
 
 use crate::course::commands::load_reporting;
-use crate::progress::{Store, data_dir};
+use crate::progress::Store;
 use crate::render::{Style, terminal_rows};
 use crate::run::{Ctx, Result};
 
@@ -31,8 +31,9 @@ pub fn command(ctx: &Ctx) -> Result<ExitCode> {
         eprintln!("atelier: no lesson could be loaded");
         return Ok(ExitCode::from(2));
     }
-    let store = Store::user()?;
+    let store = Store::for_course(ctx.course_dir.as_deref())?;
     let (progress, warning) = store.load();
+    let store_history = store.history_path();
     let (mut session, resumed) = Session::new(ctx.clone(), course, progress, Some(store), Style::detect());
     let mut out = io::stdout().lock();
     if let Some(warning) = warning {
@@ -45,7 +46,7 @@ pub fn command(ctx: &Ctx) -> Result<ExitCode> {
     }
     greet(&mut session, resumed, &mut out)?;
     if interactive {
-        let mut editor = LineEditor::new(&session)?;
+        let mut editor = LineEditor::new(&session, store_history)?;
         run_loop(&mut session, &mut editor, &mut out)?;
         editor.save_history();
     } else {
@@ -121,14 +122,14 @@ struct LineEditor {
 }
 
 impl LineEditor {
-    fn new(session: &Session) -> Result<LineEditor> {
+    fn new(session: &Session, history: std::path::PathBuf) -> Result<LineEditor> {
         let config = Config::builder()
             .auto_add_history(true)
             .max_history_size(1000)?
             .build();
         let mut editor = Editor::with_config(config)?;
         editor.set_helper(Some(completion::Completer::for_session(session)));
-        let history = data_dir().ok().map(|dir| dir.join("history.txt"));
+        let history = Some(history);
         if let Some(path) = &history {
             let _ = editor.load_history(path);
         }
