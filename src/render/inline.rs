@@ -315,8 +315,18 @@ fn words(cells: &[(char, CellLook)], max: usize) -> Vec<Vec<(char, CellLook)>> {
         for cell in word {
             let w = cell.0.width().unwrap_or(0);
             if piece_width + w > max && !piece.is_empty() {
+                // Never cut just before closing punctuation: its letter goes along with it.
+                let carry = if is_closing(cell.0) && piece.len() > 1 {
+                    piece.pop()
+                } else {
+                    None
+                };
                 out.push(std::mem::take(&mut piece));
                 piece_width = 0;
+                if let Some(carried) = carry {
+                    piece_width += carried.0.width().unwrap_or(0);
+                    piece.push(carried);
+                }
             }
             piece.push(cell);
             piece_width += w;
