@@ -1,14 +1,13 @@
 //! `atelier lint`: the instructor's content checker. Parses every lesson and exercise spec, checks the
 //! links between them (anchors, demos), and runs every reference solution (must pass) and starter
 //! (must fail) against its spec, so that problems show up before the students see them.
-use std::io::{self, Write};
-use std::process::ExitCode;
+use std::io::Write;
 
-use crate::cli::LintArgs;
+use anyhow::Result;
+
 use crate::course::{Course, Exercise, Problem};
 use crate::grader::{self, CheckOptions, ExerciseSpec, Verdict};
 use crate::i18n::Lang;
-use crate::run::{Ctx, Result};
 
 /// What lint found.
 #[derive(Debug, Default)]
@@ -20,22 +19,10 @@ pub struct Findings {
     pub starters: usize,
 }
 
-/// `atelier lint [DIR]`.
-pub fn command(ctx: &Ctx, args: &LintArgs) -> Result<ExitCode> {
-    let dir = args.dir.as_deref().or(ctx.course_dir.as_deref());
-    let course = Course::load(dir)?;
-    let lang = Lang::resolve(ctx.lang, course.lessons.first().map_or(Lang::Fr, |l| l.lang));
-    let mut out = io::stdout().lock();
-    let findings = lint(&course, lang, &mut out)?;
-    for problem in &findings.problems {
-        writeln!(out, "{problem}")?;
-    }
-    let where_ = dir.map_or_else(
-        || lang.pick("cours intégré", "built-in course").to_string(),
-        |d| d.display().to_string(),
-    );
-    writeln!(
-        out,
+/// The last line of `atelier lint`: what was checked and how many problems, counts agreeing with
+/// their nouns ("1 leçon", "2 problèmes").
+pub fn summary(findings: &Findings, where_: &str, lang: Lang) -> String {
+    format!(
         "{where_}{}{}, {}, {} {}, {} {} — {}",
         lang.pick(" : ", ": "),
         lang.count(findings.lessons, "leçon", "leçons", "lesson", "lessons"),
@@ -48,14 +35,20 @@ pub fn command(ctx: &Ctx, args: &LintArgs) -> Result<ExitCode> {
         ),
         lang.count(
             findings.solutions,
-            "solution",
-            "solutions",
-            "solution",
-            "solutions"
+            "solution vérifiée",
+            "solutions vérifiées",
+            "solution checked",
+            "solutions checked"
         ),
-        lang.pick("vérifiées (doivent réussir)", "checked (must pass)"),
-        lang.count(findings.starters, "starter", "starters", "starter", "starters"),
-        lang.pick("vérifiés (doivent échouer)", "checked (must fail)"),
+        lang.pick("(doivent réussir)", "(must pass)"),
+        lang.count(
+            findings.starters,
+            "starter vérifié",
+            "starters vérifiés",
+            "starter checked",
+            "starters checked"
+        ),
+        lang.pick("(doivent échouer)", "(must fail)"),
         lang.count(
             findings.problems.len(),
             "problème",
@@ -63,8 +56,7 @@ pub fn command(ctx: &Ctx, args: &LintArgs) -> Result<ExitCode> {
             "problem",
             "problems"
         ),
-    )?;
-    Ok(ExitCode::from(if findings.problems.is_empty() { 0 } else { 1 }))
+    )
 }
 
 /// Lints a loaded course; progress lines go to `out`.

@@ -34,7 +34,8 @@ fn scaffolded_course_lints_clean_and_a_broken_anchor_is_caught() {
         .run()
         .code(0);
     let run = atelier().args(["lint".as_ref(), dir.as_os_str()]).run().code(0);
-    assert!(run.stdout().contains("1 solutions"), "{}", run.stdout());
+    // Changed behaviour: this pinned "1 solutions"; counts now agree with their noun.
+    assert!(run.stdout().contains("1 solution vérifiée"), "{}", run.stdout());
 
     // Scaffolding again never overwrites.
     let again = atelier()
