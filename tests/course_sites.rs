@@ -414,3 +414,36 @@ fn builtin_course_still_loads_from_lessons() {
     assert_eq!(course.lessons[0].slug, "43-multiprocessing");
     assert_eq!(course.demos().len(), 10);
 }
+
+#[test]
+fn the_quiz_keeps_a_question_with_code_whole() {
+    let run = atelier()
+        .args(["--course".as_ref(), site("docs-tree").as_os_str()])
+        .stdin("lesson 01-bases/variables\nquiz\nun dict\no\nje ne sais pas\nn\nquit\n")
+        .run()
+        .code(0);
+    let out = run.stdout();
+    assert!(
+        out.contains("Question 1/2 : Quel est le type de `kwargs` dans `def f(**kwargs)` ?"),
+        "{out}"
+    );
+    assert!(out.contains("Réponse modèle : Un dictionnaire"), "{out}");
+}
+
+#[test]
+fn colour_mode_leaks_no_markup() {
+    let course = docs_tree();
+    let vars = &course.lessons[course.find_lesson("01-bases/variables").unwrap()];
+    let text = render_lesson(vars, Lang::Fr, Style { color: true, width: 80 });
+    assert!(text.contains('\x1b'), "colour is on");
+    assert!(!text.contains("*entier*") && !text.contains("**Quel"), "{text}");
+    assert!(!text.contains("`kwargs`"), "code is coloured, not quoted: {text}");
+    let intro = &course.lessons[course.find_lesson("intro").unwrap()];
+    let text = render_lesson(intro, Lang::Fr, Style { color: true, width: 80 });
+    assert!(text.contains("\x1b]8;;https://example.org/doc\x1b\\"), "an OSC 8 link: {text:?}");
+    assert!(!text.contains("](https://"), "{text}");
+    // No line is wider than the page once escapes are set aside.
+    for line in text.lines() {
+        assert!(textwrap::core::display_width(line) <= 80, "{line:?}");
+    }
+}
