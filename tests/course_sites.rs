@@ -434,13 +434,30 @@ fn the_quiz_keeps_a_question_with_code_whole() {
 fn colour_mode_leaks_no_markup() {
     let course = docs_tree();
     let vars = &course.lessons[course.find_lesson("01-bases/variables").unwrap()];
-    let text = render_lesson(vars, Lang::Fr, Style { color: true, width: 80 });
+    let text = render_lesson(
+        vars,
+        Lang::Fr,
+        Style {
+            color: true,
+            width: 80,
+        },
+    );
     assert!(text.contains('\x1b'), "colour is on");
     assert!(!text.contains("*entier*") && !text.contains("**Quel"), "{text}");
     assert!(!text.contains("`kwargs`"), "code is coloured, not quoted: {text}");
     let intro = &course.lessons[course.find_lesson("intro").unwrap()];
-    let text = render_lesson(intro, Lang::Fr, Style { color: true, width: 80 });
-    assert!(text.contains("\x1b]8;;https://example.org/doc\x1b\\"), "an OSC 8 link: {text:?}");
+    let text = render_lesson(
+        intro,
+        Lang::Fr,
+        Style {
+            color: true,
+            width: 80,
+        },
+    );
+    assert!(
+        text.contains("\x1b]8;;https://example.org/doc\x1b\\"),
+        "an OSC 8 link: {text:?}"
+    );
     assert!(!text.contains("](https://"), "{text}");
     // No line is wider than the page once escapes are set aside.
     for line in text.lines() {

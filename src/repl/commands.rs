@@ -631,6 +631,28 @@ mod tests {
     }
 
     #[test]
+    fn help_wraps_at_the_width_without_cutting_a_word() {
+        let mut s = session();
+        s.style.width = 60;
+        let mut out = Vec::new();
+        let rest = String::new();
+        let mut input = Lines {
+            reader: rest.as_bytes(),
+        };
+        execute(&mut s, "aide", &mut out, &mut input).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        for line in text.lines() {
+            assert!(textwrap::core::display_width(line) <= 60, "{line:?}");
+        }
+        let words: Vec<&str> = text.split_whitespace().collect();
+        for command in COMMANDS {
+            for word in command.help(Lang::Fr).split_whitespace() {
+                assert!(words.contains(&word), "`{word}` cut or lost:\n{text}");
+            }
+        }
+    }
+
+    #[test]
     fn help_lists_every_command() {
         let (out, _) = run(&["aide"]);
         for command in COMMANDS {

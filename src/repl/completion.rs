@@ -114,3 +114,16 @@ impl Highlighter for Completer {}
 impl Validator for Completer {}
 
 impl Helper for Completer {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn anchors_complete_without_accents_or_case() {
+        let words = ["questions-clés-2".to_string(), "creation".to_string()];
+        let found = pairs("Questions-Cles", words);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].replacement, "questions-clés-2 ");
+    }
+}
