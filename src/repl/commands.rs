@@ -307,14 +307,13 @@ fn next(session: &mut Session, _: &str, out: &mut dyn Write, _: &mut dyn Input) 
         session.goto(session.section + 1, out)?;
     } else {
         let lang = session.lang;
-        writeln!(
-            out,
-            "{}",
-            lang.pick(
-                "Fin de la leçon. Tapez « quiz » pour les questions clés, « toc » pour le sommaire, « leçon suivante » pour continuer.",
-                "End of the lesson. Type “quiz” for the key questions, “toc” for the contents, “lesson next” to go on."
-            )
-        )?;
+        let text = lang.pick(
+            "Fin de la leçon. Tapez « quiz » pour les questions clés, « toc » pour le sommaire, « leçon suivante » pour continuer.",
+            "End of the lesson. Type “quiz” for the key questions, “toc” for the contents, “lesson next” to go on.",
+        );
+        for line in render::wrap_text(text, session.style.width, session.style.width) {
+            writeln!(out, "{line}")?;
+        }
     }
     Ok(Flow::Continue)
 }
