@@ -272,7 +272,7 @@ impl CourseFiles {
         let canonical = root
             .canonicalize()
             .with_context(|| format!("{}: cannot resolve the folder", root.display()))?;
-        let lessons_dir = if root.join("lessons").is_dir() {
+        let lessons_dir = if root.join("lessons").is_dir() || root.join("exercises").is_dir() {
             "lessons"
         } else if root.join("docs").is_dir() {
             "docs"
@@ -280,12 +280,12 @@ impl CourseFiles {
             ""
         };
         let mut reader = tree::Reader::new(&canonical);
-        if lessons_dir.is_empty() {
-            reader.read(root, "")?;
-        } else {
-            for top in [lessons_dir, "exercises"] {
-                reader.read(&root.join(top), top)?;
-            }
+        // Of a site's tree, only what makes lessons (not its images, builds or packages).
+        reader.only_lessons = true;
+        reader.read(&root.join(lessons_dir), lessons_dir)?;
+        reader.only_lessons = false;
+        if !lessons_dir.is_empty() {
+            reader.read(&root.join("exercises"), "exercises")?;
         }
         Ok(CourseFiles {
             root: Some(root.to_path_buf()),

@@ -78,6 +78,8 @@ pub struct Reader {
     visited: HashSet<PathBuf>,
     pub files: BTreeMap<String, Vec<u8>>,
     pub problems: Vec<Problem>,
+    /// Keep only `.md`, `.mdx` and `_category_.json` files.
+    pub only_lessons: bool,
 }
 
 impl Reader {
@@ -87,6 +89,7 @@ impl Reader {
             visited: HashSet::new(),
             files: BTreeMap::new(),
             problems: Vec::new(),
+            only_lessons: false,
         }
     }
 
@@ -166,8 +169,11 @@ impl Reader {
             } else {
                 kind.is_dir()
             };
+            let lesson_file = name.ends_with(".md") || name.ends_with(".mdx") || name == "_category_.json";
             if is_dir {
                 self.read(&path, &child_rel)?;
+            } else if self.only_lessons && !lesson_file {
+                continue;
             } else {
                 let bytes = fs::read(&path).with_context(|| format!("{}: cannot read", path.display()))?;
                 self.files.insert(child_rel, bytes);
