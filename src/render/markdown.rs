@@ -29,7 +29,6 @@ struct Writer {
     lists: Vec<Option<u64>>,
     table: Option<Table>,
     code: Option<(String, String)>,
-    heading: Option<u8>,
 }
 
 /// `md` as terminal lines (each ending with `\n`).
@@ -43,7 +42,6 @@ pub fn render(md: &str, style: Style) -> String {
         lists: Vec::new(),
         table: None,
         code: None,
-        heading: None,
     };
     for event in Parser::new_ext(md, options()) {
         w.event(event);
@@ -177,7 +175,6 @@ impl Writer {
             Event::End(TagEnd::Paragraph) => self.flush(true),
             Event::Start(Tag::Heading { level, .. }) => {
                 self.flush(true);
-                self.heading = Some(level as u8);
                 let look = Look {
                     bold: true,
                     ..Look::default()
@@ -188,7 +185,6 @@ impl Writer {
                 }
             }
             Event::End(TagEnd::Heading(_)) => {
-                self.heading = None;
                 self.flush(true);
             }
             Event::Start(Tag::List(start)) => {
