@@ -117,6 +117,10 @@ impl Session {
     /// The lesson's title and introduction (the first screen of a fresh start).
     pub fn show_intro(&self, out: &mut dyn Write) -> Result<()> {
         let lesson = self.current_lesson();
+        if lesson.sections.first().is_some_and(|s| s.level == 1) {
+            // A lesson without `##` is one section under the title: showing it says it all.
+            return Ok(());
+        }
         let mut text = render::heading(1, &lesson.title, self.style);
         let intro = render::render_intro(lesson, self.lang, self.style);
         if !intro.is_empty() {
