@@ -47,9 +47,12 @@ fn docs_tree_loads_in_sidebar_order_with_categories() {
             "01-bases/variables",
             "01-bases/boucles",
             "02-avance/fonctions",
-            "02-avance/classes"
+            "02-avance/classes",
+            "03-projets/projet"
         ]
     );
+    let projet = &course.lessons[5];
+    assert_eq!(projet.title, "Un petit projet", "the frontmatter's title");
     let run = atelier()
         .args(["--course".as_ref(), site("docs-tree").as_os_str(), "toc".as_ref()])
         .run()
@@ -60,7 +63,11 @@ fn docs_tree_loads_in_sidebar_order_with_categories() {
     let boucles = out.find("Boucles").expect(&out);
     assert!(bases < boucles && boucles < avance, "{out}");
     assert!(out.contains("\n  2 — Boucles  (01-bases/boucles)"), "{out}");
-    assert!(out.ends_with("5 leçons\n"), "{out}");
+    assert!(
+        out.contains("▸ Projets\n  1 — Un petit projet"),
+        "a _category_.yml: {out}"
+    );
+    assert!(out.ends_with("6 leçons\n"), "{out}");
 }
 
 #[test]
@@ -359,7 +366,7 @@ fn messages_follow_one_language_with_plurals() {
         .args([site("docs-tree").as_os_str(), "toc".as_ref()])
         .run()
         .code(0);
-    assert!(run.stdout().ends_with("5 lessons\n"), "{}", run.stdout());
+    assert!(run.stdout().ends_with("6 lessons\n"), "{}", run.stdout());
     let dir = course_with(&["06-listes.md"]);
     let run = atelier()
         .args(["--course".as_ref(), dir.path().as_os_str(), "toc".as_ref()])

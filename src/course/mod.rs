@@ -346,11 +346,17 @@ impl CourseFiles {
             } else {
                 format!("{dir}/{folder}")
             };
-            let category = self
+            let json = self
                 .files
                 .get(&format!("{dir}/_category_.json"))
-                .and_then(|bytes| serde_json::from_slice::<tree::Category>(bytes).ok())
-                .unwrap_or_default();
+                .and_then(|bytes| serde_json::from_slice::<tree::Category>(bytes).ok());
+            let yaml = || {
+                ["yml", "yaml"].iter().find_map(|ext| {
+                    let bytes = self.files.get(&format!("{dir}/_category_.{ext}"))?;
+                    serde_yaml::from_slice::<tree::Category>(bytes).ok()
+                })
+            };
+            let category = json.or_else(yaml).unwrap_or_default();
             folders.push(tree::Step {
                 position: category.position.or_else(|| tree::leading_number(folder)),
                 name: folder.to_string(),

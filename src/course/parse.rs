@@ -104,6 +104,7 @@ pub fn parse_lesson(file: &str, slug: &str, bytes: &[u8]) -> Result<Parsed, Pars
         });
     }
     let title = title
+        .or_else(|| frontmatter.title.clone())
         .or_else(|| frontmatter.sidebar_label.clone())
         .unwrap_or_else(|| slug.to_string());
     let title_anchor = title_anchor.unwrap_or_else(|| self::slug(&title));

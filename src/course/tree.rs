@@ -78,7 +78,7 @@ pub struct Reader {
     visited: HashSet<PathBuf>,
     pub files: BTreeMap<String, Vec<u8>>,
     pub problems: Vec<Problem>,
-    /// Keep only `.md`, `.mdx` and `_category_.json` files.
+    /// Keep only `.md`, `.mdx` and `_category_` files.
     pub only_lessons: bool,
 }
 
@@ -169,7 +169,12 @@ impl Reader {
             } else {
                 kind.is_dir()
             };
-            let lesson_file = name.ends_with(".md") || name.ends_with(".mdx") || name == "_category_.json";
+            let lesson_file = name.ends_with(".md")
+                || name.ends_with(".mdx")
+                || matches!(
+                    name.as_str(),
+                    "_category_.json" | "_category_.yml" | "_category_.yaml"
+                );
             if is_dir {
                 self.read(&path, &child_rel)?;
             } else if self.only_lessons && !lesson_file {
