@@ -471,3 +471,31 @@ fn colour_mode_leaks_no_markup() {
         assert!(textwrap::core::display_width(line) <= 80, "{line:?}");
     }
 }
+
+#[test]
+fn the_demo_command_lists_only_the_course_demos_in_its_language() {
+    let dir = course_with(&["06-listes.md"]);
+    let run = atelier()
+        .args(["--course".as_ref(), dir.path().as_os_str(), "demo".as_ref()])
+        .run()
+        .code(0);
+    assert_eq!(run.stdout(), "Ce cours n'a pas de démo.\n");
+    let english = root().join("tests/fixtures/course-recursion");
+    let run = atelier()
+        .args([
+            "--course".as_ref(),
+            english.as_os_str(),
+            "demo".as_ref(),
+            "pool".as_ref(),
+        ])
+        .run()
+        .code(2);
+    assert!(
+        run.stderr().contains("this course has no demo 'pool'"),
+        "{}",
+        run.stderr()
+    );
+    // The built-in course keeps all of chapter 43's.
+    let builtin = atelier().args(["demo"]).run().code(0);
+    assert!(builtin.stdout().contains("startup-cost"), "{}", builtin.stdout());
+}

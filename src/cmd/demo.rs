@@ -11,11 +11,15 @@ use super::cli::DemoArgs;
 
 /// `atelier demo [NAME] [--json] [--no-lock] [--runs N]`.
 pub fn run(globals: &Globals, args: &DemoArgs) -> anyhow::Result<ExitCode> {
-    let lang = globals.lang(Lang::Fr);
+    let mut lang = globals.lang(Lang::Fr);
     let mut stdout = io::stdout();
     // A `--course` folder offers only the demos its lessons link (none for a course of another topic).
     let course_demos = match &globals.course_dir {
-        Some(dir) => Some(atelier::course::Course::load(Some(dir))?.demos()),
+        Some(dir) => {
+            let course = atelier::course::Course::load(Some(dir))?;
+            lang = globals.lang_for(course.lessons.first());
+            Some(course.demos())
+        }
         None => None,
     };
     let offered = |d: &&atelier::demos::Demo| {
