@@ -20,4 +20,5 @@ pub mod repl;
 #[allow(unsafe_code)]
 pub mod sandbox;
 pub mod scaffold;
+pub mod style;
 pub mod view;

@@ -1,11 +1,12 @@
 //! `atelier check EXERCISE FILE [--json] [--runs N]`: 0 pass, 1 fail, 2 could not check.
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 use anyhow::Context;
 use atelier::course::{CourseFiles, exercise};
 use atelier::grader::{CheckOptions, check_submission, write_human};
 use atelier::i18n::Lang;
+use atelier::style;
 
 use super::Globals;
 use super::cli::CheckArgs;
@@ -28,7 +29,7 @@ pub fn run(globals: &Globals, args: &CheckArgs) -> anyhow::Result<ExitCode> {
     };
     let report = check_submission(&files, &exercise, &args.file, &opts)?;
     let stdout = io::stdout();
-    let color = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let color = style::stdout_color();
     let mut out = stdout.lock();
     if args.json {
         serde_json::to_writer_pretty(&mut out, &report).context("writing the JSON report")?;

@@ -1,9 +1,10 @@
 //! `atelier demo [NAME] [--json] [--no-lock] [--runs N]`: lists the live demos, or runs one.
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 use atelier::demos::{DEMOS, DemoOptions, find, run_demo, write_list};
 use atelier::i18n::Lang;
+use atelier::style;
 use serde_json::Value;
 
 use super::Globals;
@@ -55,7 +56,7 @@ pub fn run(globals: &Globals, args: &DemoArgs) -> anyhow::Result<ExitCode> {
         no_lock: args.no_lock,
         runs: args.runs,
         lang,
-        color: stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        color: style::stdout_color(),
         prediction: None,
     };
     let figures = run_demo(demo, &opts, &mut stdout)?;

@@ -8,6 +8,7 @@ use syntect::parsing::SyntaxSet;
 use syntect::util::as_24_bit_terminal_escaped;
 
 use super::Style;
+use crate::style::{DIM, paint, reset};
 
 /// Loaded on first use only: plain output (pipes, `NO_COLOR`) never pays for it.
 static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(SyntaxSet::load_defaults_newlines);
@@ -21,9 +22,9 @@ pub fn code_block(lang: &str, code: &str, style: Style) -> String {
     let label = if lang.is_empty() { "code" } else { lang };
     let mut out = String::new();
     if style.color {
-        out.push_str(&format!("\x1b[2m┌─ {label}\x1b[0m\n"));
+        out.push_str(&format!("{}\n", paint(true, DIM, &format!("┌─ {label}"))));
         out.push_str(&highlighted(lang, code));
-        out.push_str("\x1b[0m\x1b[2m└─\x1b[0m\n");
+        out.push_str(&format!("{}{}\n", reset(), paint(true, DIM, "└─")));
     } else {
         out.push_str(&format!("┌─ {label}\n"));
         out.push_str(code);

@@ -44,7 +44,10 @@ fn folded(summary: &str, exercise: Option<u32>, lang: Lang, style: Style) -> Str
     };
     let line = format!("▸ {summary}  ({invite})");
     if style.color {
-        format!("\x1b[1;33m{line}\x1b[0m\n")
+        format!(
+            "{}\n",
+            crate::style::paint(true, crate::style::BOLD_YELLOW, &line)
+        )
     } else {
         format!("{line}\n")
     }

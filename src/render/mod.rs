@@ -1,6 +1,6 @@
 //! Turning the lesson model into terminal text: termimad for prose and tables, syntect for code,
-//! `<details>` folded behind a one-line invitation. Plain text (no escape sequence at all) when stdout
-//! is not a terminal or `NO_COLOR` is set.
+//! `<details>` folded behind a one-line invitation. Plain text (no escape sequence at all) when
+//! [`crate::style`] says no colour (a pipe, `NO_COLOR`, `--color never`).
 mod highlight;
 mod lesson;
 pub mod pager;
@@ -17,17 +17,16 @@ pub struct Style {
 }
 
 impl Style {
-    /// Colour only on a terminal without `NO_COLOR`; the terminal's width, or 80 when not a terminal.
+    /// Colour as [`crate::style`] decides; the terminal's width, or 80 when not a terminal.
     pub fn detect() -> Style {
         let tty = std::io::stdout().is_terminal();
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         // A fresh pseudo-terminal may report 0×0 or nonsense: take 80 columns then.
         let width = match termimad::terminal_size().0 as usize {
             w if tty && w >= 30 => w.min(120),
             _ => 80,
         };
         Style {
-            color: tty && !no_color,
+            color: crate::style::stdout_color(),
             width,
         }
     }

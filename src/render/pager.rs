@@ -44,16 +44,20 @@ pub fn page(text: &str, rows: Option<usize>, lang: Lang, out: &mut dyn Write) ->
             break;
         }
         let prompt = format!(
-            "\x1b[7m-- {} ({}/{}) : {} --\x1b[0m",
+            "-- {} ({}/{}) : {} --",
             lang.pick("suite", "more"),
             shown,
             lines.len(),
             lang.pick("Entrée/Espace continue, q arrête", "Enter/Space goes on, q stops")
         );
-        write!(out, "{prompt}")?;
+        write!(
+            out,
+            "{}",
+            crate::style::paint(true, crate::style::INVERT, &prompt)
+        )?;
         out.flush()?;
         let more = wait_key()?;
-        write!(out, "\r\x1b[2K")?;
+        crate::style::clear_line(out)?;
         if !more {
             break;
         }
