@@ -4,9 +4,10 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use atelier::course::{CourseFiles, exercise};
-use atelier::grader::{CheckOptions, check_submission, write_human};
+use atelier::grader::{CheckOptions, check_submission};
 use atelier::i18n::Lang;
 use atelier::style;
+use atelier::view::write_check_report;
 
 use super::Globals;
 use super::cli::CheckArgs;
@@ -35,7 +36,7 @@ pub fn run(globals: &Globals, args: &CheckArgs) -> anyhow::Result<ExitCode> {
         serde_json::to_writer_pretty(&mut out, &report).context("writing the JSON report")?;
         writeln!(out)?;
     } else {
-        write_human(&report, lang, color, &mut out)?;
+        write_check_report(&report, lang, color, &mut out)?;
     }
     out.flush()?;
     Ok(ExitCode::from(report.verdict.exit_code()))

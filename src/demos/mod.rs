@@ -10,7 +10,6 @@ use crate::i18n::Lang;
 
 mod counter;
 mod duel;
-mod histogram;
 mod ipc_cost;
 mod main_guard;
 mod narrator;
@@ -22,7 +21,6 @@ mod python_run;
 mod queue;
 mod startup_cost;
 mod thumbnails;
-mod timeline;
 
 pub use counter::counter_prediction_prompt;
 pub use main_guard::{SpawnChild, spawn_child};

@@ -6,10 +6,10 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 
 use super::narrator::{fmt_duration, ms};
-use super::timeline;
 use super::{DemoOptions, Narrator};
 use crate::i18n::Lang;
 use crate::procs::{Pool, TaskEvent};
+use crate::view::timeline::tasks as timeline;
 
 /// The exercise's range.
 const FROM: u64 = 100_000;

@@ -4,8 +4,8 @@ use std::io::{self, Write};
 
 use similar::{ChangeTag, TextDiff};
 
-use super::timeline::write_timeline;
-use super::verdict::{CheckReport, CheckResult, RunSummary, RunsSummary, Status, Verdict};
+use super::timeline::processes::write_timeline;
+use crate::grader::verdict::{CheckReport, CheckResult, RunSummary, RunsSummary, Status, Verdict};
 use crate::i18n::Lang;
 use crate::sandbox::RunStatus;
 use crate::style::{self, paint};
@@ -38,7 +38,12 @@ impl Paint {
 const MAX_SHOWN_LINES: usize = 24;
 
 /// Writes `report` for a person, coloured when `color` (as [`crate::style::stdout_color`] decides).
-pub fn write_human(report: &CheckReport, lang: Lang, color: bool, out: &mut dyn Write) -> io::Result<()> {
+pub fn write_check_report(
+    report: &CheckReport,
+    lang: Lang,
+    color: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let paint = Paint { on: color };
     writeln!(
         out,
