@@ -12,6 +12,7 @@ pub mod demos;
 pub mod grader;
 pub mod i18n;
 pub mod lint;
+pub mod prime;
 #[allow(unsafe_code)]
 pub mod procs;
 pub mod progress;
