@@ -16,6 +16,7 @@ pub mod prime;
 #[allow(unsafe_code)]
 pub mod procs;
 pub mod progress;
+pub mod python_env;
 pub mod render;
 pub mod repl;
 #[allow(unsafe_code)]

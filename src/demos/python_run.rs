@@ -13,6 +13,7 @@ use nix::unistd::Pid;
 
 use super::pipe_lines::PipeLines;
 use crate::i18n::Lang;
+use crate::python_env::PYTHON_ENV;
 
 /// The interpreter: the chapter is about CPython's `multiprocessing`.
 const PYTHON: &str = "python3";
@@ -36,10 +37,8 @@ pub fn run_python(code: &str, lang: Lang, time_limit: Duration, out: &mut dyn Wr
         .stdin(Stdio::null())
         .stdout(out_write)
         .stderr(err_write)
-        // Python's stdout to a pipe is block-buffered: without this, imap_unordered's progress would
-        // only show at the end, and the lesson would seem wrong.
-        .env("PYTHONUNBUFFERED", "1")
-        .env("PYTHONIOENCODING", "utf-8")
+        // Unbuffered: imap_unordered's progress shows as it happens, as the lesson says.
+        .envs(PYTHON_ENV)
         // Its own group: Ctrl-C at the terminal reaches atelier, which decides, and one kill ends the
         // example and every process it started.
         .process_group(0)
