@@ -125,6 +125,11 @@ fn english_on_request() {
         out.contains("Unknown command « nxet ». Did you mean « next » ?"),
         "{out}"
     );
+    // The greeting comes from the English catalog whole (it used to keep French words).
+    assert!(
+        out.starts_with("atelier — type “help” for the commands, “quit” to leave; Enter: next section."),
+        "{out}"
+    );
     let out = atelier()
         .env("LANG", "en_US.UTF-8")
         .stdin("help\nquit\n")

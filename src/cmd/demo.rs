@@ -38,17 +38,16 @@ pub fn run(globals: &Globals, args: &DemoArgs) -> anyhow::Result<ExitCode> {
             .map(|d| (strsim::levenshtein(name, d.name), d.name))
             .min()
             .filter(|(distance, _)| *distance <= 3);
-        let hint = match (closest, lang) {
-            (Some((_, near)), Lang::Fr) => format!(" Vouliez-vous dire « {near} » ?"),
-            (Some((_, near)), Lang::En) => format!(" Did you mean '{near}'?"),
-            (None, _) => String::new(),
+        let hint = match closest {
+            Some((_, near)) => format!(" {}", lang.format("demo-did-you-mean", &[("name", &near)])),
+            None => String::new(),
         };
         anyhow::bail!(
             "{}",
-            match lang {
-                Lang::Fr => format!("démo inconnue « {name} ».{hint} Les démos :\n{list}"),
-                Lang::En => format!("unknown demo '{name}'.{hint} The demos:\n{list}"),
-            }
+            lang.format(
+                "demo-unknown",
+                &[("name", name), ("hint", &hint), ("list", &list)]
+            )
         );
     };
     let opts = DemoOptions {
