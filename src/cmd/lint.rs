@@ -18,25 +18,18 @@ pub fn run(globals: &Globals, args: &LintArgs) -> anyhow::Result<ExitCode> {
     for problem in &findings.problems {
         writeln!(out, "{problem}")?;
     }
-    let where_ = dir.map_or_else(
-        || lang.pick("cours intégré", "built-in course").to_string(),
-        |d| d.display().to_string(),
+    let course = dir.map_or_else(|| lang.text("lint-builtin-course"), |d| d.display().to_string());
+    let summary = lang.format(
+        "lint-summary",
+        &[
+            ("course", &course),
+            ("lessons", &findings.lessons),
+            ("exercises", &findings.exercises),
+            ("solutions", &findings.solutions),
+            ("starters", &findings.starters),
+            ("problems", &findings.problems.len()),
+        ],
     );
-    writeln!(
-        out,
-        "{where_}{}{} {}, {} {}, {} {} {}, {} starters {} — {} {}",
-        lang.pick(" : ", ": "),
-        findings.lessons,
-        lang.pick("leçons", "lessons"),
-        findings.exercises,
-        lang.pick("exercices", "exercises"),
-        findings.solutions,
-        lang.pick("solutions", "solutions"),
-        lang.pick("vérifiées (doivent réussir)", "checked (must pass)"),
-        findings.starters,
-        lang.pick("vérifiés (doivent échouer)", "checked (must fail)"),
-        findings.problems.len(),
-        lang.pick("problème(s)", "problem(s)"),
-    )?;
+    writeln!(out, "{summary}")?;
     Ok(ExitCode::from(if findings.problems.is_empty() { 0 } else { 1 }))
 }

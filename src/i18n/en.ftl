@@ -11,3 +11,12 @@ progress-cleared = Progress cleared.
 demo-unknown = unknown demo '{name}'.{hint} The demos:
     {list}
 demo-did-you-mean = Did you mean '{name}'?
+
+# atelier lint
+lint-builtin-course = built-in course
+lint-summary = {course}: {lessons} lessons, {exercises} exercises, {solutions} solutions checked (must pass), {starters} starters checked (must fail) — {problems} problem(s)
+
+# Tables of contents
+toc-key-questions = Key questions: {count}
+toc-exercise = Exercise {number} — {title}  [{id}]
+toc-unknown-anchor = section `{anchor}` is not in {lesson}; anchors: {anchors}

@@ -12,3 +12,12 @@ progress-cleared = Progression effacée.
 demo-unknown = démo inconnue « {name} ».{hint} Les démos :
     {list}
 demo-did-you-mean = Vouliez-vous dire « {name} » ?
+
+# atelier lint
+lint-builtin-course = cours intégré
+lint-summary = {course} : {lessons} leçons, {exercises} exercices, {solutions} solutions vérifiées (doivent réussir), {starters} starters vérifiés (doivent échouer) — {problems} problème(s)
+
+# Tables of contents
+toc-key-questions = Questions clés : {count}
+toc-exercise = Exercice {number} — {title}  [{id}]
+toc-unknown-anchor = section `{anchor}` inconnue dans {lesson} ; ancres : {anchors}
