@@ -12,12 +12,15 @@ pub mod demos;
 pub mod grader;
 pub mod i18n;
 pub mod lint;
+pub mod prime;
 #[allow(unsafe_code)]
 pub mod procs;
 pub mod progress;
+pub mod python_env;
 pub mod render;
 pub mod repl;
 #[allow(unsafe_code)]
 pub mod sandbox;
 pub mod scaffold;
+pub mod style;
 pub mod view;

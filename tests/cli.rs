@@ -128,6 +128,11 @@ fn english_on_request() {
         out.contains("Unknown command « nxet ». Did you mean « next » ?"),
         "{out}"
     );
+    // The greeting comes from the English catalog whole (it used to keep French words).
+    assert!(
+        out.starts_with("atelier — type “help” for the commands, “quit” to leave; Enter: next section."),
+        "{out}"
+    );
     let out = atelier()
         .env("LANG", "en_US.UTF-8")
         .stdin("help\nquit\n")
@@ -276,4 +281,81 @@ fn counter_in_the_repl_asks_for_a_prediction_first() {
         out.contains("valeur finale 1000 (0 mise(s) à jour perdue(s))"),
         "then the locked run: {out}"
     );
+}
+
+#[test]
+fn color_flag_and_environment_decide_together() {
+    let escapes = |args: &[&str], env: &[(&str, &str)]| {
+        let mut cmd = atelier().args(args);
+        for (key, value) in env {
+            cmd = cmd.env(key, value);
+        }
+        cmd.run().code(0).stdout().contains('\x1b')
+    };
+    // stdout is a pipe in every case here.
+    assert!(
+        escapes(&["--color", "always", "show", "43"], &[]),
+        "--color always colours a pipe"
+    );
+    assert!(
+        !escapes(&["--color", "never", "show", "43"], &[]),
+        "--color never"
+    );
+    assert!(!escapes(&["show", "43"], &[]), "auto: no colour on a pipe");
+    assert!(
+        escapes(&["show", "43"], &[("CLICOLOR_FORCE", "1")]),
+        "CLICOLOR_FORCE colours a pipe"
+    );
+    assert!(
+        !escapes(&["show", "43"], &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]),
+        "NO_COLOR wins over CLICOLOR_FORCE"
+    );
+    assert!(
+        !escapes(&["--color", "never", "show", "43"], &[("CLICOLOR_FORCE", "1")]),
+        "the flag wins over the environment"
+    );
+    assert!(
+        escapes(&["--color", "always", "show", "43"], &[("NO_COLOR", "1")]),
+        "an explicit --color always wins over NO_COLOR"
+    );
+    let run = atelier()
+        .args(["--color", "sometimes", "show", "43"])
+        .run()
+        .code(2);
+    assert!(run.stderr().contains("possible values"), "{}", run.stderr());
+}
+
+#[test]
+fn completions_for_each_shell() {
+    let bash = atelier().args(["completions", "bash"]).run().code(0).stdout();
+    assert!(
+        bash.contains("_atelier()") && bash.contains("complete -F _atelier"),
+        "{bash}"
+    );
+    assert!(
+        bash.contains("gradebook") && bash.contains("--color"),
+        "every command and flag"
+    );
+    let zsh = atelier().args(["completions", "zsh"]).run().code(0).stdout();
+    assert!(zsh.starts_with("#compdef atelier"), "{zsh}");
+    let fish = atelier().args(["completions", "fish"]).run().code(0).stdout();
+    assert!(fish.contains("complete -c atelier"), "{fish}");
+    let ps = atelier()
+        .args(["completions", "powershell"])
+        .run()
+        .code(0)
+        .stdout();
+    assert!(ps.contains("Register-ArgumentCompleter"), "{ps}");
+    atelier().args(["completions", "tcsh"]).run().code(2);
+}
+
+#[test]
+fn man_page_is_roff() {
+    let page = atelier().args(["man"]).run().code(0).stdout();
+    assert!(page.starts_with(".TH atelier 1"), "{page}");
+    assert!(
+        page.contains(".SH NAME") && page.contains(".SH SUBCOMMANDS"),
+        "{page}"
+    );
+    assert!(page.contains("completions") && page.contains("gradebook"));
 }

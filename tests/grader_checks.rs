@@ -671,7 +671,7 @@ fn report_serialises_to_the_design_schema() {
     }
     assert_eq!(json["run"]["status"], "ok");
     let mut human = Vec::new();
-    atelier::grader::write_human(&report, Lang::En, false, &mut human).expect("writes");
+    atelier::view::write_check_report(&report, Lang::En, false, &mut human).expect("writes");
     let human = String::from_utf8(human).expect("utf-8");
     assert!(
         human.contains("✗   0/1  a") && human.contains("hint: h") && human.contains("- zzz"),
@@ -679,7 +679,7 @@ fn report_serialises_to_the_design_schema() {
     );
     assert!(!human.contains('\x1b'), "no colour when off");
     let mut coloured = Vec::new();
-    atelier::grader::write_human(&report, Lang::Fr, true, &mut coloured).expect("writes");
+    atelier::view::write_check_report(&report, Lang::Fr, true, &mut coloured).expect("writes");
     let coloured = String::from_utf8(coloured).expect("utf-8");
     assert!(
         coloured.contains("\x1b[31m") && coloured.contains("indice :"),

@@ -150,6 +150,28 @@ fn ctrl_c_stops_a_check_and_leaves_no_process(home: &std::path::Path) {
     s.exp_eof().unwrap();
 }
 
+/// Everything `atelier show` writes to a terminal whose `TERM` is `term`.
+fn show_on_a_terminal(home: &std::path::Path, term: &str) -> String {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_atelier"));
+    cmd.env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("TERM", term)
+        .env("LANG", "C.UTF-8")
+        .args(["show", "43#processus-vs-threads"]);
+    let mut session = spawn_command(cmd, Some(10_000)).expect("atelier starts in a pty");
+    session.exp_eof().expect("show ends")
+}
+
+fn colour_on_a_terminal_but_not_a_dumb_one(home: &std::path::Path) {
+    let xterm = show_on_a_terminal(home, "xterm");
+    assert!(xterm.contains('\x1b'), "a terminal is coloured: {xterm}");
+    let dumb = show_on_a_terminal(home, "dumb");
+    assert!(dumb.contains(&l1("Cœurs CPU")), "{dumb}");
+    assert!(!dumb.contains('\x1b'), "TERM=dumb is not coloured: {dumb}");
+}
+
 type Case = fn(&std::path::Path);
 
 fn main() -> std::process::ExitCode {
@@ -167,6 +189,10 @@ fn main() -> std::process::ExitCode {
         (
             "ctrl_c_stops_a_check_and_leaves_no_process",
             ctrl_c_stops_a_check_and_leaves_no_process,
+        ),
+        (
+            "colour_on_a_terminal_but_not_a_dumb_one",
+            colour_on_a_terminal_but_not_a_dumb_one,
         ),
     ];
     let mut failed = 0;

@@ -2,6 +2,7 @@
 //! sizes and units, written with the `procs` primitives.
 use std::time::Instant;
 
+use crate::prime::is_prime;
 use crate::procs::{self, Pool, Process, Queue, RawValue, Value};
 
 pub const PROCESS_STARTS: u32 = 50;
@@ -17,31 +18,9 @@ fn square(x: u64) -> u64 {
     x * x
 }
 
-/// The chapter's `is_prime`: trial division by odd numbers up to √n.
-pub fn is_prime(n: u32) -> bool {
-    if n < 2 {
-        return false;
-    }
-    if n == 2 {
-        return true;
-    }
-    if n.is_multiple_of(2) {
-        return false;
-    }
-    let limit = n.isqrt();
-    let mut i = 3;
-    while i <= limit {
-        if n.is_multiple_of(i) {
-            return false;
-        }
-        i += 2;
-    }
-    true
-}
-
 /// The chapter's `count_primes_in_chunk`.
 fn count_primes_in_chunk(chunk: Vec<u32>) -> u64 {
-    chunk.into_iter().filter(|&n| is_prime(n)).count() as u64
+    chunk.into_iter().filter(|&n| is_prime(u64::from(n))).count() as u64
 }
 
 /// Median microseconds of `Process::start` + `join` of an empty closure, and of a bare

@@ -1,11 +1,13 @@
 //! `atelier check EXERCISE FILE [--json] [--runs N]`: 0 pass, 1 fail, 2 could not check.
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 use anyhow::Context;
 use atelier::course::{CourseFiles, exercise};
-use atelier::grader::{CheckOptions, check_submission, write_human};
+use atelier::grader::{CheckOptions, check_submission};
 use atelier::i18n::Lang;
+use atelier::style;
+use atelier::view::write_check_report;
 
 use super::Globals;
 use super::cli::CheckArgs;
@@ -28,13 +30,13 @@ pub fn run(globals: &Globals, args: &CheckArgs) -> anyhow::Result<ExitCode> {
     };
     let report = check_submission(&files, &exercise, &args.file, &opts)?;
     let stdout = io::stdout();
-    let color = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let color = style::stdout_color();
     let mut out = stdout.lock();
     if args.json {
         serde_json::to_writer_pretty(&mut out, &report).context("writing the JSON report")?;
         writeln!(out)?;
     } else {
-        write_human(&report, lang, color, &mut out)?;
+        write_check_report(&report, lang, color, &mut out)?;
     }
     out.flush()?;
     Ok(ExitCode::from(report.verdict.exit_code()))

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use atelier::i18n::Lang;
+use atelier::style::ColorChoice;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// atelier — a terminal courseware. With no command, starts the lesson REPL.
@@ -15,6 +16,9 @@ pub struct Cli {
     /// Language of atelier's messages (default: the lesson's, or an English LANG).
     #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
+    /// When to colour: `auto` (a terminal, unless `NO_COLOR`; `CLICOLOR_FORCE` forces it), `always`, `never`.
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -31,6 +35,24 @@ impl From<LangArg> for Lang {
         match arg {
             LangArg::Fr => Lang::Fr,
             LangArg::En => Lang::En,
+        }
+    }
+}
+
+/// `--color`, parsed here for [`atelier::style::ColorChoice`].
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+impl From<ColorArg> for ColorChoice {
+    fn from(arg: ColorArg) -> ColorChoice {
+        match arg {
+            ColorArg::Auto => ColorChoice::Auto,
+            ColorArg::Always => ColorChoice::Always,
+            ColorArg::Never => ColorChoice::Never,
         }
     }
 }
@@ -61,6 +83,10 @@ pub enum Command {
     Doctor(DoctorArgs),
     /// Start the REPL (the default).
     Repl,
+    /// Print a shell completion script (`atelier completions bash > …`; see the README).
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff) on stdout.
+    Man,
     /// Internal: run one command under the sandbox and print its report (tests, benchmarks).
     #[command(hide = true, name = "__sandbox-run")]
     SandboxRun(SandboxRunArgs),
@@ -199,6 +225,12 @@ pub enum NewWhat {
 pub struct ProgressArgs {
     /// `reset` forgets the saved progress.
     pub action: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]

@@ -1,9 +1,10 @@
 //! `atelier demo [NAME] [--json] [--no-lock] [--runs N]`: lists the live demos, or runs one.
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 use atelier::demos::{DEMOS, DemoOptions, find, run_demo, write_list};
 use atelier::i18n::Lang;
+use atelier::style;
 use serde_json::Value;
 
 use super::Globals;
@@ -78,17 +79,16 @@ pub fn run(globals: &Globals, args: &DemoArgs) -> anyhow::Result<ExitCode> {
             .map(|d| (strsim::levenshtein(name, d.name), d.name))
             .min()
             .filter(|(distance, _)| *distance <= 3);
-        let hint = match (closest, lang) {
-            (Some((_, near)), Lang::Fr) => format!(" Vouliez-vous dire « {near} » ?"),
-            (Some((_, near)), Lang::En) => format!(" Did you mean '{near}'?"),
-            (None, _) => String::new(),
+        let hint = match closest {
+            Some((_, near)) => format!(" {}", lang.format("demo-did-you-mean", &[("name", &near)])),
+            None => String::new(),
         };
         anyhow::bail!(
             "{}",
-            match lang {
-                Lang::Fr => format!("démo inconnue « {name} ».{hint} Les démos :\n{list}"),
-                Lang::En => format!("unknown demo '{name}'.{hint} The demos:\n{list}"),
-            }
+            lang.format(
+                "demo-unknown",
+                &[("name", name), ("hint", &hint), ("list", &list)]
+            )
         );
     };
     let opts = DemoOptions {
@@ -96,7 +96,7 @@ pub fn run(globals: &Globals, args: &DemoArgs) -> anyhow::Result<ExitCode> {
         no_lock: args.no_lock,
         runs: args.runs,
         lang,
-        color: stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        color: style::stdout_color(),
         prediction: None,
     };
     let figures = run_demo(demo, &opts, &mut stdout)?;

@@ -4,8 +4,9 @@
 use std::io;
 use std::process::ExitCode;
 
-use atelier::grader::{GradeOptions, grade_class};
+use atelier::grader::{GradeOptions, ReportFn, grade_class};
 use atelier::i18n::Lang;
+use atelier::view::write_class_report;
 
 use super::Globals;
 use super::cli::GradeArgs;
@@ -21,7 +22,7 @@ pub fn run(globals: &Globals, args: &GradeArgs) -> anyhow::Result<ExitCode> {
         export: args.export.clone(),
         shard: args.shard.clone(),
         regrade: args.regrade,
-        report: args.report,
+        report: args.report.then_some(write_class_report as ReportFn),
     };
     grade_class(&options, &mut io::stdout().lock())?;
     Ok(ExitCode::SUCCESS)

@@ -18,10 +18,7 @@ pub fn run(globals: &Globals, args: &LintArgs) -> anyhow::Result<ExitCode> {
     for problem in &findings.problems {
         writeln!(out, "{problem}")?;
     }
-    let where_ = dir.map_or_else(
-        || lang.pick("cours intégré", "built-in course").to_string(),
-        |d| d.display().to_string(),
-    );
+    let where_ = dir.map_or_else(|| lang.text("lint-builtin-course"), |d| d.display().to_string());
     writeln!(out, "{}", atelier::lint::summary(&findings, &where_, lang))?;
     Ok(ExitCode::from(if findings.problems.is_empty() { 0 } else { 1 }))
 }

@@ -6,11 +6,13 @@
 mod bench;
 mod check;
 mod cli;
+mod completions;
 mod demo;
 mod doctor;
 mod grade;
 mod gradebook;
 mod lint;
+mod man;
 mod new;
 mod progress;
 mod repl;
@@ -64,6 +66,8 @@ impl Globals {
 /// Parses the command line, runs it, and maps the outcome to an exit code.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Before anything is written: every view asks the style module whether to colour.
+    atelier::style::set_choice(cli.color.into());
     let globals = Globals {
         course_dir: cli.course.clone(),
         lang: cli.lang.map(Lang::from),
@@ -99,6 +103,8 @@ fn dispatch(globals: &Globals, command: Command) -> anyhow::Result<ExitCode> {
         Command::New(args) => new::run(globals, &args),
         Command::Progress(args) => progress::run(globals, &args),
         Command::Repl => repl::run(globals),
+        Command::Completions(args) => completions::run(&args),
+        Command::Man => man::run(),
         Command::SpawnChild(args) => spawn_child::run(&args),
         Command::SandboxRun(args) => sandbox_run::run(&args),
     }

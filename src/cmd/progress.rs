@@ -17,7 +17,7 @@ pub fn run(globals: &Globals, args: &ProgressArgs) -> anyhow::Result<ExitCode> {
     match args.action.as_deref() {
         Some("reset") => {
             store.reset()?;
-            writeln!(out, "{}", lang.pick("Progression effacée.", "Progress cleared."))?;
+            writeln!(out, "{}", lang.text("progress-cleared"))?;
         }
         Some(other) => {
             eprintln!("atelier: unknown action `{other}` (expected `reset` or nothing)");

@@ -11,9 +11,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value as Json, json};
 
 use super::narrator::{fmt_duration, ms};
-use super::{DemoOptions, Narrator, histogram};
+use super::{DemoOptions, Narrator};
 use crate::i18n::Lang;
 use crate::procs::{Process, Queue, RawValue, Value};
+use crate::view::histogram;
 
 /// The exercise's ten processes.
 const PROCESSES: usize = 10;

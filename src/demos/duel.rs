@@ -11,9 +11,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 use super::narrator::{fmt_duration, ms};
-use super::primes::is_prime;
 use super::{DemoOptions, Narrator};
 use crate::i18n::Lang;
+use crate::prime::is_prime;
 use crate::procs::{Process, Queue};
 
 /// Each task counts the primes below this: long enough (about a tenth of a second here) for the

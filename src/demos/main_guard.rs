@@ -3,17 +3,19 @@
 //! and every child launches children. atelier re-executes itself the same way (`atelier __spawn-child`),
 //! bounded by a depth and a process limit, and draws the tree that grew.
 use std::collections::BTreeMap;
-use std::io::{self, Write};
+use std::io;
 use std::os::fd::OwnedFd;
 use std::os::unix::process::CommandExt;
-use std::process::{Child, Command, ExitCode, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use nix::sys::signal::{Signal, killpg};
 use nix::unistd::Pid;
 use serde_json::{Value, json};
 
+use super::interruption::{interrupted, interrupted_error};
 use super::pipe_lines::PipeLines;
+use super::spawn_child::PROCESS_LIMIT;
 use super::{DemoOptions, Narrator};
 use crate::i18n::Lang;
 
@@ -21,9 +23,6 @@ use crate::i18n::Lang;
 const MAX_DEPTH: u32 = 3;
 /// How many processes each launch starts: the lesson's `p1` and `p2`.
 const FANOUT: u32 = 2;
-/// The most processes a `__spawn-child` tree may count, whatever its arguments: the bound that keeps
-/// this demo from being the fork bomb it explains.
-const PROCESS_LIMIT: u64 = 40;
 
 /// One process of the tree, as it reported itself.
 #[derive(Debug, Clone)]
@@ -181,9 +180,9 @@ fn grow(n: &mut Narrator, max_depth: u32) -> anyhow::Result<Vec<Node>> {
     let mut lines = PipeLines::new([OwnedFd::from(reader)]);
     let mut nodes = Vec::new();
     loop {
-        if super::interrupted() {
+        if interrupted() {
             stop_tree(group, &mut children);
-            return Err(super::interrupted_error(n.lang()));
+            return Err(interrupted_error(n.lang()));
         }
         let batch = match lines.next_batch(Duration::from_millis(100)) {
             Ok(Some(batch)) => batch,
@@ -307,86 +306,13 @@ fn draw_children(pid: i32, nodes: &[Node], prefix: &str, text: &mut String) {
     }
 }
 
-/// How many processes a tree of `max_depth` generations of `fanout` children counts.
-fn tree_size(max_depth: u32, fanout: u32) -> u64 {
-    (1..=max_depth)
-        .map(|k| u64::from(fanout).saturating_pow(k))
-        .fold(0, u64::saturating_add)
-}
-
-/// Where a re-executed child stands in the tree (`atelier __spawn-child DEPTH MAX_DEPTH FANOUT`).
-#[derive(Debug, Clone, Copy)]
-pub struct SpawnChild {
-    /// Depth of this child in the re-execution tree.
-    pub depth: u32,
-    /// Maximum depth before the bounded demo stops recursing.
-    pub max_depth: u32,
-    /// Children each process starts.
-    pub fanout: u32,
-}
-
-/// `atelier __spawn-child DEPTH MAX_DEPTH FANOUT`: one re-executed child. It says who it is, then, like
-/// an unguarded module being re-imported, launches `FANOUT` children of its own unless the bound is
-/// reached, and waits for them.
-pub fn spawn_child(args: SpawnChild) -> anyhow::Result<ExitCode> {
-    let SpawnChild {
-        depth,
-        max_depth,
-        fanout,
-    } = args;
-    if depth == 0 || depth > max_depth {
-        anyhow::bail!("__spawn-child: DEPTH must be between 1 and MAX_DEPTH (got {depth} and {max_depth})");
-    }
-    if tree_size(max_depth, fanout) > PROCESS_LIMIT {
-        anyhow::bail!(
-            "__spawn-child: {max_depth} generations of {fanout} children would exceed the limit of \
-             {PROCESS_LIMIT} processes"
-        );
-    }
-    let relaunch = depth < max_depth;
-    {
-        let mut out = io::stdout().lock();
-        // One short line, written at once: lines from the whole tree share one pipe without mixing.
-        writeln!(
-            out,
-            "node {} {} {depth} {}",
-            std::process::id(),
-            std::os::unix::process::parent_id(),
-            if relaunch { "relaunch" } else { "stop" }
-        )?;
-        out.flush()?;
-    }
-    if !relaunch {
-        return Ok(ExitCode::SUCCESS);
-    }
-    let exe = std::env::current_exe()?;
-    let mut children = Vec::new();
-    for _ in 0..fanout {
-        children.push(
-            Command::new(&exe)
-                .args([
-                    "__spawn-child",
-                    &(depth + 1).to_string(),
-                    &max_depth.to_string(),
-                    &fanout.to_string(),
-                ])
-                .stdin(Stdio::null())
-                .spawn()?,
-        );
-    }
-    let mut ok = true;
-    for mut child in children {
-        ok &= child.wait()?.success();
-    }
-    Ok(if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn bounded_trees() {
+        use super::super::spawn_child::tree_size;
         assert_eq!(tree_size(MAX_DEPTH, FANOUT), 14);
         assert!(tree_size(MAX_DEPTH, FANOUT) <= PROCESS_LIMIT);
         assert!(tree_size(30, 2) > PROCESS_LIMIT);

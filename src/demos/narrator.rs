@@ -4,6 +4,7 @@ use std::io::{self, Write};
 use std::time::{Duration, Instant};
 
 use crate::i18n::Lang;
+use crate::style::{BOLD, DIM, paint, process_color};
 
 /// Writes a demo's live narration to its output.
 pub struct Narrator<'a> {
@@ -12,14 +13,6 @@ pub struct Narrator<'a> {
     color: bool,
     start: Instant,
 }
-
-/// Six colours that stay readable on dark and light terminals, one per PID (by its value).
-const PID_COLORS: [&str; 6] = [
-    "\x1b[36m", "\x1b[33m", "\x1b[35m", "\x1b[32m", "\x1b[34m", "\x1b[31m",
-];
-const BOLD: &str = "\x1b[1m";
-const DIM: &str = "\x1b[2m";
-const RESET: &str = "\x1b[0m";
 
 impl<'a> Narrator<'a> {
     pub fn new(out: &'a mut dyn Write, lang: Lang, color: bool) -> Self {
@@ -57,11 +50,7 @@ impl<'a> Narrator<'a> {
 
     /// A heading: the demo's name or one of its acts.
     pub fn heading(&mut self, text: &str) -> io::Result<()> {
-        if self.color {
-            writeln!(self.out, "\n{BOLD}{text}{RESET}")?;
-        } else {
-            writeln!(self.out, "\n{text}")?;
-        }
+        writeln!(self.out, "\n{}", paint(self.color, BOLD, text))?;
         self.out.flush()
     }
 
@@ -86,12 +75,9 @@ impl<'a> Narrator<'a> {
     /// A process's line stamped with the time it happened (`at`, seconds since the start).
     pub fn pid_at(&mut self, pid: i32, at: f64, text: &str) -> io::Result<()> {
         let tag = format!("[pid {pid}]");
-        if self.color {
-            let color = PID_COLORS[pid.unsigned_abs() as usize % PID_COLORS.len()];
-            writeln!(self.out, "{DIM}+{at:6.3}s{RESET} {color}{tag}{RESET} {text}")?;
-        } else {
-            writeln!(self.out, "+{at:6.3}s {tag} {text}")?;
-        }
+        let at = paint(self.color, DIM, &format!("+{at:6.3}s"));
+        let tag = paint(self.color, process_color(pid), &tag);
+        writeln!(self.out, "{at} {tag} {text}")?;
         self.out.flush()
     }
 

@@ -5,10 +5,10 @@ use std::time::Instant;
 use serde_json::{Value, json};
 
 use super::narrator::{fmt_duration, ms};
-use super::timeline;
 use super::{DemoOptions, Narrator};
 use crate::i18n::Lang;
 use crate::procs::Pool;
+use crate::view::timeline::tasks as timeline;
 
 /// The lesson's `square`: the square and the PID that computed it (its `os.getpid()`).
 fn square(x: u64) -> (u64, i32) {

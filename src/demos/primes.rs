@@ -6,10 +6,11 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 
 use super::narrator::{fmt_duration, ms};
-use super::timeline;
 use super::{DemoOptions, Narrator};
 use crate::i18n::Lang;
+use crate::prime::is_prime;
 use crate::procs::{Pool, TaskEvent};
+use crate::view::timeline::tasks as timeline;
 
 /// The exercise's range.
 const FROM: u64 = 100_000;
@@ -27,27 +28,6 @@ const DEFAULT_RUNS: u32 = 3;
 /// parallel side would measure wake-ups. Repeated, the measurement is about the computing; every pass
 /// still counts the whole range, and every pass's count is checked.
 const PASSES: usize = 16;
-
-/// The exercise's naive test: trial division by odd numbers up to √n.
-pub fn is_prime(n: u64) -> bool {
-    if n < 2 {
-        return false;
-    }
-    if n == 2 {
-        return true;
-    }
-    if n.is_multiple_of(2) {
-        return false;
-    }
-    let mut i = 3;
-    while i * i <= n {
-        if n.is_multiple_of(i) {
-            return false;
-        }
-        i += 2;
-    }
-    true
-}
 
 /// A pool task: the primes in the chunk's slices (`[start, end)` each).
 fn count_chunk(slices: Vec<(u64, u64)>) -> u64 {

@@ -13,6 +13,7 @@ use nix::unistd::Pid;
 
 use super::pipe_lines::PipeLines;
 use crate::i18n::Lang;
+use crate::python_env::PYTHON_ENV;
 
 /// The interpreter: the chapter is about CPython's `multiprocessing`.
 const PYTHON: &str = "python3";
@@ -36,10 +37,8 @@ pub fn run_python(code: &str, lang: Lang, time_limit: Duration, out: &mut dyn Wr
         .stdin(Stdio::null())
         .stdout(out_write)
         .stderr(err_write)
-        // Python's stdout to a pipe is block-buffered: without this, imap_unordered's progress would
-        // only show at the end, and the lesson would seem wrong.
-        .env("PYTHONUNBUFFERED", "1")
-        .env("PYTHONIOENCODING", "utf-8")
+        // Unbuffered: imap_unordered's progress shows as it happens, as the lesson says.
+        .envs(PYTHON_ENV)
         // Its own group: Ctrl-C at the terminal reaches atelier, which decides, and one kill ends the
         // example and every process it started.
         .process_group(0)
@@ -172,11 +171,12 @@ mod tests {
         if !has_python() {
             return;
         }
-        // A child process that would outlive its parent: the group kill must take it too.
+        // A child process that would outlive its parent: the group kill must take it too. The limit
+        // leaves a loaded machine time to start Python and print the first line.
         let code = "import os, time\nif os.fork() == 0:\n    time.sleep(30)\nprint('started', flush=True)\ntime.sleep(30)\n";
         let mut out = Vec::new();
         let started = Instant::now();
-        let code = run_python(code, Lang::Fr, Duration::from_millis(700), &mut out).unwrap();
+        let code = run_python(code, Lang::Fr, Duration::from_secs(3), &mut out).unwrap();
         assert_eq!(code, 124);
         assert!(started.elapsed() < Duration::from_secs(10));
         let text = String::from_utf8(out).unwrap();
@@ -192,15 +192,26 @@ mod tests {
         if !has_python() {
             return;
         }
-        // Ctrl-C as the SIGINT handler would record it, a moment after the example started.
-        let presser = std::thread::spawn(|| {
-            std::thread::sleep(Duration::from_millis(600));
+        // Ctrl-C as the SIGINT handler would record it, once the example said it started (it
+        // creates a file after its first line: waiting on that, not on a guess of how long Python
+        // takes to start on a loaded machine).
+        let dir = tempfile::tempdir().unwrap();
+        let flag = dir.path().join("started");
+        let seen = flag.clone();
+        let presser = std::thread::spawn(move || {
+            let deadline = Instant::now() + Duration::from_secs(15);
+            while !seen.exists() && Instant::now() < deadline {
+                std::thread::sleep(Duration::from_millis(20));
+            }
             crate::procs::interrupt::request();
         });
         let mut out = Vec::new();
         let started = Instant::now();
         let result = run_python(
-            "import time\nprint('go', flush=True)\ntime.sleep(30)\n",
+            &format!(
+                "import time\nprint('go', flush=True)\nopen({:?}, 'w').close()\ntime.sleep(30)\n",
+                flag.display().to_string()
+            ),
             Lang::En,
             Duration::from_secs(20),
             &mut out,

@@ -7,10 +7,10 @@ use serde_json::{Value, json};
 
 use super::narrator::{fmt_duration, ms};
 use super::process::sum_of_squares;
-use super::timeline::{self, Span};
 use super::{DemoOptions, Narrator};
 use crate::i18n::Lang;
 use crate::procs::{Pool, Process, Queue};
+use crate::view::timeline::tasks::{self as timeline, Span};
 
 /// The question's 100 tasks.
 const TASKS: usize = 100;

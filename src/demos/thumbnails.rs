@@ -6,10 +6,10 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 
 use super::narrator::{fmt_duration, fmt_secs, ms};
-use super::timeline;
 use super::{DemoOptions, Narrator};
 use crate::i18n::Lang;
 use crate::procs::Pool;
+use crate::view::timeline::tasks as timeline;
 
 /// The exercise's images.
 const IMAGES: usize = 10;

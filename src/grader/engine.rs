@@ -205,11 +205,10 @@ pub fn request_for(spec: &ExerciseSpec, program: &Path, pinned: bool) -> RunRequ
         files: vec![(spec.file.clone(), program.to_path_buf())],
         // Judged as its author sees it in a terminal: no block buffering behind the grader's pipe,
         // or every correct `imap_unordered` program would look unstreamed.
-        env: vec![
-            ("PYTHONUNBUFFERED".into(), "1".into()),
-            ("PYTHONDONTWRITEBYTECODE".into(), "1".into()),
-            ("PYTHONIOENCODING".into(), "utf-8".into()),
-        ],
+        env: crate::python_env::PYTHON_ENV
+            .iter()
+            .map(|(name, value)| (name.to_string(), value.to_string()))
+            .collect(),
         limits: spec.limits.to_limits(),
         pin_one_cpu: pinned,
     }

@@ -19,7 +19,6 @@ use super::gradebook::Gradebook;
 use super::grading_lock;
 use super::record::{GradeVerdict, sha256_hex};
 use super::reference::reference_output;
-use super::report_cmd::write_report;
 use crate::course::{CourseFiles, exercise::find as find_exercise};
 use crate::i18n::Lang;
 use anyhow::Result;
@@ -45,9 +44,14 @@ pub struct GradeOptions {
     pub shard: Option<String>,
     /// Grade again even when the submission is unchanged.
     pub regrade: bool,
-    /// Print the score histogram and the checks that failed most, from the gradebook.
-    pub report: bool,
+    /// Draws the class report (score histogram, checks that failed most) from the gradebook at the
+    /// end; `None` for no report. The caller chooses the view: grading knows no presentation.
+    pub report: Option<ReportFn>,
 }
+
+/// Writes the report of `exercise` from the gradebook, for `students` only when given.
+pub type ReportFn =
+    fn(&Gradebook, &str, Option<&HashSet<String>>, Lang, &mut dyn Write) -> anyhow::Result<()>;
 
 /// Grades the class of `args` and writes the summary to `out` (progress goes to stderr).
 pub fn grade_class(args: &GradeOptions, out: &mut dyn Write) -> Result<()> {
@@ -264,7 +268,7 @@ pub fn grade_class(args: &GradeOptions, out: &mut dyn Write) -> Result<()> {
     for line in written {
         writeln!(out, "{line}")?;
     }
-    if args.report {
+    if let Some(write_report) = args.report {
         writeln!(out)?;
         write_report(&book, &spec.id, Some(&students), lang, out)?;
     }
@@ -297,7 +301,7 @@ fn from_gradebook(
     let Some(path) = &args.gradebook else {
         anyhow::bail!("{usage}");
     };
-    if !args.report && exports.is_empty() {
+    if args.report.is_none() && exports.is_empty() {
         anyhow::bail!("{usage}");
     }
     if args.regrade || args.jobs.is_some() {
@@ -336,7 +340,7 @@ fn from_gradebook(
     for line in written {
         writeln!(out, "{line}")?;
     }
-    if args.report {
+    if let Some(write_report) = args.report {
         write_report(&book, &id, students.as_ref(), lang, out)?;
     }
     Ok(())

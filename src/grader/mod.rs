@@ -10,23 +10,19 @@ pub mod export;
 pub mod grade_class;
 pub mod gradebook;
 pub mod grading_lock;
-pub mod human;
 pub mod merge;
 pub mod record;
 pub mod reference;
-pub mod report_cmd;
 pub mod spec;
 pub(crate) mod spec_location;
 pub mod submission_file;
-pub mod timeline;
 pub mod verdict;
 
 pub use engine::{
     CheckOptions, Hint, all_hints, check_bundled, check_submission, hint, load_spec, spec_or_problem,
 };
-pub use grade_class::{GradeOptions, grade_class};
+pub use grade_class::{GradeOptions, ReportFn, grade_class};
 pub use gradebook::Gradebook;
-pub use human::write_human;
 pub use record::GradeRecord;
 pub use reference::ReferenceOutput;
 pub use spec::ExerciseSpec;

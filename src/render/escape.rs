@@ -1,7 +1,8 @@
-//! Every escape sequence the renderer writes, in one file, so that plain mode (no TTY, `NO_COLOR`) is
-//! "never call this file" and the style decisions can move to one module later without a hunt.
+//! How the renderer's inline runs look in colour, built on [`crate::style`] (the one module that
+//! writes escape sequences): plain mode (no TTY, `NO_COLOR`) is "never call this file".
 //!
-//! SGR parameters are chosen to stay readable on dark and light terminals alike.
+//! Colours are chosen to stay readable on dark and light terminals alike.
+use anstyle::{Ansi256Color, AnsiColor, Color, Effects};
 
 /// How a run of inline text looks in colour.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -14,62 +15,72 @@ pub struct Look {
     pub dim: bool,
     /// Underlined: headings of level 1, link text.
     pub underline: bool,
-    /// A foreground colour (an SGR code such as 36), 0 for the default.
+    /// A foreground colour as an SGR code (31 red … 37 white, 90–97 bright), 0 for the default.
     pub color: u8,
 }
 
 impl Look {
-    fn sgr(self) -> String {
-        let mut codes: Vec<String> = Vec::new();
-        if self.bold {
-            codes.push("1".into());
+    fn style(self) -> anstyle::Style {
+        let mut effects = Effects::new();
+        for (on, effect) in [
+            (self.bold, Effects::BOLD),
+            (self.dim, Effects::DIMMED),
+            (self.italic, Effects::ITALIC),
+            (self.underline, Effects::UNDERLINE),
+            (self.strike, Effects::STRIKETHROUGH),
+        ] {
+            if on {
+                effects |= effect;
+            }
         }
-        if self.dim {
-            codes.push("2".into());
-        }
-        if self.italic {
-            codes.push("3".into());
-        }
-        if self.underline {
-            codes.push("4".into());
-        }
-        if self.strike {
-            codes.push("9".into());
-        }
-        if self.code {
-            // A warm foreground: no background, which would pad and glare across wrapped lines.
-            codes.push("38;5;179".into());
-        } else if self.color != 0 {
-            codes.push(self.color.to_string());
-        }
-        codes.join(";")
+        // Code in a warm foreground: no background, which would pad and glare across wrapped lines.
+        let color = if self.code {
+            Some(Color::Ansi256(Ansi256Color(179)))
+        } else {
+            sgr_color(self.color).map(Color::Ansi)
+        };
+        anstyle::Style::new().effects(effects).fg_color(color)
+    }
+}
+
+fn sgr_color(code: u8) -> Option<AnsiColor> {
+    const BASE: [AnsiColor; 8] = [
+        AnsiColor::Black,
+        AnsiColor::Red,
+        AnsiColor::Green,
+        AnsiColor::Yellow,
+        AnsiColor::Blue,
+        AnsiColor::Magenta,
+        AnsiColor::Cyan,
+        AnsiColor::White,
+    ];
+    match code {
+        30..=37 => Some(BASE[usize::from(code - 30)]),
+        90..=97 => Some(BASE[usize::from(code - 90)].bright(true)),
+        _ => None,
     }
 }
 
 /// `text` drawn with `look`, closed again (no state crosses a line or a word).
 pub fn paint(text: &str, look: Look) -> String {
-    let sgr = look.sgr();
-    if sgr.is_empty() || text.is_empty() {
+    if text.is_empty() || look == Look::default() {
         text.to_string()
     } else {
-        format!("\x1b[{sgr}m{text}\x1b[0m")
+        crate::style::paint(true, look.style(), text)
     }
 }
 
 /// An OSC 8 hyperlink around already painted text (terminals without them show the text alone).
 pub fn hyperlink(url: &str, text: &str) -> String {
-    // The URL must not carry the escape or the string terminator itself.
-    let url: String = url.chars().filter(|c| !c.is_control()).collect();
-    format!("\x1b]8;;{url}\x1b\\{text}\x1b]8;;\x1b\\")
+    crate::style::hyperlink(url, text)
 }
 
 /// Reverse video, for the pager's prompt.
 pub fn reverse(text: &str) -> String {
-    format!("\x1b[7m{text}\x1b[0m")
+    crate::style::paint(true, crate::style::INVERT, text)
 }
 
-/// Back to the start of the line and clear it (the pager removes its prompt).
-pub const CLEAR_LINE: &str = "\r\x1b[2K";
-
 /// A highlighted code line ends with this, so that no colour leaks past the frame.
-pub const RESET: &str = "\x1b[0m";
+pub fn reset() -> String {
+    crate::style::reset().to_string()
+}

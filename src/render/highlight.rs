@@ -8,7 +8,7 @@ use syntect::parsing::SyntaxSet;
 use syntect::util::as_24_bit_terminal_escaped;
 
 use super::Style;
-use super::escape::{Look, RESET, paint};
+use super::escape::{Look, paint, reset};
 
 /// Loaded on first use only: plain output (pipes, `NO_COLOR`) never pays for it.
 static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(SyntaxSet::load_defaults_newlines);
@@ -29,7 +29,7 @@ pub fn code_block(lang: &str, code: &str, style: Style) -> String {
         out.push_str(&paint(&format!("┌─ {label}"), frame));
         out.push('\n');
         out.push_str(&highlighted(lang, code));
-        out.push_str(RESET);
+        out.push_str(&reset());
         out.push_str(&paint("└─", frame));
         out.push('\n');
     } else {

@@ -435,7 +435,8 @@ mod tests {
             },
         );
         assert_eq!(lines.len(), 1);
-        assert!(lines[0].contains("\x1b[1mgras\x1b[0m"), "{:?}", lines[0]);
+        let bold = crate::style::paint(true, crate::style::BOLD, "gras");
+        assert!(lines[0].contains(&bold), "{:?}", lines[0]);
         assert!(lines[0].contains("\x1b]8;;https://a.b\x1b\\"), "{:?}", lines[0]);
         assert!(!lines[0].contains("**"));
     }

@@ -1,7 +1,8 @@
 //! Turning the lesson model into terminal text: prose, lists and tables from pulldown-cmark's events
 //! (CommonMark's inline rules), wrapped by display width; syntect for code; `<details>` folded behind
 //! a one-line invitation. Plain text (no escape sequence at all) when stdout is not a terminal or
-//! `NO_COLOR` is set: code keeps its backticks, links print their address.
+//! [`crate::style`] says no colour (a pipe, `NO_COLOR`, `--color never`): code keeps its backticks,
+//! links print their address.
 pub mod escape;
 mod highlight;
 pub mod inline;
@@ -23,17 +24,17 @@ pub struct Style {
 }
 
 impl Style {
-    /// Colour only on a terminal without `NO_COLOR`; the terminal's width, or 80 when not a terminal.
+    /// Colour as [`crate::style`] decides (`--color`, `NO_COLOR`, `CLICOLOR_FORCE`, `TERM=dumb`); the
+    /// terminal's width, or 80 when not a terminal.
     pub fn detect() -> Style {
         let tty = std::io::stdout().is_terminal();
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         // A fresh pseudo-terminal may report 0×0 or nonsense: take 80 columns then.
         let width = match terminal_size().0 as usize {
             w if tty && w >= 30 => w.min(120),
             _ => 80,
         };
         Style {
-            color: tty && !no_color,
+            color: crate::style::stdout_color(),
             width,
         }
     }

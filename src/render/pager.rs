@@ -53,7 +53,7 @@ pub fn page(text: &str, rows: Option<usize>, lang: Lang, out: &mut dyn Write) ->
         write!(out, "{prompt}")?;
         out.flush()?;
         let more = wait_key()?;
-        write!(out, "{}", super::escape::CLEAR_LINE)?;
+        crate::style::clear_line(out)?;
         if !more {
             break;
         }

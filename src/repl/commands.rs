@@ -429,7 +429,7 @@ fn progress(session: &mut Session, args: &str, out: &mut dyn Write, _: &mut dyn 
             if let Some(store) = &session.store {
                 store.reset()?;
             }
-            writeln!(out, "{}", lang.pick("Progression effacée.", "Progress cleared."))?;
+            writeln!(out, "{}", lang.text("progress-cleared"))?;
         }
         other => writeln!(
             out,

@@ -165,7 +165,7 @@ fn check_once(
             return Ok(Checked::Done(None));
         }
     };
-    grader::write_human(&report, lang, session.style.color, out)?;
+    crate::view::write_check_report(&report, lang, session.style.color, out)?;
     if report.verdict == Verdict::Pass {
         let slug = session.current_lesson().slug.clone();
         session.progress.lesson_mut(&slug).passed.insert(spec.id.clone());

@@ -57,21 +57,15 @@ pub fn start(options: ReplOptions, course: Course) -> Result<()> {
 
 fn greet(session: &mut Session, resumed: bool, out: &mut dyn Write) -> Result<()> {
     let lang = session.lang;
-    writeln!(
-        out,
-        "atelier — {} « aide » {}, {} ; Entrée : {}.\n",
-        lang.pick("tapez", "type"),
-        lang.pick("pour les commandes", "for the commands"),
-        lang.pick("« quitter » pour sortir", "“quit” to leave"),
-        lang.pick("section suivante", "next section")
-    )?;
+    writeln!(out, "{}\n", lang.text("repl-greeting"))?;
     if resumed {
         let anchor = session.current_section().map_or("", |s| s.anchor.as_str());
+        let section = session.section + 1;
+        let resuming = lang.format("repl-resuming", &[("section", &section), ("anchor", &anchor)]);
         writeln!(
             out,
-            "{} §{} (#{anchor}).\n",
-            lang.pick("Reprise là où vous en étiez :", "Resuming where you left off:"),
-            session.section + 1
+            "{resuming}
+"
         )?;
     } else {
         session.show_intro(out)?;
@@ -95,20 +89,13 @@ fn run_loop(session: &mut Session, input: &mut dyn Input, out: &mut dyn Write) -
             Read::Interrupted if interrupted => break,
             Read::Interrupted => {
                 interrupted = true;
-                writeln!(
-                    out,
-                    "{}",
-                    session.lang.pick(
-                        "(Ctrl-C encore une fois pour quitter)",
-                        "(Ctrl-C once more to quit)"
-                    )
-                )?;
+                writeln!(out, "{}", session.lang.text("repl-ctrl-c-again"))?;
             }
             Read::Eof => break,
         }
         out.flush()?;
     }
-    writeln!(out, "{}", session.lang.pick("À bientôt !", "See you soon!"))?;
+    writeln!(out, "{}", session.lang.text("repl-goodbye"))?;
     session.save(out)
 }
 

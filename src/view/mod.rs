@@ -1,4 +1,12 @@
-//! Human views of the library's data, as text for a terminal: a lesson's table of contents (and,
-//! as they move here, check reports, timelines and histograms). Lessons themselves are rendered by
-//! [`crate::render`].
+//! Human views of the library's data, as text for a terminal: a lesson's table of contents, a check
+//! report, a class report, the timelines of processes and a histogram. Lessons themselves are
+//! rendered by [`crate::render`]. Colour comes from [`crate::style`]; nothing here computes a
+//! verdict or runs a process.
+pub mod check_report;
+pub mod class_report;
+pub mod histogram;
+pub mod timeline;
 pub mod toc;
+
+pub use check_report::write_check_report;
+pub use class_report::write_class_report;

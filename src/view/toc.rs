@@ -36,11 +36,11 @@ pub fn write_toc(
     }
     if detailed {
         if !lesson.questions.is_empty() {
+            let count = lesson.questions.len();
             writeln!(
                 out,
-                "  {}{}",
-                lang.pick("Questions clés : ", "Key questions: "),
-                lesson.questions.len()
+                "  {}",
+                lang.format("toc-key-questions", &[("count", &count)])
             )?;
         }
         for exercise in &lesson.exercises {
@@ -48,14 +48,15 @@ pub fn write_toc(
                 .exercise_for(lesson, exercise.number)
                 .map(|e| e.id.as_str())
                 .unwrap_or("-");
-            writeln!(
-                out,
-                "  {} {} — {}  [{}]",
-                lang.pick("Exercice", "Exercise"),
-                exercise.number,
-                exercise.title,
-                id
-            )?;
+            let line = lang.format(
+                "toc-exercise",
+                &[
+                    ("number", &exercise.number),
+                    ("title", &exercise.title),
+                    ("id", &id),
+                ],
+            );
+            writeln!(out, "  {line}")?;
         }
     }
     Ok(())
@@ -69,12 +70,12 @@ pub fn unknown_anchor(lesson: &Lesson, anchor: &str, lang: Lang) -> String {
         .enumerate()
         .map(|(i, s)| format!("{} ({})", s.anchor, i + 1))
         .collect();
-    format!(
-        "{} `{anchor}` {} {} ; {} : {}",
-        lang.pick("section", "section"),
-        lang.pick("inconnue dans", "is not in"),
-        lesson.slug,
-        lang.pick("ancres", "anchors"),
-        anchors.join(", ")
+    lang.format(
+        "toc-unknown-anchor",
+        &[
+            ("anchor", &anchor),
+            ("lesson", &lesson.slug),
+            ("anchors", &anchors.join(", ")),
+        ],
     )
 }

@@ -4,47 +4,46 @@ use std::io::{self, Write};
 
 use similar::{ChangeTag, TextDiff};
 
-use super::timeline::write_timeline;
-use super::verdict::{CheckReport, CheckResult, NotJudged, RunSummary, RunsSummary, Status, Verdict};
+use super::timeline::processes::write_timeline;
+use crate::grader::verdict::{CheckReport, CheckResult, NotJudged, RunSummary, RunsSummary, Status, Verdict};
 use crate::i18n::Lang;
 use crate::sandbox::RunStatus;
+use crate::style::{self, paint};
 
-/// ANSI colours, or nothing when colour is off.
+/// The report's colours through [`crate::style`], or nothing when colour is off.
 #[derive(Clone, Copy)]
 struct Paint {
     on: bool,
 }
 
 impl Paint {
-    fn wrap(self, code: &str, text: &str) -> String {
-        if self.on {
-            format!("\x1b[{code}m{text}\x1b[0m")
-        } else {
-            text.to_string()
-        }
-    }
     fn green(self, t: &str) -> String {
-        self.wrap("32", t)
+        paint(self.on, style::GREEN, t)
     }
     fn red(self, t: &str) -> String {
-        self.wrap("31", t)
+        paint(self.on, style::RED, t)
     }
     fn dim(self, t: &str) -> String {
-        self.wrap("2", t)
+        paint(self.on, style::DIM, t)
     }
     fn bold(self, t: &str) -> String {
-        self.wrap("1", t)
+        paint(self.on, style::BOLD, t)
     }
     fn yellow(self, t: &str) -> String {
-        self.wrap("33", t)
+        paint(self.on, style::YELLOW, t)
     }
 }
 
 /// Lines of a diff or of an output shown at most.
 const MAX_SHOWN_LINES: usize = 24;
 
-/// Writes `report` for a person. `color` only when stdout is a terminal and `NO_COLOR` is unset.
-pub fn write_human(report: &CheckReport, lang: Lang, color: bool, out: &mut dyn Write) -> io::Result<()> {
+/// Writes `report` for a person, coloured when `color` (as [`crate::style::stdout_color`] decides).
+pub fn write_check_report(
+    report: &CheckReport,
+    lang: Lang,
+    color: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let paint = Paint { on: color };
     writeln!(
         out,

@@ -1,10 +1,10 @@
-//! `atelier grade … --report`: the class at a glance, from the gradebook — the score histogram,
+//! The class at a glance (`atelier grade … --report`), from the gradebook — the score histogram,
 //! the verdicts and run statuses, and the checks that failed most (where to spend the next lesson).
 use std::collections::{BTreeMap, HashSet};
 use std::io::Write;
 
-use super::gradebook::Gradebook;
-use super::record::{CheckStatus, GradeVerdict};
+use crate::grader::Gradebook;
+use crate::grader::record::{CheckStatus, GradeVerdict};
 use crate::i18n::Lang;
 
 /// Width of the longest bar.
@@ -23,7 +23,7 @@ struct Tally {
 }
 
 /// Writes the report on `exercise`'s grades (only `students` when given).
-pub fn write_report(
+pub fn write_class_report(
     book: &Gradebook,
     exercise: &str,
     students: Option<&HashSet<String>>,

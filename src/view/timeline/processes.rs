@@ -1,8 +1,9 @@
-//! A small picture of a run: one lane per process, time across, darker where it burned CPU, and a
-//! last row with about how many cores were busy. Approximate by design: the sandbox gives each
+//! A small picture of a checked run: one lane per process, time across, darker where it burned CPU,
+//! and a last row with about how many cores were busy. Approximate by design: the sandbox gives each
 //! process's lifetime and total CPU, not when it burned it (see [`shares`]).
 use std::io::{self, Write};
 
+use super::{Lane, TimeAxis, draw};
 use crate::i18n::Lang;
 use crate::sandbox::ProcessTrace;
 
@@ -23,10 +24,9 @@ fn shade(d: f64) -> char {
     }
 }
 
-/// Whether process `p` was alive during column `col` of a run lasting `wall` seconds.
-fn alive(p: &ProcessTrace, col: usize, wall: f64) -> bool {
-    let t0 = wall * col as f64 / WIDTH as f64;
-    let t1 = wall * (col + 1) as f64 / WIDTH as f64;
+/// Whether process `p` was alive during column `col` of the axis.
+fn alive(p: &ProcessTrace, col: usize, axis: &TimeAxis) -> bool {
+    let (t0, t1) = axis.column(col);
     p.start_s < t1 && p.end_s >= t0
 }
 
@@ -34,18 +34,19 @@ fn alive(p: &ProcessTrace, col: usize, wall: f64) -> bool {
 /// process's CPU goes first to the columns where none of the processes started after it (its
 /// children, most likely) was alive: a parent blocked in `pool.map` waits while its workers
 /// compute. What is left is spread over the rest of its life.
-fn shares(lanes: &[&ProcessTrace], wall: f64) -> Vec<Vec<f64>> {
-    let col_s = wall / WIDTH as f64;
+fn shares(lanes: &[&ProcessTrace], axis: &TimeAxis) -> Vec<Vec<f64>> {
+    let (t0, t1) = axis.column(0);
+    let col_s = t1 - t0;
     lanes
         .iter()
         .enumerate()
         .map(|(i, p)| {
-            let alive_cols: Vec<usize> = (0..WIDTH).filter(|&c| alive(p, c, wall)).collect();
+            let alive_cols: Vec<usize> = (0..WIDTH).filter(|&c| alive(p, c, axis)).collect();
             let (own, shared): (Vec<usize>, Vec<usize>) = alive_cols.iter().partition(|&&c| {
                 !lanes
                     .iter()
                     .enumerate()
-                    .any(|(j, q)| j != i && q.start_s >= p.start_s && alive(q, c, wall))
+                    .any(|(j, q)| j != i && q.start_s >= p.start_s && alive(q, c, axis))
             });
             let mut row = vec![0.0; WIDTH];
             let mut left = p.cpu_s;
@@ -88,44 +89,43 @@ pub fn write_timeline(
         lang.pick("calcule", "computing"),
         lang.pick("attend", "waiting"),
     )?;
-    let shares = shares(&lanes, wall);
-    for (i, p) in lanes.iter().take(MAX_LANES).enumerate() {
-        let row: String = (0..WIDTH)
-            .map(|col| {
-                if alive(p, col, wall) {
-                    shade(shares[i][col])
-                } else {
-                    ' '
-                }
-            })
-            .collect();
-        let label = if i == 0 {
-            lang.pick("principal", "main").to_string()
-        } else {
-            format!("pid {}", p.pid)
-        };
-        writeln!(out, "  {label:>10} │{row}│ {:.2} s CPU", p.cpu_s)?;
-    }
-    if lanes.len() > MAX_LANES {
-        writeln!(
-            out,
-            "  {:>10} │ … {} {}",
-            "",
-            lanes.len() - MAX_LANES,
-            lang.pick("autres processus", "more processes")
-        )?;
-    }
-    // About how many cores were busy in each column.
-    let cores: String = (0..WIDTH)
-        .map(|col| {
-            let busy: f64 = shares.iter().map(|row| row[col]).sum();
-            match (busy + 0.2).round() as u32 {
-                0 => '·',
-                n @ 1..=9 => char::from_digit(n, 10).unwrap_or('+'),
-                _ => '+',
-            }
+    let axis = TimeAxis::new(0.0, wall, WIDTH);
+    let shares = shares(&lanes, &axis);
+    let rows: Vec<Lane> = lanes
+        .iter()
+        .enumerate()
+        .map(|(i, p)| Lane {
+            label: if i == 0 {
+                lang.pick("principal", "main").to_string()
+            } else {
+                format!("pid {}", p.pid)
+            },
+            cells: (0..WIDTH)
+                .map(|col| {
+                    if alive(p, col, &axis) {
+                        shade(shares[i][col])
+                    } else {
+                        ' '
+                    }
+                })
+                .collect(),
+            note: format!("{:.2} s CPU", p.cpu_s),
         })
         .collect();
-    writeln!(out, "  {:>10} │{cores}│", lang.pick("cœurs", "cores"))?;
-    Ok(())
+    // About how many cores were busy in each column.
+    let cores = Lane {
+        label: lang.pick("cœurs", "cores").to_string(),
+        cells: (0..WIDTH)
+            .map(|col| {
+                let busy: f64 = shares.iter().map(|row| row[col]).sum();
+                match (busy + 0.2).round() as u32 {
+                    0 => '·',
+                    n @ 1..=9 => char::from_digit(n, 10).unwrap_or('+'),
+                    _ => '+',
+                }
+            })
+            .collect(),
+        note: String::new(),
+    };
+    out.write_all(draw(&rows, &[cores], &axis, MAX_LANES, "  ", lang).as_bytes())
 }

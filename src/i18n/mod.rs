@@ -1,5 +1,22 @@
 //! The language of atelier's own messages: French for a French lesson, English on request.
+//!
+//! Messages move, a few at a time, from `lang.pick("…", "…")` at the call site to one catalog file
+//! per language (`fr.ftl`, the reference, and `en.ftl`), read through [`Lang::text`] and
+//! [`Lang::format`]: wording apart from the code, a new language one more file with the same keys.
+mod catalog;
+
+use std::fmt::Display;
+use std::sync::LazyLock;
+
 use serde::Serialize;
+
+pub use catalog::{Catalog, CatalogError};
+
+/// The catalogs compiled into the binary; a broken one fails the test `builtin_catalogs_agree`.
+static FR: LazyLock<Catalog> =
+    LazyLock::new(|| Catalog::parse("src/i18n/fr.ftl", include_str!("fr.ftl")).unwrap_or_default());
+static EN: LazyLock<Catalog> =
+    LazyLock::new(|| Catalog::parse("src/i18n/en.ftl", include_str!("en.ftl")).unwrap_or_default());
 
 /// A language atelier speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -29,6 +46,24 @@ impl Lang {
             Lang::En => en_many,
         };
         format!("{n} {noun}")
+    }
+
+    /// This language's message catalog.
+    pub fn catalog(self) -> &'static Catalog {
+        match self {
+            Lang::Fr => &FR,
+            Lang::En => &EN,
+        }
+    }
+
+    /// The catalog's message `key` (one without values).
+    pub fn text(self, key: &str) -> String {
+        self.catalog().format(key, &[])
+    }
+
+    /// The catalog's message `key` with its `{name}` values.
+    pub fn format(self, key: &str, args: &[(&str, &dyn Display)]) -> String {
+        self.catalog().format(key, args)
     }
 
     /// Parses a language tag such as `fr`, `en_US.UTF-8` or `fr-CA`.
@@ -97,6 +132,19 @@ mod tests {
         assert_eq!(
             Lang::En.count(1, "leçon", "leçons", "lesson", "lessons"),
             "1 lesson"
+        );
+    }
+
+    #[test]
+    fn builtin_catalogs_agree() {
+        let fr = Catalog::parse("src/i18n/fr.ftl", include_str!("fr.ftl")).unwrap();
+        let en = Catalog::parse("src/i18n/en.ftl", include_str!("en.ftl")).unwrap();
+        assert_eq!(en.problems_against(&fr), Vec::<String>::new());
+        assert!(fr.keys().count() >= 7);
+        assert_eq!(Lang::En.text("repl-goodbye"), "See you soon!");
+        assert_eq!(
+            Lang::Fr.format("demo-did-you-mean", &[("name", &"pool")]),
+            "Vouliez-vous dire « pool » ?"
         );
     }
 
