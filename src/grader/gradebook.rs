@@ -393,6 +393,7 @@ mod tests {
             max_score: 2,
             checks: vec![CheckRecord {
                 name: "valeur".into(),
+                title: "La valeur".into(),
                 kind: "number".into(),
                 status: if score == 2 {
                     CheckStatus::Pass
@@ -417,6 +418,7 @@ mod tests {
                 stdout: "out".into(),
                 stderr: String::new(),
                 runs: None,
+                trace: Vec::new(),
             },
             graded_at_ms: at,
             grading_s: 0.3,

@@ -16,10 +16,12 @@ pub mod merge;
 pub mod record;
 pub mod reference;
 pub mod report_cmd;
+pub mod similarity;
 pub mod spec;
 pub(crate) mod spec_location;
 pub mod timeline;
 pub mod verdict;
+pub mod visibility;
 
 use std::process::ExitCode;
 

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::verdict::{CheckReport, Status, Verdict};
+use crate::sandbox::ProcessTrace;
 
 /// How much of the program's stdout and stderr a record keeps (the full output is in `check`).
 pub const OUTPUT_EXCERPT: usize = 2048;
@@ -74,6 +75,10 @@ impl From<Status> for CheckStatus {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CheckRecord {
     pub name: String,
+    /// What the check verifies, in the report's language (empty in gradebooks written before it
+    /// was kept; the feedback falls back on the name).
+    #[serde(default)]
+    pub title: String,
     pub kind: String,
     pub status: CheckStatus,
     pub message: String,
@@ -102,6 +107,10 @@ pub struct RunFigures {
     pub stderr: String,
     /// Runs made and passed, when the spec asks for a series.
     pub runs: Option<(u32, u32)>,
+    /// The processes seen, for the picture of the run in a feedback file (empty in gradebooks
+    /// written before it was kept).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub trace: Vec<ProcessTrace>,
 }
 
 /// The grade of one student on one exercise.
@@ -151,6 +160,7 @@ impl GradeRecord {
                 .iter()
                 .map(|c| CheckRecord {
                     name: c.name.clone(),
+                    title: c.title.clone(),
                     kind: c.kind.clone(),
                     status: c.status.into(),
                     message: c.message.clone(),
@@ -175,6 +185,7 @@ impl GradeRecord {
                 stdout: excerpt(&run.stdout),
                 stderr: excerpt(&run.stderr),
                 runs: report.runs.as_ref().map(|r| (r.runs, r.passed)),
+                trace: run.trace.clone(),
             },
             graded_at_ms: now_ms(),
             grading_s,

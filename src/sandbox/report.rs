@@ -79,7 +79,7 @@ pub struct OutputLine {
 }
 
 /// What one process of the run did (as far as the platform lets us see).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct ProcessTrace {
     pub pid: i32,
     /// Seconds from the start of the run when it was first seen / last seen alive.
