@@ -3,6 +3,7 @@
 //! The entry point is [`check_submission`]: a submission in, a [`CheckReport`] out (a learner's
 //! failure is data in the report; `Err` is for what kept the check from being done).
 pub mod batch;
+pub mod bulk_layout;
 pub mod checks;
 pub mod class;
 mod command;
@@ -16,6 +17,7 @@ pub mod merge;
 pub mod record;
 pub mod reference;
 pub mod report_cmd;
+pub mod roster;
 pub mod similarity;
 pub mod spec;
 pub(crate) mod spec_location;
