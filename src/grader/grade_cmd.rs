@@ -331,9 +331,7 @@ fn own_files(gradebook: Option<&std::path::Path>, exports: &[ExportTarget]) -> V
         }
     }
     for target in exports {
-        own.push(match target {
-            ExportTarget::Csv(p) | ExportTarget::Junit(p) | ExportTarget::Gradescope(p) => p.clone(),
-        });
+        own.push(target.path().to_path_buf());
     }
     own
 }

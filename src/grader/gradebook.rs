@@ -373,7 +373,7 @@ fn parts_to_record(p: Parts) -> anyhow::Result<GradeRecord> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::grader::record::{CheckRecord, CheckStatus, RunFigures};
 

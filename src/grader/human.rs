@@ -184,7 +184,8 @@ fn write_diff(expected: &str, actual: &str, lang: Lang, paint: Paint, out: &mut 
     Ok(())
 }
 
-fn status_words(status: RunStatus, lang: Lang) -> &'static str {
+/// A run's status in words (the report and the feedback files say it alike).
+pub(crate) fn status_words(status: RunStatus, lang: Lang) -> &'static str {
     match status {
         RunStatus::Ok => lang.pick("terminé", "finished"),
         RunStatus::Timeout => lang.pick("temps dépassé", "timeout"),

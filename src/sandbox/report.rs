@@ -50,7 +50,7 @@ impl Default for Limits {
 }
 
 /// How a run ended, in the design's vocabulary.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum RunStatus {
     Ok,
