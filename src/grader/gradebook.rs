@@ -237,6 +237,16 @@ impl Gradebook {
         Ok(n.max(0) as u64)
     }
 
+    /// A consistent copy of the gradebook (its write-ahead log included) at `dest`, which must be
+    /// missing or empty.
+    pub fn copy_to(&self, dest: &Path) -> anyhow::Result<()> {
+        let dest = dest
+            .to_str()
+            .with_context(|| format!("{}: not a UTF-8 path", dest.display()))?;
+        self.conn.execute("VACUUM INTO ?1", [dest])?;
+        Ok(())
+    }
+
     /// Runs `f` inside one transaction (a merge is all or nothing).
     pub fn in_transaction<T>(
         &mut self,

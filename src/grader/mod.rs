@@ -7,6 +7,7 @@ pub mod bulk_layout;
 pub mod checks;
 pub mod class;
 mod command;
+pub mod coverage;
 pub mod cpu_share;
 pub mod engine;
 pub mod export;
