@@ -187,8 +187,9 @@ pub fn discover(
     Ok(class)
 }
 
-/// The submission in a student's folder: the file the spec names, else the only `.py`.
-fn from_folder(
+/// The submission in a student's folder: the file the spec names, else the only `.py` (also the
+/// Gradescope autograder's rule for /autograder/submission/).
+pub(crate) fn from_folder(
     root: &Path,
     folder: &Path,
     student: &str,

@@ -2,6 +2,7 @@
 //!
 //! The entry point is [`check_submission`]: a submission in, a [`CheckReport`] out (a learner's
 //! failure is data in the report; `Err` is for what kept the check from being done).
+pub mod autograder;
 pub mod batch;
 pub mod bulk_layout;
 pub mod checks;
