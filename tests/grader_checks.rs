@@ -1,7 +1,7 @@
 //! The spec parser and every check kind, on synthetic run reports: pure functions, no process.
 use atelier::grader::checks::{Observed, evaluate, mask, normalise, strip_comments};
 use atelier::grader::spec::{ExerciseSpec, Mask};
-use atelier::grader::verdict::{Status, Verdict, tally};
+use atelier::grader::verdict::{NotJudged, Status, Verdict, tally};
 use atelier::grader::{CheckReport, ReferenceOutput};
 use atelier::i18n::Lang;
 use atelier::sandbox::{OutputLine, ProcessTrace, RunReport, RunStatus, Stream};
@@ -241,7 +241,7 @@ fn regex_captures_flow_into_numbers_and_expressions() {
   - {name: n, kind: number, var: n, expected: 16405, hint: h}
   - {name: n2, kind: number, var: t_seq, expected: 2.0, tolerance: 0.1, hint: h}
   - {name: faster, kind: expression, expr: 't_par < t_seq * 0.8', hint: h}
-  - {name: missing, kind: number, var: nothing, expected: 1, hint: h}
+  - {name: missing, kind: number, var: x, expected: 1, hint: h}
   - {name: strings, kind: expression, expr: 'n == 16405 && cpus >= 2', hint: h}
 "#,
     );
@@ -370,13 +370,162 @@ fn processes_busy_processes_and_parallelism() {
     many.processes = 11;
     assert_eq!(statuses(&s, &many, "")[0], Fail);
     assert_eq!(statuses(&s, &report(""), ""), [Fail, Fail, Fail, Fail]);
-    // Counted by sampling, a short count above one process is a lower bound: not judged.
+    // Counted by sampling, a count is a lower bound: short of `min` it proves nothing, even at one
+    // process (ten short processes can all slip between two samples).
     let mut sampled = pool.clone();
     sampled.processes = 2;
     sampled.processes_method = "sampling every 5 ms".into();
     assert_eq!(statuses(&s, &sampled, "")[0], Skip);
     sampled.processes = 1;
-    assert_eq!(statuses(&s, &sampled, "")[0], Fail);
+    assert_eq!(statuses(&s, &sampled, "")[0], Skip);
+}
+
+#[test]
+fn an_inexact_observation_decides_only_what_a_lower_bound_proves() {
+    let s = spec(
+        r#"  - {name: at-least, kind: processes, min: 3, hint: h}
+  - {name: range, kind: processes, min: 3, max: '6', hint: h}
+  - {name: busy, kind: busy-processes, min: 3, share: 0.1, at_once: true, hint: h}
+  - {name: expr, kind: expression, expr: 'processes <= 6', hint: h}
+  - {name: text, kind: contains, text: ok, hint: h}
+"#,
+    );
+    let mut pool = report("ok");
+    pool.processes = 5;
+    pool.cpu_s = 1.8;
+    pool.trace = vec![
+        proc(1, 0.0, 1.0, 0.2),
+        proc(2, 0.1, 0.9, 0.4),
+        proc(3, 0.1, 0.9, 0.4),
+        proc(4, 0.1, 0.9, 0.4),
+        proc(5, 0.1, 0.9, 0.4),
+    ];
+    assert_eq!(statuses(&s, &pool, ""), [Pass, Pass, Pass, Pass, Pass]);
+    let mut sampled = pool.clone();
+    sampled.processes_method = "sampling every 20 ms (short-lived processes may be missed)".into();
+    // At least 5 seen: `min` is certain; `max` is not (more may have slipped through); the busy
+    // ones seen are busy; an expression over the count decides nothing.
+    assert_eq!(statuses(&s, &sampled, ""), [Pass, Skip, Pass, Skip, Pass]);
+    let obs = observed(&sampled, 2);
+    let results = evaluate(&s, &obs, Lang::En);
+    assert_eq!(results[1].not_judged, Some(NotJudged::NoInstrument));
+    assert!(
+        results[1].message.contains("atelier doctor"),
+        "{}",
+        results[1].message
+    );
+    // Never a pass, never points left out: the verdict is an error, the maximum the spec's.
+    assert_eq!(tally(RunStatus::Ok, &results), (Verdict::Error, 3, 5));
+    // Seven seen where at most six are allowed: certainly too many.
+    sampled.processes = 7;
+    assert_eq!(statuses(&s, &sampled, "")[1], Fail);
+    // A short count, or too few busy processes seen, proves nothing.
+    sampled.processes = 2;
+    sampled.trace.truncate(2);
+    assert_eq!(statuses(&s, &sampled, "")[..3], [Skip, Skip, Skip]);
+    // An exact method that lost events is a lower bound too.
+    let mut lost = pool.clone();
+    lost.processes = 2;
+    lost.processes_method = "proc-connector (events lost: a lower bound)".into();
+    assert_eq!(statuses(&s, &lost, "")[0], Skip);
+    lost.processes_method = "proc-connector".into();
+    assert_eq!(statuses(&s, &lost, "")[0], Fail);
+}
+
+fn observed<'a>(report: &'a RunReport, cpus: u32) -> Observed<'a> {
+    Observed {
+        report,
+        source: "",
+        reference: None,
+        cpus,
+        machine_cpus: 2,
+        pinned: cpus == 1,
+        busy_share: 0.05,
+    }
+}
+
+#[test]
+fn line_count_with_a_key_counts_distinct_results_whatever_their_names() {
+    let s = spec(
+        r#"  - {name: each, kind: line-count, matching: '_thumb', key: '([^\s/]+?)_thumb', min: 3, max: 3, hint: h}
+"#,
+    );
+    let ours = report(
+        "Début\n[0.5s] ✅ img_0.jpg -> img_0_thumb.jpg (PID 4)\n[0.5s] ✅ img_1.jpg -> img_1_thumb.jpg (PID 5)\n[1.0s] img_2_thumb.jpg\nFin : 3 vignettes\n",
+    );
+    let theirs = report("chat.png_thumb.jpg\nchien.png_thumb.jpg\noiseau.png_thumb.jpg\n");
+    let twice = report("a_thumb.jpg (PID 1)\nb_thumb.jpg\na_thumb.jpg (PID 2)\n");
+    let short = report("a_thumb.jpg\nb_thumb.jpg\n");
+    assert_eq!(statuses(&s, &ours, ""), [Pass]);
+    assert_eq!(statuses(&s, &theirs, ""), [Pass]);
+    assert_eq!(statuses(&s, &twice, ""), [Fail]);
+    assert_eq!(statuses(&s, &short, ""), [Fail]);
+    let obs = observed(&twice, 2);
+    let message = &evaluate(&s, &obs, Lang::En)[0].message;
+    assert!(message.contains("a ×2"), "{message}");
+}
+
+#[test]
+fn expressions_name_only_known_variables_at_load() {
+    // `when` reads a variable nobody sets: an error at the `when` line, naming the variable.
+    let typo = format!(
+        "{HEAD}checks:\n  - name: a\n    kind: exit-status\n    when: 'machine_cpu < 10'\n    hint: h\n"
+    );
+    let err = ExerciseSpec::parse("e.yaml", &typo).unwrap_err();
+    assert_eq!(err.line, Some(10), "{err}");
+    assert!(err.message.contains("`machine_cpu`"), "{err}");
+    // A capture is known below its regex check, not above it.
+    let later = format!(
+        "{HEAD}checks:\n  - name: a\n    kind: expression\n    expr: 't > 1'\n    hint: h\n  - {{name: b, kind: regex, patterns: ['(?P<t>\\d+)'], hint: h}}\n"
+    );
+    let err = ExerciseSpec::parse("e.yaml", &later).unwrap_err();
+    assert!(err.message.contains("`t`") && err.line == Some(10), "{err}");
+    let earlier = format!(
+        "{HEAD}checks:\n  - {{name: b, kind: regex, patterns: ['(?P<t>\\d+)'], hint: h}}\n  - {{name: a, kind: expression, expr: 't > 1 && cpus >= 1', when: 'machine_cpus < 10', hint: h}}\n  - {{name: c, kind: number, var: t, expected: 2, hint: h}}\n"
+    );
+    assert!(ExerciseSpec::parse("e.yaml", &earlier).is_ok());
+    let number = format!("{HEAD}checks:\n  - {{name: c, kind: number, var: t, expected: 2, hint: h}}\n");
+    assert!(
+        ExerciseSpec::parse("e.yaml", &number)
+            .unwrap_err()
+            .message
+            .contains("`t`")
+    );
+    // Every variable the run sets is known (the list and the run agree).
+    let r = report("");
+    let vars = atelier::grader::checks::Vars::of_run(&observed(&r, 2));
+    for name in atelier::grader::spec::RUN_VARIABLES {
+        assert!(vars.get(name).is_some(), "{name}");
+    }
+}
+
+#[test]
+fn limits_beyond_their_maximum_name_it() {
+    let check = "checks:\n  - name: a\n    kind: exit-status\n    hint: h\n";
+    for (extra, key, max) in [
+        (
+            "limits:\n  memory_mb: 18446744073709551615\n",
+            "memory_mb",
+            "1048576",
+        ),
+        ("limits:\n  processes: 4294967295\n", "processes", "100000"),
+        (
+            "limits:\n  output_bytes: 18446744073709551615\n",
+            "output_bytes",
+            "1073741824",
+        ),
+    ] {
+        let text = format!("{HEAD}{extra}{check}");
+        let err = ExerciseSpec::parse("e.yaml", &text).unwrap_err();
+        assert!(err.message.contains(key) && err.message.contains(max), "{err}");
+        assert_eq!(err.line, Some(8), "{err}");
+    }
+    // A spec built by hand is clamped, never wrapped.
+    let limits = atelier::grader::spec::SpecLimits {
+        memory_mb: u64::MAX,
+        ..Default::default()
+    };
+    assert_eq!(limits.to_limits().memory_bytes, 1 << 40);
 }
 
 #[test]
@@ -453,8 +602,12 @@ fn verdict_and_score() {
         pinned: true,
         busy_share: 0.05,
     };
+    // Pinned, `cpus >= 2` does not hold: the check does not apply here and its points are given,
+    // so that the score means the same on every machine; the maximum is the spec's total.
     let results = evaluate(&s, &obs, Lang::Fr);
-    assert_eq!(tally(RunStatus::Ok, &results), (Verdict::Pass, 3, 3));
+    assert_eq!(results[1].status, Skip);
+    assert_eq!(results[1].not_judged, Some(NotJudged::NotApplicable));
+    assert_eq!(tally(RunStatus::Ok, &results), (Verdict::Pass, 6, 6));
     let obs2 = Observed {
         cpus: 2,
         pinned: false,

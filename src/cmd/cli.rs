@@ -1,9 +1,9 @@
-//! The command line, as `../shared/DESIGN.md` fixes it. Parsing only: [`crate::run`] dispatches.
+//! The command line, as `../shared/DESIGN.md` fixes it. Parsing only: [`super::dispatch`] calls the
+//! handlers. The only module of atelier that knows clap.
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
-
-use crate::i18n::Lang;
+use atelier::i18n::Lang;
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// atelier — a terminal courseware. With no command, starts the lesson REPL.
 #[derive(Debug, Parser)]
@@ -14,9 +14,25 @@ pub struct Cli {
     pub course: Option<PathBuf>,
     /// Language of atelier's messages (default: the lesson's, or an English LANG).
     #[arg(long, global = true, value_enum)]
-    pub lang: Option<Lang>,
+    pub lang: Option<LangArg>,
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// `--lang`: the library's [`Lang`] knows no clap, so the flag parses into this twin.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    Fr,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(arg: LangArg) -> Lang {
+        match arg {
+            LangArg::Fr => Lang::Fr,
+            LangArg::En => Lang::En,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -218,4 +234,17 @@ pub struct SandboxRunArgs {
     /// The command to run.
     #[arg(last = true, required = true)]
     pub argv: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::Cli;
+
+    /// clap's own consistency checks (duplicate flags, bad defaults) over the whole command line.
+    #[test]
+    fn command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
 }
