@@ -3,6 +3,7 @@
 //!
 //! This is also the one place that turns results into exit codes: 0 ok, 1 "the learner's program
 //! failed" (or lint found problems), 2 "could not do it".
+mod autograder;
 mod bench;
 mod check;
 mod cli;
@@ -85,7 +86,8 @@ fn dispatch(globals: &Globals, command: Command) -> anyhow::Result<ExitCode> {
         Command::Demo(args) => demo::run(globals, &args),
         Command::Check(args) => check::run(globals, &args),
         Command::Grade(args) => grade::run(globals, &args),
-        Command::Gradebook(args) => gradebook::run(&args),
+        Command::Gradebook(args) => gradebook::run(globals, &args),
+        Command::Autograder(args) => autograder::run(globals, &args),
         Command::Lint(args) => lint::run(globals, &args),
         Command::Bench(args) => bench::run(&args),
         Command::New(args) => new::run(globals, &args),

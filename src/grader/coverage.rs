@@ -2,7 +2,9 @@
 //! leaves a hole) or before an export, "10 of 12 graded: missing …" against the class folder's
 //! students or the roster's.
 use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
 
+use super::class;
 use super::gradebook::Gradebook;
 use super::roster::Roster;
 use crate::i18n::Lang;
@@ -90,6 +92,32 @@ pub fn of_students(
                 missing,
             }
         })
+        .collect())
+}
+
+/// The students of a class folder (graded or not: every entry that names one), leaving out the
+/// files of `own` (a gradebook kept inside the folder).
+pub fn class_students(dir: &Path, own: &[PathBuf], lang: Lang) -> anyhow::Result<BTreeSet<String>> {
+    let key = |p: &Path| p.canonicalize().ok();
+    let own: Vec<PathBuf> = own.iter().filter_map(|p| key(p)).collect();
+    let ignore = |entry: &Path| {
+        let name = entry
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        // SQLite's companions of a gradebook, and the gradebook itself.
+        name.ends_with("-wal")
+            || name.ends_with("-shm")
+            || name.ends_with("-journal")
+            || key(entry).is_some_and(|k| own.contains(&k))
+    };
+    // The spec's file name only decides which file of a folder is graded, not who the students are.
+    let class = class::discover(dir, "", lang, &ignore)?;
+    Ok(class
+        .submissions
+        .into_iter()
+        .map(|s| s.student)
+        .chain(class.not_graded.into_iter().map(|p| p.student))
         .collect())
 }
 

@@ -7,6 +7,7 @@ pub mod batch;
 pub mod bulk_layout;
 pub mod checks;
 pub mod class;
+pub mod class_outputs;
 pub mod coverage;
 pub mod cpu_share;
 pub mod engine;

@@ -12,8 +12,8 @@ use serde::Serialize;
 
 use super::record::sha256_hex;
 
-/// Version of the similarity JSON document (`--export similarity:PATH`).
-pub const SCHEMA_VERSION: u32 = 1;
+/// Version of the similarity JSON document (`--export similarity:PATH`): atelier's one version.
+pub const SCHEMA_VERSION: u32 = super::export::SCHEMA_VERSION;
 
 /// How near-duplicates are found.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -46,8 +46,9 @@ pub struct Source {
 /// Students whose submissions are the same program (comments and whitespace aside).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct IdenticalGroup {
-    /// SHA-256 of the normalised token stream.
-    pub normalised_sha256: String,
+    /// SHA-256 of the normalised token stream (of the file's bytes when compared from a gradebook
+    /// alone, without the files).
+    pub sha256: String,
     pub students: Vec<String>,
 }
 
@@ -121,18 +122,7 @@ pub fn compare(
         fps.retain(|f| !starter_prints.contains(&f.hash));
         prints.push(fps);
     }
-    let mut identical: Vec<IdenticalGroup> = by_hash
-        .into_iter()
-        .filter(|(_, students)| students.len() > 1)
-        .map(|(normalised_sha256, mut students)| {
-            students.sort();
-            IdenticalGroup {
-                normalised_sha256,
-                students,
-            }
-        })
-        .collect();
-    identical.sort_by(|a, b| a.students.cmp(&b.students));
+    let identical = groups(by_hash);
 
     // Near-duplicates: count shared fingerprints through an inverted index (only pairs that share
     // something are ever looked at).
@@ -194,6 +184,20 @@ pub fn compare(
         identical,
         similar,
     }
+}
+
+/// The groups of more than one student sharing a hash, each sorted, in student order.
+pub fn groups(by_hash: BTreeMap<String, Vec<String>>) -> Vec<IdenticalGroup> {
+    let mut identical: Vec<IdenticalGroup> = by_hash
+        .into_iter()
+        .filter(|(_, students)| students.len() > 1)
+        .map(|(sha256, mut students)| {
+            students.sort();
+            IdenticalGroup { sha256, students }
+        })
+        .collect();
+    identical.sort_by(|a, b| a.students.cmp(&b.students));
+    identical
 }
 
 /// The line ranges of `a` and `b` holding their shared fingerprints, runs merged.
