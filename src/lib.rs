@@ -20,4 +20,5 @@ pub mod repl;
 #[allow(unsafe_code)]
 pub mod sandbox;
 pub mod scaffold;
+pub mod schema;
 pub mod view;

@@ -31,7 +31,8 @@ pub fn run(globals: &Globals, args: &CheckArgs) -> anyhow::Result<ExitCode> {
     let color = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let mut out = stdout.lock();
     if args.json {
-        serde_json::to_writer_pretty(&mut out, &report).context("writing the JSON report")?;
+        let doc = atelier::schema::versioned(&report).context("writing the JSON report")?;
+        serde_json::to_writer_pretty(&mut out, &doc).context("writing the JSON report")?;
         writeln!(out)?;
     } else {
         write_human(&report, lang, color, &mut out)?;

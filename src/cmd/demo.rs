@@ -21,7 +21,9 @@ pub fn run(globals: &Globals, args: &DemoArgs) -> anyhow::Result<ExitCode> {
                     serde_json::json!({"name": d.name, "section": d.section, "description": d.description(lang)})
                 })
                 .collect();
-            writeln!(stdout, "{}", serde_json::to_string_pretty(&list)?)?;
+            // An object (not a bare list) so that it carries `schema_version` like every document.
+            let doc = atelier::schema::versioned(&serde_json::json!({ "demos": list }))?;
+            writeln!(stdout, "{}", serde_json::to_string_pretty(&doc)?)?;
         } else {
             write_list(&mut stdout, lang)?;
         }
@@ -60,7 +62,11 @@ pub fn run(globals: &Globals, args: &DemoArgs) -> anyhow::Result<ExitCode> {
     };
     let figures = run_demo(demo, &opts, &mut stdout)?;
     if args.json {
-        writeln!(stdout, "{}", serde_json::to_string_pretty(&figures)?)?;
+        writeln!(
+            stdout,
+            "{}",
+            serde_json::to_string_pretty(&atelier::schema::versioned(&figures)?)?
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -111,7 +111,15 @@ pub fn markdown(r: &GradeRecord, view: &FeedbackView) -> String {
         let (mark, points) = match c.status {
             CheckStatus::Pass => ("✓", format!("{}/{}", c.points, c.max_points)),
             CheckStatus::Fail => ("✗", format!("{}/{}", c.points, c.max_points)),
-            CheckStatus::Skip => ("–", lang.pick("non jugée", "not judged").to_string()),
+            CheckStatus::Skip => (
+                "–",
+                format!(
+                    "{}/{} ({})",
+                    c.points,
+                    c.max_points,
+                    lang.pick("non jugée", "not judged")
+                ),
+            ),
         };
         if !visibility.shows_details() {
             let why = match visibility {

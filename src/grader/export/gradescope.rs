@@ -5,9 +5,9 @@
 //! `output`, `visibility`) and a `leaderboard` when the exercise names a figure.
 //!
 //! Written per student by `--export gradescope:DIR` (`DIR/<student>/results.json`), and by the
-//! autograder inside Gradescope's container (`/autograder/results/results.json`). A skipped check
-//! (its `when` did not hold) is not a test Gradescope could show as passed or failed, so it is left
-//! out of `tests[]` (the output names it).
+//! autograder inside Gradescope's container (`/autograder/results/results.json`). A check not judged
+//! is a test too, so that the tests add up to the score: passed when its points were given (it does
+//! not apply here), failed otherwise (it could not be observed: the verdict is `error`).
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -80,9 +80,12 @@ pub fn results_json(
         .checks
         .iter()
         .enumerate()
-        .filter(|(_, c)| c.status != CheckStatus::Skip)
         .map(|(i, c)| {
-            let passed = c.status == CheckStatus::Pass;
+            let passed = match c.status {
+                CheckStatus::Pass => true,
+                CheckStatus::Fail => false,
+                CheckStatus::Skip => c.points == c.max_points,
+            };
             let output = if passed || c.hint.trim().is_empty() {
                 c.message.clone()
             } else {

@@ -19,9 +19,8 @@ use super::record::GradeRecord;
 use super::visibility::Visibility;
 use crate::i18n::Lang;
 
-/// Version of the JSON documents atelier writes (`check --json`, the exports…): a reader can tell
-/// which fields to expect. Raised when a field changes meaning or goes away.
-pub const SCHEMA_VERSION: u32 = 1;
+/// Version of the JSON documents atelier writes (see [`crate::schema`]).
+pub const SCHEMA_VERSION: u32 = crate::schema::SCHEMA_VERSION;
 
 /// One `--export FORMAT:PATH`.
 #[derive(Debug, Clone, PartialEq, Eq)]
