@@ -4,10 +4,9 @@
 //!
 //! The same text is the `output` of a Gradescope autograder's results.json.
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use super::{ExportContext, Exporter, plain_component};
-use crate::atomic_file::write_atomic;
+use super::{ExportContext, Exporter, StudentFolder};
 use crate::grader::human::status_words;
 use crate::grader::record::{CheckStatus, GradeRecord};
 use crate::grader::timeline::write_timeline;
@@ -25,43 +24,27 @@ pub struct FeedbackView {
     pub visibility: BTreeMap<String, Visibility>,
 }
 
-pub struct FeedbackExport {
-    dir: PathBuf,
-    view: FeedbackView,
-    files: u64,
-}
+pub struct FeedbackExport(StudentFolder);
 
 impl FeedbackExport {
     pub fn create(dir: &Path, ctx: &ExportContext) -> anyhow::Result<FeedbackExport> {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| anyhow::anyhow!("{}: cannot create the folder: {e}", dir.display()))?;
-        Ok(FeedbackExport {
-            dir: dir.to_path_buf(),
-            view: FeedbackView {
-                lang: ctx.lang,
-                exercise_title: ctx.exercise_title.clone(),
-                visibility: ctx.visibility.clone(),
-            },
-            files: 0,
-        })
+        Ok(FeedbackExport(StudentFolder::create(dir, ctx)?))
     }
 }
 
 impl Exporter for FeedbackExport {
     fn add(&mut self, r: &GradeRecord) -> anyhow::Result<()> {
-        plain_component("feedback", &r.student, &self.dir)?;
-        let dest = self.dir.join(format!("{}.md", r.student));
-        write_atomic(&dest, markdown(r, &self.view).as_bytes())?;
-        self.files += 1;
-        Ok(())
+        let text = markdown(r, &self.0.view);
+        self.0.write(
+            "feedback",
+            &r.student,
+            &format!("{}.md", r.student),
+            text.as_bytes(),
+        )
     }
 
     fn finish(self: Box<Self>) -> anyhow::Result<String> {
-        Ok(format!(
-            "feedback: {}/<student>.md ({} files)",
-            self.dir.display().to_string().trim_end_matches('/'),
-            self.files
-        ))
+        Ok(self.0.summary("feedback", "<student>.md"))
     }
 }
 

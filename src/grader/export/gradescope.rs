@@ -8,56 +8,38 @@
 //! autograder inside Gradescope's container (`/autograder/results/results.json`). A check not judged
 //! is a test too, so that the tests add up to the score: passed when its points were given (it does
 //! not apply here), failed otherwise (it could not be observed: the verdict is `error`).
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::Serialize;
 use serde_json::json;
 
 use super::feedback::{FeedbackView, markdown};
-use super::{ExportContext, Exporter, SCHEMA_VERSION, plain_component};
-use crate::atomic_file::write_atomic;
+use super::{ExportContext, Exporter, SCHEMA_VERSION, StudentFolder};
 use crate::grader::record::{CheckStatus, GradeRecord};
 use crate::grader::spec::{CheckKind, ExerciseSpec, Occurrence};
 
-pub struct GradescopeExport {
-    dir: PathBuf,
-    view: FeedbackView,
-    files: u64,
-}
+pub struct GradescopeExport(StudentFolder);
 
 impl GradescopeExport {
     pub fn create(dir: &Path, ctx: &ExportContext) -> anyhow::Result<GradescopeExport> {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| anyhow::anyhow!("{}: cannot create the folder: {e}", dir.display()))?;
-        Ok(GradescopeExport {
-            dir: dir.to_path_buf(),
-            view: FeedbackView {
-                lang: ctx.lang,
-                exercise_title: ctx.exercise_title.clone(),
-                visibility: ctx.visibility.clone(),
-            },
-            files: 0,
-        })
+        Ok(GradescopeExport(StudentFolder::create(dir, ctx)?))
     }
 }
 
 impl Exporter for GradescopeExport {
     fn add(&mut self, r: &GradeRecord) -> anyhow::Result<()> {
         // The name becomes a folder.
-        plain_component("gradescope", &r.student, &self.dir)?;
-        let doc = results_json(r, &self.view, &[]);
-        let dest = self.dir.join(&r.student).join("results.json");
-        write_atomic(&dest, serde_json::to_string_pretty(&doc)?.as_bytes())?;
-        self.files += 1;
-        Ok(())
+        let doc = serde_json::to_string_pretty(&results_json(r, &self.0.view, &[]))?;
+        self.0.write(
+            "gradescope",
+            &r.student,
+            &format!("{}/results.json", r.student),
+            doc.as_bytes(),
+        )
     }
 
     fn finish(self: Box<Self>) -> anyhow::Result<String> {
-        Ok(format!(
-            "gradescope: {}/<student>/results.json ({} files)",
-            self.dir.display().to_string().trim_end_matches('/'),
-            self.files
-        ))
+        Ok(self.0.summary("gradescope", "<student>/results.json"))
     }
 }
 

@@ -119,6 +119,46 @@ impl ExportContext {
     }
 }
 
+/// A folder with one file per student (feedback, Gradescope), and what those files need.
+struct StudentFolder {
+    dir: PathBuf,
+    view: feedback::FeedbackView,
+    files: u64,
+}
+
+impl StudentFolder {
+    fn create(dir: &Path, ctx: &ExportContext) -> anyhow::Result<StudentFolder> {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| anyhow::anyhow!("{}: cannot create the folder: {e}", dir.display()))?;
+        Ok(StudentFolder {
+            dir: dir.to_path_buf(),
+            view: feedback::FeedbackView {
+                lang: ctx.lang,
+                exercise_title: ctx.exercise_title.clone(),
+                visibility: ctx.visibility.clone(),
+            },
+            files: 0,
+        })
+    }
+
+    /// Writes `bytes` at `dir/<name>` for `student` (a name that must be one plain component).
+    fn write(&mut self, format: &str, student: &str, name: &str, bytes: &[u8]) -> anyhow::Result<()> {
+        plain_component(format, student, &self.dir)?;
+        crate::atomic_file::write_atomic(&self.dir.join(name), bytes)?;
+        self.files += 1;
+        Ok(())
+    }
+
+    /// `format: DIR/<pattern> (N files)`, for the summary.
+    fn summary(&self, format: &str, pattern: &str) -> String {
+        format!(
+            "{format}: {}/{pattern} ({} files)",
+            self.dir.display().to_string().trim_end_matches('/'),
+            self.files
+        )
+    }
+}
+
 /// A format being written: records come one at a time (never the whole class in memory).
 trait Exporter {
     fn add(&mut self, record: &GradeRecord) -> anyhow::Result<()>;
