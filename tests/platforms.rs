@@ -379,8 +379,6 @@ fn the_gradescope_autograder_gives_the_right_verdicts_in_a_simulated_container()
             "43.3",
             "--out",
             source.to_str().unwrap(),
-            "--zip",
-            d.join("ag.zip").to_str().unwrap(),
         ])
         .run()
         .code(0);
@@ -397,7 +395,38 @@ fn the_gradescope_autograder_gives_the_right_verdicts_in_a_simulated_container()
             .join("course/exercises/43.3-memoire-partagee/solution.py")
             .is_file()
     );
-    // The zip has setup.sh and run_autograder at its root, executable.
+    // The zip has setup.sh and run_autograder at its root, executable. (A small stand-in binary:
+    // deflating the debug build of atelier takes a minute.)
+    fs::write(d.join("stand-in"), "#!/bin/sh\necho atelier\n").unwrap();
+    atelier()
+        .args([
+            "autograder",
+            "gradescope",
+            "43.3",
+            "--out",
+            d.join("small").to_str().unwrap(),
+            "--zip",
+            d.join("ag.zip").to_str().unwrap(),
+            "--binary",
+            d.join("stand-in").to_str().unwrap(),
+        ])
+        .run()
+        .code(0);
+    // A binary built against a newer glibc than Ubuntu 22.04's would not run there: refused.
+    fs::write(d.join("too-new"), b"\x7fELF\0GLIBC_2.2.5\0GLIBC_2.39\0").unwrap();
+    let refused = atelier()
+        .args([
+            "autograder",
+            "gradescope",
+            "43.3",
+            "--out",
+            d.join("refused").to_str().unwrap(),
+            "--binary",
+            d.join("too-new").to_str().unwrap(),
+        ])
+        .run()
+        .code(2);
+    assert!(refused.stderr().contains("glibc 2.39"), "{}", refused.stderr());
     let mut zip = zip::ZipArchive::new(fs::File::open(d.join("ag.zip")).unwrap()).unwrap();
     for name in ["setup.sh", "run_autograder", "atelier"] {
         let entry = zip.by_name(name).unwrap();

@@ -77,6 +77,7 @@ pub fn write_outputs(o: &Outputs<'_>, out: &mut dyn Write) -> anyhow::Result<()>
             .exercise
             .map(|(_, s)| visibility::of_spec(s))
             .unwrap_or_default(),
+        spec: o.exercise.map(|(_, s)| s.clone()),
     };
     let keep = |student: &str| o.students.is_none_or(|s| s.contains(student));
     let written = write_exports_in(o.exports, &ctx, |sink| {

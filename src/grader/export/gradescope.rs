@@ -29,7 +29,13 @@ impl GradescopeExport {
 impl Exporter for GradescopeExport {
     fn add(&mut self, r: &GradeRecord) -> anyhow::Result<()> {
         // The name becomes a folder.
-        let doc = serde_json::to_string_pretty(&results_json(r, &self.0.view, &[]))?;
+        let board = self
+            .0
+            .spec
+            .as_ref()
+            .map(|spec| leaderboard(spec, &r.run.stdout))
+            .unwrap_or_default();
+        let doc = serde_json::to_string_pretty(&results_json(r, &self.0.view, &board))?;
         self.0.write(
             "gradescope",
             &r.student,

@@ -107,6 +107,8 @@ pub struct ExportContext {
     pub exercise_title: String,
     /// Each check's visibility, by name (a check not listed is visible).
     pub visibility: BTreeMap<String, Visibility>,
+    /// The exercise's spec, when the course knows it (the Gradescope leaderboard's figures).
+    pub spec: Option<super::spec::ExerciseSpec>,
 }
 
 impl ExportContext {
@@ -123,6 +125,7 @@ impl ExportContext {
 struct StudentFolder {
     dir: PathBuf,
     view: feedback::FeedbackView,
+    spec: Option<super::spec::ExerciseSpec>,
     files: u64,
 }
 
@@ -137,6 +140,7 @@ impl StudentFolder {
                 exercise_title: ctx.exercise_title.clone(),
                 visibility: ctx.visibility.clone(),
             },
+            spec: ctx.spec.clone(),
             files: 0,
         })
     }
