@@ -414,6 +414,8 @@ pub(crate) mod tests {
                 points: score,
                 max_points: 2,
                 hint: "h".into(),
+                expected: None,
+                actual: None,
             }],
             run: RunFigures {
                 status: "ok".into(),

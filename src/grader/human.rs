@@ -152,6 +152,13 @@ fn write_output(actual: &str, lang: Lang, paint: Paint, out: &mut dyn Write) -> 
     Ok(())
 }
 
+/// The diff of [`write_diff`] without colour, as text (for the feedback files).
+pub(crate) fn plain_diff(expected: &str, actual: &str, lang: Lang) -> String {
+    let mut out = Vec::new();
+    let _ = write_diff(expected, actual, lang, Paint { on: false }, &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 /// A line diff of expected against actual: `-` what was expected, `+` what came.
 fn write_diff(expected: &str, actual: &str, lang: Lang, paint: Paint, out: &mut dyn Write) -> io::Result<()> {
     writeln!(

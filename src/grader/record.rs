@@ -86,6 +86,12 @@ pub struct CheckRecord {
     pub max_points: u32,
     /// The spec's hint, shown with a failure.
     pub hint: String,
+    /// For a failed check that compares texts: what was expected and what came (excerpts), for
+    /// the diff of a feedback file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actual: Option<String>,
 }
 
 /// What the run did (the figures of the run the checks judged).
@@ -167,6 +173,16 @@ impl GradeRecord {
                     points: c.points,
                     max_points: c.max_points,
                     hint: c.hint.clone(),
+                    expected: c
+                        .expected
+                        .as_deref()
+                        .filter(|_| c.status == Status::Fail)
+                        .map(excerpt),
+                    actual: c
+                        .actual
+                        .as_deref()
+                        .filter(|_| c.status == Status::Fail)
+                        .map(excerpt),
                 })
                 .collect(),
             run: RunFigures {

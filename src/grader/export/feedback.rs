@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::{ExportContext, Exporter, StudentFolder};
-use crate::grader::human::status_words;
+use crate::grader::human::{plain_diff, status_words};
 use crate::grader::record::{CheckStatus, GradeRecord};
 use crate::grader::timeline::write_timeline;
 use crate::grader::visibility::Visibility;
@@ -118,6 +118,10 @@ pub fn markdown(r: &GradeRecord, view: &FeedbackView) -> String {
         if !c.message.trim().is_empty() {
             let _ = writeln!(md, "  {}", indented(&escape(c.message.trim())));
         }
+        if let (Some(expected), Some(actual)) = (&c.expected, &c.actual) {
+            let diff = plain_diff(expected, actual, lang);
+            let _ = writeln!(md, "\n  {}\n", indented(&fenced(&dedent(&diff))));
+        }
         if c.status == CheckStatus::Fail && !c.hint.trim().is_empty() {
             let _ = writeln!(
                 md,
@@ -211,6 +215,14 @@ fn escape(text: &str) -> String {
     out
 }
 
+/// The diff's lines without the report's left margin.
+fn dedent(text: &str) -> String {
+    text.lines()
+        .map(|l| l.strip_prefix("      ").unwrap_or(l))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Continuation lines of a list item, indented under it.
 fn indented(text: &str) -> String {
     text.replace('\n', "\n  ")
@@ -245,6 +257,14 @@ mod tests {
             "a hidden check's details leaked: {md}"
         );
         assert!(md.contains("```text\nout\n```"), "{md}");
+        let mut diffed = r.clone();
+        diffed.checks[0].expected = Some("1000".into());
+        diffed.checks[0].actual = Some("998".into());
+        let md = markdown(&diffed, &view);
+        assert!(
+            md.contains("  ```text\n  - attendu + obtenu\n  - 1000\n  + 998\n  ```"),
+            "{md}"
+        );
         let en = markdown(
             &r,
             &FeedbackView {
