@@ -1,26 +1,30 @@
-//! Who may see a check's details: everyone, nobody but the instructor (`hidden`: counted, shown by
-//! name only), or everyone once the due date has passed (`after_due`).
-//!
-//! The spec does not carry a `visibility` key yet (the exercises helper adds it); until then every
-//! check is visible, and [`of_check`] is the one place to read the key from once it exists.
-use serde::Serialize;
+//! Who sees a check's details. A hidden check still counts; the student sees only its name and
+//! whether it passed, so that it cannot be passed by printing what it expects.
+use serde::{Deserialize, Serialize};
 
 use super::spec::ExerciseSpec;
 
-/// Who may see a check's details.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+/// Who sees a check's details (Gradescope's `visibility` vocabulary).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Visibility {
+    /// Everything is shown.
     #[default]
     Visible,
-    /// Counted in the score; the student sees its name, never its details.
+    /// Name and pass/fail only; never the expected values, the message or the hint.
     Hidden,
-    /// Details shown once the due date has passed (before that, as `Hidden`).
+    /// Like `hidden` until the due date (exports say `after_due_date`); atelier itself knows no due
+    /// date, so a student's own check treats it as hidden.
     AfterDue,
 }
 
 impl Visibility {
-    /// Gradescope's word for it.
+    /// The default, for `skip_serializing_if`.
+    pub fn is_visible(&self) -> bool {
+        *self == Visibility::Visible
+    }
+
+    /// Gradescope's word for it (a test's `visibility` in results.json).
     pub fn gradescope(self) -> &'static str {
         match self {
             Visibility::Visible => "visible",
@@ -28,17 +32,12 @@ impl Visibility {
             Visibility::AfterDue => "after_due_date",
         }
     }
-
-    /// Whether a student reading a file now may see the details.
-    pub fn shows_details(self) -> bool {
-        self == Visibility::Visible
-    }
 }
 
 /// The visibility of check `name` of `spec`.
 ///
-/// HOOK(spec visibility): `ExerciseSpec`'s checks have no `visibility` field yet; read it here
-/// when they do (`hidden` → [`Visibility::Hidden`], `after_due` → [`Visibility::AfterDue`]).
+/// HOOK(spec visibility): the spec's checks have no `visibility` key on this branch (the exercises
+/// helper adds it, and keeps it in each record's check); read `check.visibility` here once they do.
 pub fn of_check(spec: &ExerciseSpec, name: &str) -> Visibility {
     let _ = spec.checks.iter().find(|c| c.name == name);
     Visibility::Visible

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use super::{ExportContext, Exporter, StudentFolder};
 use crate::grader::human::{plain_diff, status_words};
-use crate::grader::record::{CheckStatus, GradeRecord};
+use crate::grader::record::{CheckRecord, CheckStatus, GradeRecord};
 use crate::grader::timeline::write_timeline;
 use crate::grader::visibility::Visibility;
 use crate::i18n::Lang;
@@ -45,6 +45,14 @@ impl Exporter for FeedbackExport {
 
     fn finish(self: Box<Self>) -> anyhow::Result<String> {
         Ok(self.0.summary("feedback", "<student>.md"))
+    }
+}
+
+impl FeedbackView {
+    /// The visibility of a check of a record: the one place that reads it (once records carry
+    /// each check's visibility, this reads the record's).
+    pub fn visibility_of(&self, check: &CheckRecord) -> Visibility {
+        self.visibility.get(&check.name).copied().unwrap_or_default()
     }
 }
 
@@ -90,7 +98,7 @@ pub fn markdown(r: &GradeRecord, view: &FeedbackView) -> String {
     let _ = writeln!(md, "## {}\n", lang.pick("Vérifications", "Checks"));
     for c in &r.checks {
         let name = if c.title.is_empty() { &c.name } else { &c.title };
-        let visibility = view.visibility.get(&c.name).copied().unwrap_or_default();
+        let visibility = view.visibility_of(c);
         let (mark, points) = match c.status {
             CheckStatus::Pass => ("✓", format!("{}/{}", c.points, c.max_points)),
             CheckStatus::Fail => ("✗", format!("{}/{}", c.points, c.max_points)),
@@ -104,7 +112,7 @@ pub fn markdown(r: &GradeRecord, view: &FeedbackView) -> String {
                 ),
             ),
         };
-        if !visibility.shows_details() {
+        if !visibility.is_visible() {
             let why = match visibility {
                 Visibility::AfterDue => {
                     lang.pick("détails après la date limite", "details after the due date")

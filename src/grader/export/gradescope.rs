@@ -84,7 +84,7 @@ pub fn results_json(
             } else {
                 format!("{} ({})", c.title, c.name)
             };
-            let visibility = view.visibility.get(&c.name).copied().unwrap_or_default();
+            let visibility = view.visibility_of(c);
             json!({
                 "name": name,
                 "number": (i + 1).to_string(),
