@@ -97,17 +97,11 @@ pub fn write_outputs(o: &Outputs<'_>, out: &mut dyn Write) -> anyhow::Result<()>
         coverage.extend(coverage::of_students(o.book, Some(o.exercise_id), class)?);
     }
     if let Some(roster) = o.roster {
-        // The class folder's entries the roster does not know (they get no row in an LMS export).
-        let rec = roster.reconcile(o.sources.iter().map(|(s, _, rel)| (s.as_str(), rel.as_str())));
-        if !rec.unknown.is_empty() {
-            writeln!(
-                out,
-                "{}{} {}",
-                lang.pick("pas dans la liste de la classe", "not on the roster"),
-                lang.pick(" :", ":"),
-                rec.unknown.join(", ")
-            )?;
-        }
+        // The graded students the roster does not know (they get no row in an LMS export): the
+        // class folder's entries, or, from a gradebook alone, its students.
+        let mut unknown = roster
+            .reconcile(o.sources.iter().map(|(s, _, rel)| (s.as_str(), rel.as_str())))
+            .unknown;
         for target in o.exports {
             if let ExportTarget::LmsCsv(path) = target {
                 let summary = lms_csv::write(o.book, roster, None, path)?;
@@ -119,7 +113,19 @@ pub fn write_outputs(o: &Outputs<'_>, out: &mut dyn Write) -> anyhow::Result<()>
                     lang.pick("étudiants de la liste", "roster students"),
                     summary.exercises.join(", ")
                 )?;
+                if o.sources.is_empty() {
+                    unknown = summary.unknown;
+                }
             }
+        }
+        if !unknown.is_empty() {
+            writeln!(
+                out,
+                "{}{} {}",
+                lang.pick("pas dans la liste de la classe", "not on the roster"),
+                lang.pick(" :", ":"),
+                unknown.join(", ")
+            )?;
         }
         coverage.extend(coverage::of_roster(o.book, Some(o.exercise_id), roster)?);
     }
