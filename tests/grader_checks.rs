@@ -52,6 +52,21 @@ fn proc(pid: i32, start_s: f64, end_s: f64, cpu_s: f64) -> ProcessTrace {
     }
 }
 
+/// A pool's run: the main process and four workers computing together.
+fn pool_run(stdout: &str) -> RunReport {
+    let mut pool = report(stdout);
+    pool.processes = 5;
+    pool.cpu_s = 1.8;
+    pool.trace = vec![
+        proc(1, 0.0, 1.0, 0.2),
+        proc(2, 0.1, 0.9, 0.4),
+        proc(3, 0.1, 0.9, 0.4),
+        proc(4, 0.1, 0.9, 0.4),
+        proc(5, 0.1, 0.9, 0.4),
+    ];
+    pool
+}
+
 /// Runs the spec's checks on `report` (source `source`, no reference) and returns their statuses.
 fn statuses(spec: &ExerciseSpec, report: &RunReport, source: &str) -> Vec<Status> {
     statuses_with(spec, report, source, None, 2)
@@ -340,17 +355,7 @@ fn processes_busy_processes_and_parallelism() {
   - {name: par, kind: parallelism, min: 1.3, when: 'cpus >= 2', hint: h}
 "#,
     );
-    // A pool: the main process and four workers computing together.
-    let mut pool = report("");
-    pool.processes = 5;
-    pool.cpu_s = 1.8;
-    pool.trace = vec![
-        proc(1, 0.0, 1.0, 0.2),
-        proc(2, 0.1, 0.9, 0.4),
-        proc(3, 0.1, 0.9, 0.4),
-        proc(4, 0.1, 0.9, 0.4),
-        proc(5, 0.1, 0.9, 0.4),
-    ];
+    let pool = pool_run("");
     assert_eq!(statuses(&s, &pool, ""), [Pass, Pass, Pass, Pass]);
     // Pinned to one CPU, the parallelism check does not apply.
     assert_eq!(statuses_with(&s, &pool, "", None, 1), [Pass, Pass, Pass, Skip]);
@@ -390,16 +395,7 @@ fn an_inexact_observation_decides_only_what_a_lower_bound_proves() {
   - {name: text, kind: contains, text: ok, hint: h}
 "#,
     );
-    let mut pool = report("ok");
-    pool.processes = 5;
-    pool.cpu_s = 1.8;
-    pool.trace = vec![
-        proc(1, 0.0, 1.0, 0.2),
-        proc(2, 0.1, 0.9, 0.4),
-        proc(3, 0.1, 0.9, 0.4),
-        proc(4, 0.1, 0.9, 0.4),
-        proc(5, 0.1, 0.9, 0.4),
-    ];
+    let pool = pool_run("ok");
     assert_eq!(statuses(&s, &pool, ""), [Pass, Pass, Pass, Pass, Pass]);
     let mut sampled = pool.clone();
     sampled.processes_method = "sampling every 20 ms (short-lived processes may be missed)".into();
@@ -718,4 +714,166 @@ fn hints_follow_the_last_failures() {
     let hints = atelier::grader::hint(&s, Some(&last), Lang::En);
     assert_eq!(hints.len(), 1);
     assert_eq!((hints[0].check.as_str(), hints[0].text.as_str()), ("b", "two"));
+}
+
+// ---- the shipped specs read what the statements allow ----
+
+fn shipped(folder: &str) -> ExerciseSpec {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("exercises")
+        .join(folder)
+        .join("exercise.yaml");
+    let text = std::fs::read_to_string(&path).expect("exercise.yaml");
+    ExerciseSpec::parse(&path.display().to_string(), &text).unwrap_or_else(|p| panic!("{p}"))
+}
+
+/// The statuses of the named checks of `spec` on a run that printed `stdout` and lasted 3 s.
+fn judged(spec: &ExerciseSpec, stdout: &str, names: &[&str]) -> Vec<(String, Status, String)> {
+    let mut r = report(stdout);
+    r.wall_s = 3.0;
+    evaluate(spec, &observed(&r, 2), Lang::En)
+        .into_iter()
+        .filter(|c| names.contains(&c.name.as_str()))
+        .map(|c| (c.name, c.status, c.message))
+        .collect()
+}
+
+#[test]
+fn the_43_1_spec_reads_every_wording_the_statement_allows() {
+    let spec = shipped("43.1-nombres-premiers");
+    let text_checks = [
+        "duree-sequentielle",
+        "duree-parallele",
+        "compte-sequentiel-juste",
+        "compte-parallele-juste",
+        "durees-mesurees",
+        "parallele-pas-trop-lent",
+    ];
+    // (output, t_seq, t_par) each judged right on the text checks.
+    let right = [
+        (
+            "Séquentiel : 0.42s (Trouvé: 16405)\nParallèle : 0.30s (Trouvé: 16405)\n",
+            "0.42",
+            "0.3",
+        ),
+        (
+            "Nombre de nombres premiers : 16405\nTemps séquentiel : 0.812 s\nTemps parallèle : 0.655 s\n",
+            "0.812",
+            "0.655",
+        ),
+        (
+            "Sequential: found 16405 primes in 0.81 seconds\nParallel (4 processes): found 16405 primes in 0.43 seconds\nSpeed-up: x1.88\n",
+            "0.81",
+            "0.43",
+        ),
+        (
+            "cpu_count = 2\n\n  [debug] pid 12 : 25000 nombres, 2113 premiers\nSequentiel : 0.50s -> 16405 premiers\n  [debug] pid 13 : 25000 nombres, 2113 premiers\nParallele : 0.40s -> 16405 premiers\n",
+            "0.5",
+            "0.4",
+        ),
+        (
+            "=== Version séquentielle ===\n  premiers trouvés : 16405\n  durée : 0.61 s\n=== Version parallèle (Pool de 4) ===\n  premiers trouvés : 16405\n  durée : 0.52 s\n",
+            "0.61",
+            "0.52",
+        ),
+        (
+            "Sans Pool : 0.71 s, 16405 premiers\nAvec Pool : 0.52 s, 16405 premiers\n",
+            "0.71",
+            "0.52",
+        ),
+        (
+            "200000 nombres à tester\nSéquentiel : 0.6 secondes\nParallèle (4 cœurs) : 0.5 secondes (Gain significatif !)\nTrouvé : 16405 / 16405 nombres premiers\n",
+            "0.6",
+            "0.5",
+        ),
+        (
+            "SÉQUENTIEL : 16405 nombres premiers en 0,80 secondes\nPARALLÈLE  : 16405 nombres premiers en 0,60 secondes\n",
+            "0.8",
+            "0.6",
+        ),
+    ];
+    for (out, t_seq, t_par) in right {
+        for (name, status, message) in judged(&spec, out, &text_checks) {
+            assert_eq!(status, Pass, "{name} on\n{out}\n{message}");
+            if name == "parallele-pas-trop-lent" {
+                let seq = format!("t_seq = {t_seq}");
+                let par = format!("t_par = {t_par}");
+                assert!(
+                    message.contains(&seq) && message.contains(&par),
+                    "{message}\n{out}"
+                );
+            }
+        }
+    }
+    // What must fail, and which check says so.
+    let wrong = [
+        (
+            "Séquentiel : 0.42s (Trouvé: 16405)\nParallèle : 0.30s (Trouvé: 16398)\n",
+            "compte-parallele-juste",
+        ),
+        (
+            "Nombres premiers trouvés : 16417\nSéquentiel : 0.42 s\nParallèle : 0.30 s\n",
+            "compte-sequentiel-juste",
+        ),
+        (
+            "Séquentiel : 4.2 secondes (Trouvé: 16405)\nParallèle (4 cœurs) : 1.3 secondes (Trouvé: 16405)\n",
+            "durees-mesurees",
+        ),
+        (
+            "Séquentiel : 0.20s (Trouvé: 16405)\nParallèle : 2.60s (Trouvé: 16405)\n",
+            "parallele-pas-trop-lent",
+        ),
+        ("Séquentiel : 0.42s (Trouvé: 16405)\n", "duree-parallele"),
+    ];
+    for (out, check) in wrong {
+        let results = judged(&spec, out, &[check]);
+        assert_eq!(results[0].1, Fail, "{check} on\n{out}\n{}", results[0].2);
+    }
+}
+
+#[test]
+fn the_43_2_spec_takes_any_ten_image_names() {
+    let spec = shipped("43.2-traitement-images");
+    let names = ["dix-resultats", "chaque-image-une-fois"];
+    let lines = |f: &dyn Fn(usize) -> String| (0..10).map(f).collect::<Vec<_>>().join("\n");
+    for out in [
+        lines(&|i| format!("[0.5s] ✅ img_{i}.jpg -> img_{i}_thumb.jpg (PID 42)")),
+        lines(&|i| format!("✅ photo_{i}.png_thumb.jpg (PID: 42)")),
+        lines(&|i| format!("Image {} traitée... (animal{i}.jpg_thumb.jpg)", i + 1)),
+        lines(&|i| format!("{i:5.2}s  product-{i:03}.jpeg done -> product-{i:03}.jpeg_thumb.jpg")),
+        lines(&|i| format!("img{i}_thumb.jpg")),
+    ] {
+        let out = format!("Début du traitement...\n{out}\nTraitement terminé : 10 vignettes.\n");
+        for (name, status, message) in judged(&spec, &out, &names) {
+            assert_eq!(status, Pass, "{name} on\n{out}\n{message}");
+        }
+    }
+    let twice = lines(&|i| format!("OK : produit{}.jpg_thumb.jpg", i.min(8)));
+    let results = judged(&spec, &twice, &names);
+    assert_eq!((results[0].1, results[1].1), (Pass, Fail), "{results:?}");
+}
+
+#[test]
+fn a_condition_over_a_value_the_output_lacks_fails_rather_than_vanishing() {
+    let s = spec(
+        r#"  - {name: t, kind: regex, patterns: ['t=(?P<t>\d+)'], hint: h}
+  - name: fast
+    kind: contains
+    text: ok
+    when: 't < 5'
+    points: 2
+    hint: h
+"#,
+    );
+    assert_eq!(statuses(&s, &report("t=3 ok"), ""), [Pass, Pass]);
+    // t = 9: the condition does not hold; the check does not apply, its points are given.
+    let r = report("t=9");
+    let results = evaluate(&s, &observed(&r, 2), Lang::En);
+    assert_eq!(results[1].status, Skip);
+    assert_eq!((results[1].points, results[1].max_points), (2, 2));
+    // No t at all: the regex check fails, and so does the check whose condition needs t.
+    let r = report("nothing");
+    let results = evaluate(&s, &observed(&r, 2), Lang::En);
+    assert_eq!(results.iter().map(|c| c.status).collect::<Vec<_>>(), [Fail, Fail]);
+    assert_eq!(tally(RunStatus::Ok, &results), (Verdict::Fail, 0, 3));
 }
