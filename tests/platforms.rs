@@ -179,6 +179,21 @@ fn a_class_with_a_roster_gets_feedback_an_lms_gradebook_and_a_similarity_report(
     // The two identical submissions are named together.
     assert!(stdout.contains("identiques : ada, bob"), "{stdout}");
 
+    // Exports get the user's umask, like the gradebook (not tempfile's 0600).
+    let umask = fs::read_to_string("/proc/self/status")
+        .unwrap()
+        .lines()
+        .find_map(|l| {
+            l.strip_prefix("Umask:")
+                .map(|v| u32::from_str_radix(v.trim(), 8).unwrap())
+        })
+        .unwrap();
+    for file in ["g.csv", "sim.json", "fb/ada.md", "gs/ada/results.json"] {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(d.join(file)).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o666 & !umask, "{file}: {mode:o}");
+    }
+
     let sim = read_json(&d.join("sim.json"));
     assert_valid("similarity.schema.json", &sim);
     assert_eq!(sim["identical"][0]["students"], serde_json::json!(["ada", "bob"]));
