@@ -334,6 +334,27 @@ fn can_simulate_container() -> bool {
     false
 }
 
+/// A folder made for a test's mounts, removed (when empty) on drop, even after a failed assertion.
+struct MountPoint(Option<PathBuf>);
+
+impl MountPoint {
+    fn make(path: &Path) -> MountPoint {
+        if path.exists() {
+            return MountPoint(None);
+        }
+        fs::create_dir(path).unwrap();
+        MountPoint(Some(path.to_path_buf()))
+    }
+}
+
+impl Drop for MountPoint {
+    fn drop(&mut self) {
+        if let Some(path) = &self.0 {
+            let _ = fs::remove_dir(path);
+        }
+    }
+}
+
 /// Runs `run_autograder` on `submission` in a simulated Gradescope container: root in its own PID
 /// and mount namespaces, a private tmpfs at /autograder, no cgroup file system (no delegation), and
 /// Docker's default capability bounding set (no CAP_SYS_ADMIN: no new namespaces but user ones).
@@ -450,10 +471,8 @@ fn the_gradescope_autograder_gives_the_right_verdicts_in_a_simulated_container()
     if !can_simulate_container() {
         return;
     }
-    // The mount point must exist on the host; an empty folder is left only if it was missing.
-    let mountpoint = PathBuf::from("/autograder");
-    let created = !mountpoint.exists();
-    fs::create_dir_all(&mountpoint).unwrap();
+    // The mount point must exist on the host: made if missing, and then removed whatever happens.
+    let _mountpoint = MountPoint::make(Path::new("/autograder"));
 
     let right = d.join("right.py");
     put(&right, SOLUTION);
@@ -461,9 +480,6 @@ fn the_gradescope_autograder_gives_the_right_verdicts_in_a_simulated_container()
     let lost = d.join("lost.py");
     put(&lost, LOST_UPDATE);
     let (less, _) = run_in_container(&source, &lost);
-    if created {
-        let _ = fs::remove_dir(&mountpoint);
-    }
 
     assert_valid("gradescope-results.schema.json", &full);
     assert_valid("atelier-gradescope-results.schema.json", &full);
