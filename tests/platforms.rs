@@ -297,6 +297,9 @@ fn json_outputs_carry_their_schema_version_and_match_their_schemas() {
     assert_valid("toc.schema.json", &all);
     let one = atelier().args(["toc", "43", "--json"]).run().code(0).json();
     assert_valid("toc.schema.json", &one);
+    // Exit 0 or 1 (verdicts exact here or not): the document is the same shape either way.
+    let doctor = atelier().args(["doctor", "--json"]).run().json();
+    assert_valid("doctor.schema.json", &doctor);
     let list = atelier().args(["demo", "--json"]).run().code(0).json();
     assert_valid("demo.schema.json", &list);
     let counter = atelier().args(["demo", "counter", "--json"]).run().code(0);

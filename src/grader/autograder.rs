@@ -126,6 +126,9 @@ if ! command -v python3 >/dev/null 2>&1; then
 fi
 # The shipped binary must run on this image: fail the build now rather than every submission.
 ./atelier --version
+# What the sandbox can use in this container, for the build log (exit 1 when process counts would
+# not be exact here: the checks reading them would give `error`, never a wrong grade).
+./atelier doctor || true
 "#;
 
 const RUN: &str = r#"#!/usr/bin/env bash
@@ -160,8 +163,8 @@ Upload the zip as the assignment's autograder (Ubuntu 22.04 base image). Gradesc
 - `course/` holds the exercise's folder: its spec, its reference solution (for the checks that\n\
   compare with it) and its starter (never counted as similarity).\n\n\
 Inside Gradescope's container atelier runs as root in its own PID namespace with Docker's default\n\
-capabilities and no cgroup delegation; `atelier doctor` in `setup.sh` would show which sandbox\n\
-layers it can use there. To try the autograder by hand: put a submission in\n\
+capabilities and no cgroup delegation; `setup.sh` runs `atelier doctor`, so Gradescope's build\n\
+log shows which sandbox layers it can use there and whether process counts are exact. To try the autograder by hand: put a submission in\n\
 /autograder/submission/ and run `/autograder/source/run_autograder` (or set AUTOGRADER_ROOT to\n\
 another folder laid out the same way).\n",
         id = spec.id,
