@@ -370,6 +370,8 @@ mkdir -p /autograder/source /autograder/submission /autograder/results
 cp -a "$AG_SOURCE"/. /autograder/source/
 cp "$AG_SUBMISSION" /autograder/submission/compteur.py
 cp /autograder/source/run_autograder /autograder/run_autograder
+# setup.sh as Gradescope runs it when it builds the image (python3 is already here: no apt-get).
+bash /autograder/source/setup.sh >&2
 printf '%s' '{"id": 1, "created_at": "2026-12-01T10:00:00Z", "assignment": {"title": "43.3", "due_date": "2026-12-08T23:59:00Z"}, "users": [{"email": "ada@x.org", "id": 7, "name": "Ada"}]}' > /autograder/submission_metadata.json
 rc=0
 setpriv --bounding-set="$AG_CAPS" --inh-caps=-all /autograder/run_autograder || rc=$?
