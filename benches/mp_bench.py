@@ -50,10 +50,12 @@ def producer(queue, count):
         queue.put(i)
 
 
-def increment(value, count):
+def increment(value, count, barrier, ends):
+    barrier.wait()
     for _ in range(count):
         with value.get_lock():
             value.value += 1
+    ends.put(time.perf_counter())
 
 
 def process_start_join():
@@ -102,16 +104,23 @@ def queue():
 
 
 def value_lock():
+    # Counted from the moment every process is started and waiting (the barrier opens) to the last
+    # one's end (perf_counter is the system-wide monotonic clock): start-up is returned apart.
     v = mp.Value("q", 0)
-    start = time.perf_counter()
-    ps = [mp.Process(target=increment, args=(v, LOCK_INCREMENTS)) for _ in range(LOCK_PROCESSES)]
+    barrier = mp.Barrier(LOCK_PROCESSES + 1)
+    ends = mp.Queue()
+    began = time.perf_counter()
+    ps = [mp.Process(target=increment, args=(v, LOCK_INCREMENTS, barrier, ends))
+          for _ in range(LOCK_PROCESSES)]
     for p in ps:
         p.start()
+    barrier.wait()
+    start = time.perf_counter()
+    last = max(ends.get() for _ in range(LOCK_PROCESSES))
     for p in ps:
         p.join()
-    elapsed = time.perf_counter() - start
     assert v.value == LOCK_PROCESSES * LOCK_INCREMENTS, v.value
-    return LOCK_PROCESSES * LOCK_INCREMENTS / elapsed
+    return LOCK_PROCESSES * LOCK_INCREMENTS / (last - start), start - began
 
 
 def primes_sequential():
@@ -140,7 +149,7 @@ def main():
     mp.set_start_method("fork")
     samples = {name: [] for name in (
         "process_start_join", "pool_map_chunksize_1", "pool_map_chunksize_1000", "imap_unordered",
-        "queue", "value_lock", "primes_sequential", "primes_pool")}
+        "queue", "value_lock", "value_lock_startup", "primes_sequential", "primes_pool")}
     counts = {}
     for _ in range(reps):
         samples["process_start_join"].append(process_start_join())
@@ -148,7 +157,9 @@ def main():
         samples["pool_map_chunksize_1000"].append(pool_map(1000))
         samples["imap_unordered"].append(imap_unordered())
         samples["queue"].append(queue())
-        samples["value_lock"].append(value_lock())
+        rate, startup = value_lock()
+        samples["value_lock"].append(rate)
+        samples["value_lock_startup"].append(startup)
         seconds, counts["primes_sequential"] = primes_sequential()
         samples["primes_sequential"].append(seconds)
         seconds, counts["primes_pool"] = primes_pool()

@@ -76,6 +76,7 @@ struct Samples {
     imap: Vec<f64>,
     queue: Vec<f64>,
     lock: Vec<f64>,
+    lock_startup: Vec<f64>,
     seq: Vec<f64>,
     par: Vec<f64>,
     fork: Vec<f64>,
@@ -92,6 +93,7 @@ pub fn measure(reps: u32) -> Result<Report> {
         imap: vec![],
         queue: vec![],
         lock: vec![],
+        lock_startup: vec![],
         seq: vec![],
         par: vec![],
         fork: vec![],
@@ -111,7 +113,9 @@ pub fn measure(reps: u32) -> Result<Report> {
         s.map_1000.push(workloads::pool_map(1000)?);
         s.imap.push(workloads::imap_unordered()?);
         s.queue.push(workloads::queue()?);
-        s.lock.push(workloads::value_lock()?);
+        let (rate, startup) = workloads::value_lock()?;
+        s.lock.push(rate);
+        s.lock_startup.push(startup);
         let (seconds, seq_count) = workloads::primes_sequential();
         s.seq.push(seconds);
         let (seconds, par_count) = workloads::primes_pool()?;
@@ -189,12 +193,21 @@ pub fn measure(reps: u32) -> Result<Report> {
         ),
         line(
             "value_lock",
-            "Value + Lock: 10 processes x 10 000 increments",
+            "Value + Lock: 10 processes x 10 000 increments, once all are started",
             "incr/s",
             "higher",
             s.lock,
             py("value_lock"),
             "at least 30x CPython",
+        ),
+        line(
+            "value_lock_startup",
+            "the start of those 10 processes, until all wait at the gate",
+            "s",
+            "lower",
+            s.lock_startup,
+            py("value_lock_startup"),
+            "",
         ),
         line(
             "primes_sequential",
@@ -221,13 +234,14 @@ pub fn measure(reps: u32) -> Result<Report> {
             "higher",
             speedups(&s.seq, &s.par),
             speedups(&py("primes_sequential"), &py("primes_pool")),
-            "at least 1.9x on 2 cores",
+            "at least 1.9x on 2 cores and CPython's",
         ),
     ];
     for w in &mut workloads {
         w.met = match w.name {
             "process_start_join" => Some(w.atelier <= 1.3 * raw.fork_exit_waitpid_us),
-            "primes_speedup" => Some(w.atelier >= 1.9),
+            // Both targets: 1.9x, and no less than CPython's own speed-up on the same protocol.
+            "primes_speedup" => Some(w.atelier >= 1.9 && w.cpython.is_none_or(|c| w.atelier >= c)),
             "pool_map_chunksize_1" | "queue" => w.ratio.map(|r| r >= 10.0),
             "pool_map_chunksize_1000" => w.ratio.map(|r| r >= 1.0),
             "value_lock" => w.ratio.map(|r| r >= 30.0),

@@ -641,3 +641,67 @@ fn bad_arguments_exit_2_with_a_reason() {
     let out = world.run(&["grade", "43.3", "class", "--gradebook", "notes.sqlite"]);
     assert_code(&out, 2);
 }
+
+/// The `atelier-grade-*` folders (private copies of submissions) in `tmp`.
+fn private_copies(tmp: &Path) -> Vec<String> {
+    fs::read_dir(tmp)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with("atelier-grade-"))
+        .collect()
+}
+
+#[test]
+fn a_batch_stopped_with_sigterm_leaves_no_copy_and_sweeps_dead_graders_copies() {
+    use std::os::unix::fs::PermissionsExt;
+    let world = World::new();
+    for student in ["s1", "s2", "s3"] {
+        world.put(
+            "class",
+            &format!("{student}.py"),
+            "tests/fixtures/hostile/sleep_forever.py",
+        );
+    }
+    // A temporary folder of the test's own, as open as /tmp (the sandbox's run user must reach its
+    // working folder inside it).
+    let tmp = world.path("tmp");
+    fs::create_dir(&tmp).unwrap();
+    fs::set_permissions(&tmp, fs::Permissions::from_mode(0o1777)).unwrap();
+    // Copies left by a dead grader (no pid is this large) and by a live one (this test).
+    let dead = tmp.join("atelier-grade-999999999-stale");
+    fs::create_dir(&dead).unwrap();
+    fs::write(dead.join("submission.py"), "print('left behind')\n").unwrap();
+    let live = tmp.join(format!("atelier-grade-{}-inuse", std::process::id()));
+    fs::create_dir(&live).unwrap();
+
+    let mut child = world
+        .command(&["grade", "43.3", "class", "--jobs", "1", "--gradebook", "g.sqlite"])
+        .env("TMPDIR", &tmp)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Started: a copy of this grader's own is there, so a run is under way.
+    let own = format!("atelier-grade-{}-", child.id());
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !private_copies(&tmp).iter().any(|name| name.starts_with(&own)) {
+        assert!(Instant::now() < deadline, "no private copy made in 30 s");
+        assert!(child.try_wait().unwrap().is_none(), "the grader ended early");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    assert!(!dead.exists(), "a dead grader's copy was not swept");
+    let pid = nix::unistd::Pid::from_raw(child.id() as i32);
+    nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGTERM).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_code(&out, 2);
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("stopped by SIGTERM"), "{stderr}");
+    assert_eq!(
+        private_copies(&tmp),
+        [format!("atelier-grade-{}-inuse", std::process::id())],
+        "copies left behind after SIGTERM (only the live grader's may stay)"
+    );
+    // Nothing half-judged was recorded: the run under way was stopped, the others never began.
+    assert_eq!(count_rows(&world.path("g.sqlite")), 0, "{stderr}");
+}

@@ -261,20 +261,35 @@ fn small_messages_keep_each_producers_order() -> Outcome {
 
 fn queue_survives_killed_users() -> Outcome {
     let queue: Queue<Vec<u8>> = Queue::new().map_err(err)?;
-    // A consumer killed while it waits inside `get`, holding the read lock.
-    let mut consumer = Process::start(|| queue.get().map(drop)).map_err(err)?;
-    sleep_ms(50);
+    // A consumer killed while it waits inside `get`, holding the read lock: it says it is about to
+    // call `get`, then the test waits until it sleeps in there.
+    let (mut here, mut there) = Pipe::duplex().map_err(err)?;
+    let q = &queue;
+    let mut consumer = Process::start(move || -> procs::Result<()> {
+        there.send(&0u8)?;
+        q.get().map(drop)
+    })
+    .map_err(err)?;
+    let _: u8 = here.recv_timeout(Duration::from_secs(5)).map_err(err)?;
+    wait_blocked(consumer.pid())?;
     consumer.kill().map_err(err)?;
     consumer.join().map_err(err)?;
-    // A producer killed while it waits for room in a full ring, holding the write lock.
-    let mut producer = Process::start(|| -> procs::Result<()> {
+    // A producer killed while it waits for room in a full ring, holding the write lock: it reports
+    // each message put; after the fifth the ring is full and the sixth `put` blocks.
+    let (mut here, mut there) = Pipe::duplex().map_err(err)?;
+    let mut producer = Process::start(move || -> procs::Result<()> {
         for n in 0..6u8 {
-            queue.put(&vec![n; 100_000])?;
+            q.put(&vec![n; 100_000])?;
+            there.send(&n)?;
         }
         Ok(())
     })
     .map_err(err)?;
-    sleep_ms(100);
+    for n in 0..5u8 {
+        let put: u8 = here.recv_timeout(Duration::from_secs(5)).map_err(err)?;
+        ensure!(put == n, "producer reported message {put}, expected {n}");
+    }
+    wait_blocked(producer.pid())?;
     producer.kill().map_err(err)?;
     ensure!(
         producer.join().map_err(err)? == Exit::Signal(libc::SIGKILL),
@@ -323,34 +338,126 @@ fn locked_increments_are_exact() -> Outcome {
 }
 
 fn unlocked_increments_can_be_lost() -> Outcome {
-    // Not asserted to lose (a scheduler may serialise the children): only that it never gains.
+    // Two processes both read the counter before either writes it back: each stores 0 + 1, and one
+    // increment is lost. The interleaving is forced (each child says when it has read, and waits
+    // for the word to write), so the outcome is exact, not left to the scheduler.
     let counter = RawValue::new(0u64).map_err(err)?;
-    let mut procs: Vec<Process> = (0..2)
-        .map(|_| {
-            let counter = &counter;
-            Process::start(move || {
-                for _ in 0..200_000 {
-                    counter.store(counter.load() + 1);
-                }
+    let mut ends = Vec::new();
+    let mut children = Vec::new();
+    for _ in 0..2 {
+        let (mut here, mut there) = Pipe::duplex().map_err(err)?;
+        let counter = &counter;
+        children.push(
+            Process::start(move || -> procs::Result<()> {
+                let seen = counter.load();
+                there.send(&seen)?;
+                let _go: u8 = there.recv()?;
+                counter.store(seen + 1);
+                there.send(&0u64)
             })
-        })
-        .collect::<Result<_, _>>()
-        .map_err(err)?;
-    for p in &mut procs {
+            .map_err(err)?,
+        );
+        let seen: u64 = here.recv_timeout(Duration::from_secs(5)).map_err(err)?;
+        ensure!(seen == 0, "a child read {seen} before any write");
+        ends.push(here);
+    }
+    for end in &mut ends {
+        end.send(&1u8).map_err(err)?;
+    }
+    for end in &mut ends {
+        let _done: u64 = end.recv_timeout(Duration::from_secs(5)).map_err(err)?;
+    }
+    for p in &mut children {
         p.join_ok().map_err(err)?;
     }
     ensure!(
-        counter.load() <= 400_000,
-        "racy counter gained: {}",
+        counter.load() == 1,
+        "two increments after two reads of 0 gave {}, expected 1 (one lost)",
+        counter.load()
+    );
+    // And a store is seen by another process.
+    let mut writer = Process::start(|| counter.store(u64::MAX)).map_err(err)?;
+    writer.join_ok().map_err(err)?;
+    ensure!(
+        counter.load() == u64::MAX,
+        "the child's store was not seen: {}",
         counter.load()
     );
     Ok(())
+}
+
+/// Waits until process `pid` sleeps in the kernel (state `S` in `/proc/PID/stat`): how a test knows
+/// a child is blocked inside a call, rather than guessing with a sleep. Polls for 10 s at most.
+fn wait_blocked(pid: i32) -> Outcome {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).map_err(err)?;
+        let state = stat
+            .rfind(')')
+            .and_then(|i| stat[i + 1..].split_whitespace().next());
+        if state == Some("S") {
+            return Ok(());
+        }
+        ensure!(
+            Instant::now() < deadline,
+            "process {pid} never blocked (state {state:?})"
+        );
+        std::thread::yield_now();
+    }
+}
+
+fn square_all(v: Vec<u32>) -> Vec<u64> {
+    v.into_iter().map(|x| u64::from(x) * u64::from(x)).collect()
+}
+
+fn total_len(v: Vec<String>) -> usize {
+    v.iter().map(String::len).sum()
+}
+
+fn large_payloads_cross_the_shared_rings() -> Outcome {
+    let mut pool = Pool::new(2).map_err(err)?;
+    // Vectors of numbers (raw bytes), from empty to 1 MiB, through the rings or the pipes.
+    let sizes = [0usize, 1, 10, 5_000, 50_000, 262_144];
+    let tasks: Vec<Vec<u32>> = sizes
+        .iter()
+        .enumerate()
+        .map(|(k, &n)| {
+            (0..n as u32)
+                .map(|x| x.wrapping_mul(2_654_435_761).wrapping_add(k as u32))
+                .collect()
+        })
+        .collect();
+    let got = pool.map(square_all, tasks.clone(), 1).map_err(err)?;
+    let expected: Vec<Vec<u64>> = tasks.iter().cloned().map(square_all).collect();
+    ensure!(got == expected, "vector tasks or their large results damaged");
+    // More large tasks at once than a ring holds (4 MiB): the rest goes through the pipes.
+    let many: Vec<Vec<u32>> = (0..24).map(|k| vec![k; 300_000]).collect();
+    let sums: Vec<u64> = pool
+        .map(square_all, many, 3)
+        .map_err(err)?
+        .iter()
+        .map(|v| v.iter().sum())
+        .collect();
+    ensure!(
+        sums == (0..24u64).map(|k| k * k * 300_000).collect::<Vec<_>>(),
+        "a full ring lost or mixed tasks: {sums:?}"
+    );
+    // Other types through postcard, large enough for the ring.
+    let words: Vec<Vec<String>> = (0..6).map(|k| vec!["é".repeat(k * 10_000); 3]).collect();
+    let lens = pool.map(total_len, words, 1).map_err(err)?;
+    ensure!(
+        lens == (0..6).map(|k| 3 * 2 * k * 10_000).collect::<Vec<_>>(),
+        "string tasks damaged: {lens:?}"
+    );
+    pool.join().map_err(err)
 }
 
 fn lock_recovered_after_holder_killed() -> Outcome {
     let value = Value::new(41u32).map_err(err)?;
     let (mut here, mut there) = Pipe::duplex().map_err(err)?;
     let mut holder = Process::start(|| -> procs::Result<()> {
+        // A complete update (42), then one in progress when the holder dies (43, never written back).
+        *value.get_lock()? += 1;
         let mut guard = value.get_lock()?;
         *guard += 1;
         there.send(&"locked")?;
@@ -377,7 +484,11 @@ fn lock_recovered_after_holder_killed() -> Outcome {
     let guard = guard.ok_or("lock still held after its holder died")?;
     ensure!(guard.recovered(), "recovery not reported");
     drop(guard);
-    ensure!(value.get().map_err(err)? == 42, "value lost its update");
+    let kept = value.get().map_err(err)?;
+    ensure!(
+        kept == 42,
+        "value is {kept}: expected 42, the last complete update (not 41: lost; not 43: half-published)"
+    );
     let again = value.lock().acquire().map_err(err)?;
     ensure!(!again.recovered(), "recovered twice");
     Ok(())
@@ -462,18 +573,25 @@ fn refuses_to_fork_with_threads() -> Outcome {
     }
 }
 
-fn interrupt_after(ms: u64) -> procs::Result<Process> {
+/// A child that sends SIGINT to this process once it is blocked (see [`wait_blocked`]). A signal
+/// that came early would still be seen (the request is kept until `interrupt::clear`).
+fn interrupt_when_blocked() -> procs::Result<Process> {
     let parent = nix::unistd::getpid();
-    Process::start(move || {
-        sleep_ms(ms);
-        let _ = nix::sys::signal::kill(parent, nix::sys::signal::Signal::SIGINT);
+    Process::start(move || -> i32 {
+        if wait_blocked(parent.as_raw()).is_err() {
+            return 1;
+        }
+        match nix::sys::signal::kill(parent, nix::sys::signal::Signal::SIGINT) {
+            Ok(()) => 0,
+            Err(_) => 2,
+        }
     })
 }
 
 fn ctrl_c_stops_blocking_calls() -> Outcome {
     let guard = interrupt::Guard::install().map_err(err)?;
     let mut sleeper = Process::start(|| sleep_ms(10_000)).map_err(err)?;
-    let mut sender = interrupt_after(50).map_err(err)?;
+    let mut sender = interrupt_when_blocked().map_err(err)?;
     let started = Instant::now();
     ensure!(
         matches!(sleeper.join(), Err(Error::Interrupted)),
@@ -490,26 +608,26 @@ fn ctrl_c_stops_blocking_calls() -> Outcome {
         sleeper.exit()
     );
     interrupt::clear();
-    sender.join().map_err(err)?;
+    sender.join_ok().map_err(err)?;
 
     let mut pool = Pool::new(2).map_err(err)?;
-    let mut sender = interrupt_after(50).map_err(err)?;
+    let mut sender = interrupt_when_blocked().map_err(err)?;
     let result = pool.map(sleep_then_echo, [10_000u64, 10_000], 1);
     ensure!(
         matches!(result, Err(Error::Interrupted)),
         "pool map gave {result:?}"
     );
     interrupt::clear();
-    sender.join().map_err(err)?;
+    sender.join_ok().map_err(err)?;
 
     let queue: Queue<u8> = Queue::new().map_err(err)?;
-    let mut sender = interrupt_after(50).map_err(err)?;
+    let mut sender = interrupt_when_blocked().map_err(err)?;
     ensure!(
         matches!(queue.get(), Err(Error::Interrupted)),
         "queue get not interrupted"
     );
     interrupt::clear();
-    sender.join().map_err(err)?;
+    sender.join_ok().map_err(err)?;
     drop(guard);
     Ok(())
 }
@@ -564,7 +682,14 @@ fn main() -> ExitCode {
             "10 processes x 100000 locked increments",
             locked_increments_are_exact,
         ),
-        ("unlocked increments never gain", unlocked_increments_can_be_lost),
+        (
+            "two reads before two writes lose an update",
+            unlocked_increments_can_be_lost,
+        ),
+        (
+            "large tasks and results cross the shared rings",
+            large_payloads_cross_the_shared_rings,
+        ),
         (
             "a lock whose holder was killed is recovered",
             lock_recovered_after_holder_killed,

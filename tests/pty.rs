@@ -89,6 +89,14 @@ fn children_of(pid: u32) -> Vec<u32> {
     found
 }
 
+/// Whether a `python3` process runs anywhere below `pid`.
+fn python_under(pid: u32) -> bool {
+    children_of(pid).into_iter().any(|child| {
+        std::fs::read_to_string(format!("/proc/{child}/comm")).is_ok_and(|comm| comm.starts_with("python3"))
+            || python_under(child)
+    })
+}
+
 fn ctrl_c_stops_a_demo_and_leaves_no_child(home: &std::path::Path) {
     let mut s = spawn(home);
     let atelier = *children_of(std::process::id())
@@ -114,7 +122,15 @@ fn ctrl_c_stops_a_check_and_leaves_no_process(home: &std::path::Path) {
         .expect("the REPL is our child");
     s.send_line(&format!("check 3 {}", program.display())).unwrap();
     s.exp_string(&l1("Vérification de")).expect("the check started");
-    std::thread::sleep(Duration::from_millis(800));
+    // The sandbox has started the program: a python3 process runs under the REPL.
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while !python_under(atelier) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no python3 started under the REPL in 20 s"
+        );
+        std::thread::yield_now();
+    }
     s.send_control('c').unwrap();
     // Well before the spec's 20 s wall clock: the sandbox saw Ctrl-C.
     s.exp_string(&l1("Vérification interrompue"))

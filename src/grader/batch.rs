@@ -10,22 +10,33 @@
 //! Scheduling: `jobs` workers (default: the CPUs this process may use), each running one
 //! submission at a time, so that runs do not outnumber cores. A timing-sensitive exercise (its
 //! checks compare wall times or CPU parallelism) gets one worker, and each of its runs holds the
-//! machine-wide grading lock exclusively ([`cpu_share`]): its run never shares the CPUs with
+//! machine-wide grading lock exclusively ([`grading_lock`]): its run never shares the CPUs with
 //! another grading run, of this batch or of another grader on the machine, or a correct parallel
 //! program would look slow because its neighbour took half the machine.
+//!
+//! Nothing of a student's is left behind: each submission is checked from a private copy in
+//! `$TMPDIR/atelier-grade-<pid>-*` (see [`PrivateCopy`]), removed when its check ends. SIGTERM and
+//! SIGINT stop the batch cleanly (no new run starts, runs under way are stopped, their copies
+//! removed, nothing half-judged recorded); copies left by a grader that could not clean up
+//! (`kill -9`, a power cut) are swept when the next batch starts ([`sweep_stale_copies`]).
+use std::fs::File;
 use std::io::{IsTerminal, Write};
+use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use nix::fcntl::{Flock, FlockArg};
 
 use super::class::Submission;
-use super::cpu_share;
 use super::engine::{CheckOptions, check_submission};
+use super::grading_lock;
 use super::record::{GradeRecord, sha256_hex};
 use crate::course::{CourseFiles, Exercise};
+use crate::procs::interrupt;
 
 /// One submission to grade.
 #[derive(Debug, Clone)]
@@ -55,25 +66,31 @@ pub struct BatchEnv<'a> {
 
 /// Grades `jobs` on `workers` threads, calling `on_done` on the caller's thread as each one ends.
 /// An error from `on_done` (the gradebook cannot be written) stops the batch: the runs under way
-/// finish, no new one starts, and the error is returned.
+/// finish, no new one starts, and the error is returned. SIGTERM or SIGINT stops it too: the runs
+/// under way are stopped (and not recorded), and an error says which signal came.
 pub fn run_batch(
     env: &BatchEnv<'_>,
     jobs: &[Job],
     workers: usize,
     mut on_done: impl FnMut(Outcome) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
+    sweep_stale_copies(&std::env::temp_dir());
+    // While held, the signals only set a flag that the workers and the sandbox's supervision
+    // look at: every run stops, every private copy is removed on the way out.
+    let _signals = interrupt::Guard::install_stop().context("cannot install the SIGTERM/SIGINT handler")?;
     let next = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
+    let recorded = AtomicUsize::new(0);
     let workers = workers.clamp(1, jobs.len().max(1));
     let (tx, rx) = mpsc::channel::<Outcome>();
-    std::thread::scope(|scope| {
+    let finished = std::thread::scope(|scope| {
         for w in 0..workers {
             let tx = tx.clone();
             let (next, stop) = (&next, &stop);
             std::thread::Builder::new()
                 .name(format!("grade-{w}"))
                 .spawn_scoped(scope, move || {
-                    while !stop.load(Ordering::Relaxed) {
+                    while !stop.load(Ordering::Relaxed) && !interrupt::requested() {
                         let Some(job) = jobs.get(next.fetch_add(1, Ordering::Relaxed)) else {
                             break;
                         };
@@ -87,19 +104,37 @@ pub fn run_batch(
         }
         drop(tx);
         for outcome in rx.iter() {
+            if matches!(outcome, Outcome::Graded(_)) {
+                recorded.fetch_add(1, Ordering::Relaxed);
+            }
             if let Err(err) = on_done(outcome) {
                 stop.store(true, Ordering::Relaxed);
                 return Err(err);
             }
         }
         Ok(())
-    })
+    });
+    finished?;
+    if interrupt::requested() {
+        let signal = match interrupt::signal() {
+            Some(libc::SIGTERM) => "SIGTERM",
+            Some(libc::SIGINT) => "SIGINT (Ctrl-C)",
+            _ => "a stop request",
+        };
+        anyhow::bail!(
+            "grading stopped by {signal}: {} of {} submissions graded and recorded, the runs under way \
+             stopped and not recorded; the same command grades the rest",
+            recorded.load(Ordering::Relaxed),
+            jobs.len()
+        );
+    }
+    Ok(())
 }
 
 fn grade_one(env: &BatchEnv<'_>, job: &Job) -> Outcome {
     let student = job.submission.student.clone();
-    // Held until this submission is checked (see `cpu_share`).
-    let _share = match cpu_share::acquire(env.timing_sensitive) {
+    // Held until this submission is checked (see `grading_lock`).
+    let _share = match grading_lock::acquire(env.timing_sensitive) {
         Ok(share) => share,
         Err(err) => {
             return Outcome::Failed {
@@ -119,12 +154,19 @@ fn grade_one(env: &BatchEnv<'_>, job: &Job) -> Outcome {
             };
         }
     };
-    let program = copy.path().join("submission.py");
+    let program = copy.dir.path().join("submission.py");
     let start = Instant::now();
     let checked = catch_unwind(AssertUnwindSafe(|| {
         check_submission(env.files, env.exercise, &program, env.opts)
     }));
     let grading_s = start.elapsed().as_secs_f64();
+    if interrupt::requested() {
+        // The run may have been cut short by the stop: its verdict would be wrong.
+        return Outcome::Failed {
+            student,
+            error: "grading stopped before this run ended: not recorded".into(),
+        };
+    }
     match checked {
         Ok(Ok(report)) => Outcome::Graded(Box::new(GradeRecord::from_report(
             &report,
@@ -152,17 +194,87 @@ fn grade_one(env: &BatchEnv<'_>, job: &Job) -> Outcome {
     }
 }
 
-/// Copies a submission into a fresh private folder (as `submission.py`) and hashes the bytes.
-fn private_copy(path: &std::path::Path) -> anyhow::Result<(tempfile::TempDir, String)> {
-    use anyhow::Context;
-    let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
+/// Prefix of a private copy's folder; the grader's pid follows (see [`sweep_stale_copies`]).
+const COPY_PREFIX: &str = "atelier-grade-";
+
+/// A submission's private copy: a fresh folder `atelier-grade-<pid>-*` (mode 0700) holding
+/// `submission.py`, removed on drop. The folder itself is `flock`ed while in use, so a sweeper can
+/// tell a live grader's copy (even one in another PID namespace sharing the folder) from a dead
+/// one's.
+pub struct PrivateCopy {
+    pub dir: tempfile::TempDir,
+    _in_use: Flock<File>,
+}
+
+/// Copies a submission into a fresh private folder (as `submission.py`) and hashes the bytes. The
+/// submission is read without following links or opening FIFOs (see `submission_file`).
+fn private_copy(path: &std::path::Path) -> anyhow::Result<(PrivateCopy, String)> {
+    let bytes = super::submission_file::read(path)?;
     let dir = tempfile::Builder::new()
-        .prefix("atelier-grade-")
+        .prefix(&format!("{COPY_PREFIX}{}-", std::process::id()))
         .tempdir()
         .context("cannot create a temporary folder")?;
+    let handle = open_folder(dir.path()).with_context(|| format!("{}: cannot open", dir.path().display()))?;
+    let in_use = Flock::lock(handle, FlockArg::LockExclusiveNonblock)
+        .map_err(|(_, errno)| anyhow::anyhow!("{}: cannot lock: {errno}", dir.path().display()))?;
     std::fs::write(dir.path().join("submission.py"), &bytes)
         .with_context(|| format!("{}: cannot write", dir.path().display()))?;
-    Ok((dir, sha256_hex(&bytes)))
+    Ok((PrivateCopy { dir, _in_use: in_use }, sha256_hex(&bytes)))
+}
+
+/// A folder opened for `flock`, never through a link.
+fn open_folder(path: &std::path::Path) -> std::io::Result<File> {
+    File::options()
+        .read(true)
+        .custom_flags(libc::O_DIRECTORY | libc::O_NOFOLLOW)
+        .open(path)
+}
+
+/// Removes the private copies in `tmp` that a grader left when it died without cleaning up: a
+/// folder `atelier-grade-<pid>-*` of this user whose pid is not a live process and whose folder
+/// lock nobody holds. Best effort: what cannot be removed stays for a later sweep.
+pub fn sweep_stale_copies(tmp: &std::path::Path) {
+    let Ok(entries) = std::fs::read_dir(tmp) else {
+        return;
+    };
+    let me = nix::unistd::geteuid().as_raw();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(COPY_PREFIX))
+            .and_then(|rest| rest.split_once('-'))
+            .and_then(|(pid, _)| pid.parse::<i32>().ok())
+        else {
+            continue;
+        };
+        if pid <= 0 || process_alive(pid) {
+            continue;
+        }
+        let path = entry.path();
+        let Ok(meta) = std::fs::symlink_metadata(&path) else {
+            continue;
+        };
+        if !meta.is_dir() || meta.uid() != me {
+            continue;
+        }
+        // Held by a live grader (another PID namespace's pid may look dead here): leave it.
+        let Ok(handle) = open_folder(&path) else {
+            continue;
+        };
+        if let Ok(_held) = Flock::lock(handle, FlockArg::LockExclusiveNonblock) {
+            // `remove_dir_all` never follows the links a submission's run may have left inside.
+            let _ = std::fs::remove_dir_all(&path);
+        }
+    }
+}
+
+/// Whether `pid` names a live process (one we may not signal counts as alive).
+fn process_alive(pid: i32) -> bool {
+    !matches!(
+        nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), None),
+        Err(nix::errno::Errno::ESRCH)
+    )
 }
 
 /// Progress on stderr: an indicatif bar on a terminal, a line per submission otherwise (logs, CI).

@@ -12,8 +12,7 @@ use sha2::{Digest, Sha256};
 use super::bulk_layout;
 use crate::i18n::Lang;
 
-/// A submission bigger than this is not a student's program (and would swell the grader).
-pub const MAX_SUBMISSION_BYTES: u64 = 1 << 20;
+pub use super::submission_file::MAX_SUBMISSION_BYTES;
 /// How deep a student's folder is searched (an unzipped upload often adds a wrapper folder).
 const MAX_DEPTH: usize = 3;
 
@@ -126,6 +125,12 @@ pub fn discover(
                 lang.pick(
                     "un lien symbolique : seuls les vrais fichiers et dossiers sont notés",
                     "a symbolic link: only real files and folders are graded",
+                )
+                .to_string()
+            } else if !kind.is_file() {
+                lang.pick(
+                    "ni un fichier ordinaire ni un dossier (un tube nommé, une socket, un périphérique) : refusé",
+                    "neither a regular file nor a folder (a named pipe, a socket, a device): refused",
                 )
                 .to_string()
             } else {
@@ -403,6 +408,7 @@ mod tests {
         fs::create_dir(root.join("fay")).unwrap();
         fs::write(root.join(".hidden.py"), "").unwrap();
         std::os::unix::fs::symlink("/etc/passwd", root.join("gus.py")).unwrap();
+        nix::unistd::mkfifo(&root.join("hub.py"), nix::sys::stat::Mode::S_IRWXU).unwrap();
 
         let class = discover(root, "compteur.py", Lang::En, &|_| false).unwrap();
         let graded: Vec<(&str, &str)> = class
@@ -419,11 +425,12 @@ mod tests {
             ]
         );
         let problems: Vec<&str> = class.not_graded.iter().map(|p| p.student.as_str()).collect();
-        assert_eq!(problems, ["ann", "cid", "eve", "fay", "gus", "notes"]);
+        assert_eq!(problems, ["ann", "cid", "eve", "fay", "gus", "hub", "notes"]);
         assert!(class.not_graded[0].reason.contains("not a submission"));
         assert!(class.not_graded[1].reason.contains("not guessed"));
         assert!(class.not_graded[2].reason.contains("empty"));
         assert!(class.not_graded[3].reason.contains("both"));
         assert!(class.not_graded[4].reason.contains("symbolic link"));
+        assert!(class.not_graded[5].reason.contains("named pipe"));
     }
 }

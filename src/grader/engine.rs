@@ -66,8 +66,7 @@ pub fn check_submission(
     opts: &CheckOptions,
 ) -> anyhow::Result<CheckReport> {
     let spec = load_spec(files, exercise)?;
-    let source_bytes = std::fs::read(submission)
-        .with_context(|| format!("{}: cannot read the submission", submission.display()))?;
+    let source_bytes = super::submission_file::read(submission)?;
     let source = String::from_utf8_lossy(&source_bytes).into_owned();
     let lang = opts.lang;
 

@@ -14,10 +14,10 @@ use super::batch::{BatchEnv, Job, Outcome, Progress, run_batch};
 use super::checks;
 use super::class::{self, NotGraded, Shard};
 use super::class_outputs::{Outputs, check_options, write_outputs};
-use super::cpu_share;
 use super::engine::{CheckOptions, load_spec};
 use super::export::ExportTarget;
 use super::gradebook::Gradebook;
+use super::grading_lock;
 use super::record::{GradeVerdict, sha256_hex};
 use super::reference::reference_output;
 use super::roster::Roster;
@@ -79,7 +79,7 @@ pub fn grade_class(args: &GradeOptions, out: &mut dyn Write) -> Result<()> {
     let spec_hash = sha256_hex(exercise.files.get("exercise.yaml").map_or(&[][..], |b| b));
     // The reference solution's output is the same for every student: computed once, shared.
     let reference = if checks::needs_reference(&spec) {
-        let _share = cpu_share::acquire(spec.timing_sensitive)?;
+        let _share = grading_lock::acquire(spec.timing_sensitive)?;
         Some(reference_output(&spec, &exercise)?)
     } else {
         None
@@ -109,13 +109,13 @@ pub fn grade_class(args: &GradeOptions, out: &mut dyn Write) -> Result<()> {
     let mut not_graded = class.not_graded.clone();
     let mut students: HashSet<String> = HashSet::new();
     for submission in &class.submissions {
-        let bytes = match std::fs::read(&submission.path) {
+        let bytes = match super::submission_file::read(&submission.path) {
             Ok(bytes) => bytes,
             Err(err) => {
                 not_graded.push(NotGraded {
                     student: submission.student.clone(),
                     entry: submission.rel.clone(),
-                    reason: format!("{}: {err}", lang.pick("illisible", "cannot read")),
+                    reason: format!("{}: {err}", lang.pick("refusée", "refused")),
                 });
                 continue;
             }

@@ -5,9 +5,23 @@
 //! process to lock it gets `EOWNERDEAD`, marks it consistent and carries on; its guard says
 //! [`LockGuard::recovered`] so the caller knows the protected data may be half-updated. A holder's
 //! death therefore never wedges the others.
+//!
+//! A [`LockGuard`] is not `Send`: a robust mutex belongs to the thread that locked it, and an
+//! unlock from another thread fails (`EPERM`) and leaves it held. The guard cannot even be sent:
+//!
+//! ```compile_fail
+//! fn needs_send<T: Send>(_: T) {}
+//! let lock = atelier::procs::Lock::new().unwrap();
+//! needs_send(lock.acquire().unwrap());
+//! ```
+//!
+//! Nothing here reads glibc's private mutex layout: waiters spin on a word of our own beside the
+//! mutex ([`RawMutex`]), a hint of whether it is held, and only call `pthread_mutex_trylock` when
+//! it says free.
 use std::cell::UnsafeCell;
 use std::io;
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::marker::PhantomData;
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use super::error::Result;
@@ -17,14 +31,19 @@ use super::shm::Shared;
 /// Attempts before sleeping on a contended lock.
 const SPINS: u32 = 100;
 
-/// The mutex and, on the same cache line, a few bytes it protects: a [`Value`](super::Value)
-/// keeps its number there, so a contended increment moves one cache line between cores, not two.
+/// The mutex and, on the same cache line, what waiters spin on and the number a
+/// [`Value`](super::Value) keeps there, so a contended increment moves one cache line between
+/// cores, not two.
 #[repr(C, align(64))]
-struct RawMutex(UnsafeCell<libc::pthread_mutex_t>, UnsafeCell<Payload>);
-
-/// Room for any [`Plain`](super::value::Plain) number (at most 16 bytes, 16-aligned).
-#[repr(C, align(16))]
-pub(crate) struct Payload(pub(crate) [u8; 16]);
+struct RawMutex {
+    mutex: UnsafeCell<libc::pthread_mutex_t>,
+    /// 1 while a holder is inside (set after locking, cleared before unlocking). Only a hint for
+    /// spinning waiters: a holder that died leaves it at 1, and waiters then just stop spinning
+    /// and call `pthread_mutex_lock`, which recovers the mutex.
+    held: AtomicU32,
+    /// Room for any [`Plain`](super::value::Plain) number, as bits.
+    payload: AtomicU64,
+}
 
 // SAFETY: a process-shared pthread mutex is made to be used from several threads and processes.
 unsafe impl Sync for RawMutex {}
@@ -48,6 +67,8 @@ impl std::fmt::Debug for Lock {
 pub struct LockGuard<'a> {
     lock: &'a Lock,
     recovered: bool,
+    /// Not `Send` (see the module documentation): unlocked by the thread that locked.
+    _not_send: PhantomData<*const ()>,
 }
 
 impl LockGuard<'_> {
@@ -59,8 +80,18 @@ impl LockGuard<'_> {
 
 impl Drop for LockGuard<'_> {
     fn drop(&mut self) {
-        // SAFETY: this guard exists only while this process holds the mutex.
-        unsafe { libc::pthread_mutex_unlock(self.lock.raw()) };
+        self.lock.mutex.get().held.store(0, Ordering::Relaxed);
+        // SAFETY: this guard exists only while this thread holds the mutex (it is not `Send`).
+        let code = unsafe { libc::pthread_mutex_unlock(self.lock.raw()) };
+        if code != 0 {
+            // Only a guard carried into a forked child (another thread of another process) gets
+            // here. Going on would leave every other process waiting forever on a lock that looks
+            // free to nobody: stop loudly instead.
+            eprintln!(
+                "atelier: pthread_mutex_unlock failed (errno {code}): a lock guard was released by a thread that does not hold it"
+            );
+            std::process::abort();
+        }
     }
 }
 
@@ -79,10 +110,12 @@ impl Lock {
     /// A new, unlocked lock in shared memory.
     pub fn new() -> Result<Lock> {
         // SAFETY: an all-zero pthread_mutex_t is only storage; it is initialised below before use.
-        let mutex = Shared::new(RawMutex(
-            UnsafeCell::new(unsafe { std::mem::zeroed() }),
-            UnsafeCell::new(Payload([0; 16])),
-        ))?;
+        let storage: libc::pthread_mutex_t = unsafe { std::mem::zeroed() };
+        let mutex = Shared::new(RawMutex {
+            mutex: UnsafeCell::new(storage),
+            held: AtomicU32::new(0),
+            payload: AtomicU64::new(0),
+        })?;
         // SAFETY: an all-zero attribute object is storage for pthread_mutexattr_init.
         let mut attr: libc::pthread_mutexattr_t = unsafe { std::mem::zeroed() };
         // SAFETY: `attr` is live local storage; `mutex` points into our fresh mapping, which no
@@ -91,7 +124,7 @@ impl Lock {
             check(libc::pthread_mutexattr_init(&mut attr), "pthread_mutexattr_init")?;
             let shared = libc::pthread_mutexattr_setpshared(&mut attr, libc::PTHREAD_PROCESS_SHARED);
             let robust = libc::pthread_mutexattr_setrobust(&mut attr, libc::PTHREAD_MUTEX_ROBUST);
-            let init = libc::pthread_mutex_init(mutex.get().0.get(), &attr);
+            let init = libc::pthread_mutex_init(mutex.get().mutex.get(), &attr);
             libc::pthread_mutexattr_destroy(&mut attr);
             check(shared, "pthread_mutexattr_setpshared")?;
             check(robust, "pthread_mutexattr_setrobust")?;
@@ -101,29 +134,32 @@ impl Lock {
     }
 
     fn raw(&self) -> *mut libc::pthread_mutex_t {
-        self.mutex.get().0.get()
+        self.mutex.get().mutex.get()
     }
 
-    /// The 16 shared bytes beside the mutex (see [`RawMutex`]).
-    pub(crate) fn payload(&self) -> *mut Payload {
-        self.mutex.get().1.get()
+    /// The shared number beside the mutex (see [`RawMutex`]).
+    pub(crate) fn payload(&self) -> &AtomicU64 {
+        &self.mutex.get().payload
+    }
+
+    fn guard(&self, recovered: bool) -> LockGuard<'_> {
+        self.mutex.get().held.store(1, Ordering::Relaxed);
+        LockGuard {
+            lock: self,
+            recovered,
+            _not_send: PhantomData,
+        }
     }
 
     /// Turns a lock result into a guard: `EOWNERDEAD` is recovered, `EBUSY`/`ETIMEDOUT` is `None`.
     fn outcome(&self, code: i32) -> Result<Option<LockGuard<'_>>> {
         match code {
-            0 => Ok(Some(LockGuard {
-                lock: self,
-                recovered: false,
-            })),
+            0 => Ok(Some(self.guard(false))),
             libc::EOWNERDEAD => {
                 // SAFETY: we hold the mutex (EOWNERDEAD means it was handed to us).
                 let code = unsafe { libc::pthread_mutex_consistent(self.raw()) };
                 check(code, "pthread_mutex_consistent")?;
-                Ok(Some(LockGuard {
-                    lock: self,
-                    recovered: true,
-                }))
+                Ok(Some(self.guard(true)))
             }
             libc::EBUSY | libc::ETIMEDOUT => Ok(None),
             other => Err(check(other, "pthread_mutex_lock").unwrap_err().into()),
@@ -155,15 +191,12 @@ impl Lock {
         }
         // Critical sections are short (an increment): the holder, running on the other core,
         // usually lets go within a microsecond, far cheaper than sleeping in the kernel.
-        // Spin on a plain read of the lock word (glibc keeps the owner's id in the first 32 bits
-        // of the mutex, 0 when free) and only try the atomic exchange when it looks free, so
-        // waiters do not keep stealing the cache line from the holder.
-        // SAFETY: the first field of an initialised glibc `pthread_mutex_t` is its 32-bit lock word,
-        // 4-aligned; reading it atomically while other processes update it atomically is sound.
-        let word = unsafe { &*self.raw().cast::<AtomicU32>() };
+        // Spin on a read of our own `held` word and only try the lock (an atomic exchange) when
+        // it looks free, so waiters do not keep stealing the cache line from the holder.
+        let held = &self.mutex.get().held;
         for _ in 0..SPINS {
             std::hint::spin_loop();
-            if word.load(Ordering::Relaxed) == 0
+            if held.load(Ordering::Relaxed) == 0
                 && let Some(guard) = self.try_acquire()?
             {
                 return Ok(Some(guard));

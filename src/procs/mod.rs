@@ -10,14 +10,24 @@
 //! Choices, where Python's semantics left room:
 //! - [`Pool`] tasks are plain `fn(T) -> R` pointers (a closure without captures coerces to one);
 //!   workers are forks without exec, so a function address means the same function in every
-//!   worker (see `pool/worker.rs`). Arguments and results travel framed in postcard.
+//!   worker (see `pool/worker.rs`). Arguments and results travel framed in postcard; from 16 KiB
+//!   a payload goes through a ring of shared memory per worker (`arena.rs`), the pipe carrying only
+//!   its place, and a task that is a vector of numbers travels as raw bytes (`pool/bulk.rs`).
 //! - [`Lock`] is a robust, process-shared pthread mutex: the death of its holder frees it and the
-//!   next owner is told ([`LockGuard::recovered`]). [`Value`] keeps its number on the lock's cache line.
+//!   next owner is told ([`LockGuard::recovered`]); its guard is not `Send`. [`Value`] keeps its
+//!   number on the lock's cache line, as the bits of an atomic: every shared access is an atomic
+//!   load or store, so a lost update (the `counter --no-lock` demo) is never a data race.
+//!
+//! Miri: the unit tests of the pure parts (`value`'s bit conversions, `pool/bulk.rs`) run under
+//! Miri; everything that forks, maps shared memory or uses a process-shared mutex or a futex does
+//! not, because Miri emulates none of `fork`, `mmap(MAP_SHARED)`, `pthread_mutexattr_setpshared`
+//! or `FUTEX_WAIT` on shared memory — those are tested by running them (`tests/procs.rs`).
 //! - [`Queue`] is a ring buffer in shared memory with futex sleeps, not a pipe: no system call per
 //!   message while both sides are busy, and a process killed mid-`put`/`get` leaves it whole.
 //! - [`Process`] and [`Pool`] kill (SIGKILL) and reap on drop; [`Group`] puts a demo's children in
 //!   one process group for a single `killpg`.
 //! - [`raw`] holds the bare-syscall figures `atelier bench` compares against.
+mod arena;
 pub mod error;
 pub mod fork;
 mod futex;

@@ -7,9 +7,16 @@
 //! tasks travel by the hundred per system call, slow ones one at a time so that an idle worker
 //! always gets the next one (and `imap_unordered` yields fast tasks first).
 //!
+//! Large payloads (from 16 KiB) do not go through the pipes: each worker has two rings of shared
+//! memory (`arena.rs`), tasks one way and results the other, and the pipe frame only says where
+//! the payload lies. Tasks that are vectors of numbers travel as raw bytes (`pool/bulk.rs`), so the
+//! chapter's primes program, which sends the numbers themselves, pays a copy per chunk, not a
+//! serialisation.
+//!
 //! A worker that dies with work in flight is reported as [`Error::WorkerDied`] with its pid, the
 //! task it was running (each worker publishes its current task in shared memory) and how it died;
 //! the pool then kills and reaps every worker and refuses further work: it never hangs.
+mod bulk;
 mod tasks;
 mod worker;
 
@@ -43,6 +50,12 @@ pub struct Pool {
     ready: VecDeque<Done>,
     /// Mean task duration in nanoseconds (exponential average), `None` before the first result.
     task_ns: Option<f64>,
+    /// The task function `task_ns` was measured on: another function starts from no estimate
+    /// (a warm-up of trivial tasks must not make the next batch's heavy tasks queue by the hundred).
+    task_fn: usize,
+    /// The process that made the pool: the only one that may use it (a fork of it holds a copy of
+    /// this struct, but must not write to the workers' pipes and rings too).
+    owner: u32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,6 +71,7 @@ struct Worker {
     tasks: Option<OwnedFd>,
     results: OwnedFd,
     slot: Shared<AtomicU64>,
+    rings: worker::Rings,
     out: Vec<u8>,
     out_pos: usize,
     inbuf: Vec<u8>,
@@ -127,16 +141,19 @@ impl Pool {
             run: 0,
             ready: VecDeque::new(),
             task_ns: None,
+            task_fn: 0,
+            owner: std::process::id(),
         };
         for _ in 0..n {
             let (task_r, task_w) = wire::pipe()?;
             let (result_r, result_w) = wire::pipe()?;
             let slot = Shared::new(AtomicU64::new(0))?;
+            let rings = worker::Rings::new()?;
             let (tr, rw) = (task_r.as_raw_fd(), result_w.as_raw_fd());
-            let slot_ref = slot.get();
+            let (slot_ref, rings_ref) = (slot.get(), &rings);
             let pid = fork::fork_in(pgid, || {
                 fork::close_fds_except(&[tr, rw]);
-                worker::serve(tr, rw, slot_ref, epoch)
+                worker::serve(tr, rw, rings_ref, slot_ref, epoch)
             })?;
             drop((task_r, result_w));
             set_nonblocking(&task_w)?;
@@ -146,6 +163,7 @@ impl Pool {
                 tasks: Some(task_w),
                 results: result_r,
                 slot,
+                rings,
                 out: Vec::new(),
                 out_pos: 0,
                 inbuf: vec![0; 256 * 1024],
@@ -182,7 +200,7 @@ impl Pool {
         chunksize: usize,
     ) -> Result<Vec<R>>
     where
-        T: Serialize + DeserializeOwned,
+        T: Serialize + DeserializeOwned + 'static,
         R: Serialize + DeserializeOwned,
     {
         self.imap(f, items, chunksize).collect()
@@ -196,7 +214,7 @@ impl Pool {
         chunksize: usize,
     ) -> Result<Vec<(R, TaskEvent)>>
     where
-        T: Serialize + DeserializeOwned,
+        T: Serialize + DeserializeOwned + 'static,
         R: Serialize + DeserializeOwned,
     {
         self.imap_traced(f, items, chunksize).collect()
@@ -211,7 +229,7 @@ impl Pool {
     ) -> impl Iterator<Item = Result<R>>
     where
         I: IntoIterator<Item = T>,
-        T: Serialize + DeserializeOwned,
+        T: Serialize + DeserializeOwned + 'static,
         R: Serialize + DeserializeOwned,
     {
         self.imap_traced(f, items, chunksize)
@@ -227,7 +245,7 @@ impl Pool {
     ) -> impl Iterator<Item = Result<R>>
     where
         I: IntoIterator<Item = T>,
-        T: Serialize + DeserializeOwned,
+        T: Serialize + DeserializeOwned + 'static,
         R: Serialize + DeserializeOwned,
     {
         self.imap_unordered_traced(f, items, chunksize)
@@ -243,7 +261,7 @@ impl Pool {
     ) -> Tasks<'_, T, R, I::IntoIter>
     where
         I: IntoIterator<Item = T>,
-        T: Serialize + DeserializeOwned,
+        T: Serialize + DeserializeOwned + 'static,
         R: Serialize + DeserializeOwned,
     {
         Tasks::new(self, f, items.into_iter(), chunksize, true)
@@ -258,7 +276,7 @@ impl Pool {
     ) -> Tasks<'_, T, R, I::IntoIter>
     where
         I: IntoIterator<Item = T>,
-        T: Serialize + DeserializeOwned,
+        T: Serialize + DeserializeOwned + 'static,
         R: Serialize + DeserializeOwned,
     {
         Tasks::new(self, f, items.into_iter(), chunksize, false)
@@ -371,6 +389,12 @@ impl Pool {
     }
 
     fn check_open(&self) -> Result<()> {
+        if self.owner != std::process::id() {
+            return Err(io::Error::other(
+                "a pool is used only by the process that created it, not by a fork of it",
+            )
+            .into());
+        }
         if self.state == State::Open {
             Ok(())
         } else {
@@ -385,6 +409,14 @@ impl Pool {
             Some(ns) => (1_000_000.0 / ns.max(1.0)).clamp(1.0, 1024.0),
         };
         (tasks as usize).max(chunksize)
+    }
+
+    /// A batch of `func` starts: the duration measured on another function does not apply.
+    fn start_batch(&mut self, func: usize) {
+        if self.task_fn != func {
+            self.task_fn = func;
+            self.task_ns = None;
+        }
     }
 
     fn record_duration(&mut self, mean_ns: f64) {
@@ -525,9 +557,22 @@ impl Pool {
             let frame_run = u32::from_le_bytes(frame[0..4].try_into().unwrap());
             let first = u64::from_le_bytes(frame[4..12].try_into().unwrap());
             let count = u32::from_le_bytes(frame[12..16].try_into().unwrap());
+            let kind = frame[16];
             w.queued = w.queued.saturating_sub(count as usize);
             if frame_run == run {
-                let body = frame[worker::RESULT_HEADER..].to_vec();
+                let payload = &frame[worker::RESULT_HEADER..];
+                let body = if kind & worker::IN_RING == 0 {
+                    payload.to_vec()
+                } else {
+                    // SAFETY: the pool's owner (checked when each batch starts) is the only reader
+                    // of its workers' results rings, and reads a worker's frames in the order they
+                    // come on its pipe, the order they were written. A frame of an abandoned batch
+                    // is skipped without reading: reading a later one releases its bytes too.
+                    worker::ring_place_of(payload)
+                        .and_then(|(pos, len)| unsafe { w.rings.results.read(pos, len, <[u8]>::to_vec) })
+                        // Undecodable: `collect` reports every task of the frame as such.
+                        .unwrap_or_default()
+                };
                 self.ready.push_back(Done {
                     pid: w.pid,
                     run: frame_run,

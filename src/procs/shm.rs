@@ -23,22 +23,7 @@ impl<T> Shared<T> {
     /// # Safety
     /// All-zero bytes must be a valid `T`, or be overwritten before the value is used.
     pub(crate) unsafe fn zeroed() -> io::Result<Shared<T>> {
-        let len = std::mem::size_of::<T>().max(1);
-        // SAFETY: an anonymous mapping with no fixed address; the result is checked below.
-        let raw = unsafe {
-            libc::mmap(
-                std::ptr::null_mut(),
-                len,
-                libc::PROT_READ | libc::PROT_WRITE,
-                libc::MAP_SHARED | libc::MAP_ANONYMOUS,
-                -1,
-                0,
-            )
-        };
-        if raw == libc::MAP_FAILED {
-            return Err(io::Error::last_os_error());
-        }
-        let ptr = NonNull::new(raw.cast::<T>()).ok_or_else(|| io::Error::other("mmap returned null"))?;
+        let ptr = map(std::mem::size_of::<T>().max(1))?.cast::<T>();
         Ok(Shared { ptr })
     }
 
@@ -47,6 +32,25 @@ impl<T> Shared<T> {
         // SAFETY: the pointer is valid, initialised and aligned for as long as `self` lives.
         unsafe { self.ptr.as_ref() }
     }
+}
+
+/// Maps `len` zeroed bytes of anonymous shared memory (page-aligned).
+pub(crate) fn map(len: usize) -> io::Result<NonNull<u8>> {
+    // SAFETY: an anonymous mapping with no fixed address; the result is checked below.
+    let raw = unsafe {
+        libc::mmap(
+            std::ptr::null_mut(),
+            len,
+            libc::PROT_READ | libc::PROT_WRITE,
+            libc::MAP_SHARED | libc::MAP_ANONYMOUS,
+            -1,
+            0,
+        )
+    };
+    if raw == libc::MAP_FAILED {
+        return Err(io::Error::last_os_error());
+    }
+    NonNull::new(raw.cast::<u8>()).ok_or_else(|| io::Error::other("mmap returned null"))
 }
 
 impl<T> Drop for Shared<T> {

@@ -8,6 +8,7 @@ use serde::de::DeserializeOwned;
 
 use super::super::error::{Error, Result};
 use super::super::wire;
+use super::bulk;
 use super::worker::{self, Outcomes, Trampoline};
 use super::{Done, Pool, since_epoch};
 
@@ -48,7 +49,7 @@ pub struct Tasks<'p, T, R, I> {
 impl<'p, T, R, I> Tasks<'p, T, R, I>
 where
     I: Iterator<Item = T>,
-    T: Serialize + DeserializeOwned,
+    T: Serialize + DeserializeOwned + 'static,
     R: Serialize + DeserializeOwned,
 {
     pub(super) fn new(pool: &'p mut Pool, f: fn(T) -> R, items: I, chunksize: usize, ordered: bool) -> Self {
@@ -63,6 +64,7 @@ where
         };
         pool.run = pool.run.wrapping_add(1);
         pool.ready.clear();
+        pool.start_batch(f as usize);
         let error = pool.check_open().err();
         Tasks {
             pool,
@@ -128,8 +130,44 @@ where
         w.out.extend_from_slice(&(count as u32).to_le_bytes());
         w.out.extend_from_slice(&tramp.to_le_bytes());
         w.out.extend_from_slice(&func.to_le_bytes());
-        let out = std::mem::take(&mut w.out);
-        w.out = postcard::to_extend(chunk, out)?;
+        let kind_at = w.out.len();
+        w.out.push(0);
+        let payload_at = w.out.len();
+        let mut kind = 0;
+        if bulk::is_bulk::<T>() {
+            kind |= worker::BULK;
+            let len = bulk::encoded_len(chunk);
+            // SAFETY: the pool's owner is the only writer of its workers' tasks rings (checked when
+            // the batch started, in `Tasks::new`), on the one thread that holds `&mut Pool`.
+            let placed = (len >= worker::RING_THRESHOLD)
+                .then(|| unsafe { w.rings.tasks.write(len, |region| bulk::encode(chunk, region)) })
+                .flatten();
+            match placed {
+                Some(pos) => {
+                    kind |= worker::IN_RING;
+                    w.out.extend_from_slice(&worker::ring_place(pos, len));
+                }
+                None => {
+                    w.out.resize(payload_at + len, 0);
+                    bulk::encode(chunk, &mut w.out[payload_at..]);
+                }
+            }
+        } else {
+            let out = std::mem::take(&mut w.out);
+            w.out = postcard::to_extend(chunk, out)?;
+            let len = w.out.len() - payload_at;
+            if len >= worker::RING_THRESHOLD {
+                let bytes = &w.out[payload_at..];
+                // SAFETY: as above.
+                if let Some(pos) = unsafe { w.rings.tasks.write(len, |region| region.copy_from_slice(bytes)) }
+                {
+                    kind |= worker::IN_RING;
+                    w.out.truncate(payload_at);
+                    w.out.extend_from_slice(&worker::ring_place(pos, len));
+                }
+            }
+        }
+        w.out[kind_at] = kind;
         let len = (w.out.len() - start - wire::HEADER) as u32;
         w.out[start..start + wire::HEADER].copy_from_slice(&len.to_le_bytes());
         w.queued += count;
@@ -211,7 +249,7 @@ where
 impl<T, R, I> Iterator for Tasks<'_, T, R, I>
 where
     I: Iterator<Item = T>,
-    T: Serialize + DeserializeOwned,
+    T: Serialize + DeserializeOwned + 'static,
     R: Serialize + DeserializeOwned,
 {
     type Item = Result<(R, TaskEvent)>;

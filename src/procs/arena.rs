@@ -1,0 +1,120 @@
+//! A ring of bytes in shared memory, from one process to one other: how large task and result
+//! payloads cross between the pool's parent and a worker without going through a pipe (two copies
+//! into and out of the kernel, and a read per 64 KiB). The pipe then carries only the payload's
+//! place in the ring: `(position, length)`.
+//!
+//! Positions are absolute byte counts since the ring was made (`u64`: they never wrap in
+//! practice); the byte at position `p` lives at `p % capacity`. A payload is always contiguous: one
+//! that would straddle the end starts at the beginning instead (the skipped bytes count as used).
+//! The producer publishes `head` (release) after writing; the consumer releases everything up to the
+//! end of the payload it read by storing `tail` (release). A full ring is never waited on: the
+//! producer sends the payload through the pipe instead, so a slow consumer can never deadlock the
+//! pool.
+use std::io;
+use std::ptr::NonNull;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// The two counters, each on its own cache line (the producer writes one, the consumer the other).
+#[repr(C)]
+struct Header {
+    head: Line,
+    tail: Line,
+}
+
+#[repr(C, align(64))]
+struct Line(AtomicU64);
+
+/// One producer, one consumer, each in its own process (the pool's parent and one worker). The
+/// mapping is inherited by `fork`; each process unmaps its own view on drop.
+pub(crate) struct Arena {
+    base: NonNull<u8>,
+    capacity: usize,
+}
+
+// SAFETY: the mapping is plain shared memory; the counters are atomics and the bytes are only
+// touched through the `unsafe` methods below, whose callers uphold the one-producer, one-consumer
+// rule.
+unsafe impl Send for Arena {}
+// SAFETY: as above.
+unsafe impl Sync for Arena {}
+
+const HEADER: usize = std::mem::size_of::<Header>();
+
+impl Arena {
+    /// A ring of `capacity` bytes (the kernel allocates a page when it is first written).
+    pub(crate) fn new(capacity: usize) -> io::Result<Arena> {
+        let base = super::shm::map(HEADER + capacity)?;
+        // The mapping is zeroed: both counters start at 0, a valid empty ring.
+        Ok(Arena { base, capacity })
+    }
+
+    fn header(&self) -> &Header {
+        // SAFETY: the mapping starts with a page-aligned, zero-initialised `Header` (all-zero
+        // atomics are valid) and lives as long as `self`.
+        unsafe { self.base.cast::<Header>().as_ref() }
+    }
+
+    fn data(&self) -> *mut u8 {
+        // SAFETY: the data area starts right after the header, inside the mapping.
+        unsafe { self.base.as_ptr().add(HEADER) }
+    }
+
+    /// Producer: writes a `len`-byte payload with `fill` and publishes it; its position, or `None`
+    /// when the ring has no room (the caller sends the payload another way).
+    ///
+    /// # Safety
+    /// Only one process (and one thread in it) ever calls `write` on this ring.
+    pub(crate) unsafe fn write(&self, len: usize, fill: impl FnOnce(&mut [u8])) -> Option<u64> {
+        if len == 0 || len > self.capacity {
+            return None;
+        }
+        let cap = self.capacity as u64;
+        let head = self.header().head.0.load(Ordering::Relaxed);
+        let tail = self.header().tail.0.load(Ordering::Acquire);
+        let mut pos = head;
+        let offset = pos % cap;
+        if offset + len as u64 > cap {
+            pos += cap - offset;
+        }
+        if pos + len as u64 - tail > cap {
+            return None;
+        }
+        // SAFETY: `[pos, pos + len)` is inside the data area (checked above: no straddling) and
+        // free: the consumer released everything before `tail`, and reads only what was published
+        // below `head`, which this region is not yet. We are the only writer (the caller's
+        // contract), so nothing else touches these bytes until `head` is published.
+        let region = unsafe { std::slice::from_raw_parts_mut(self.data().add((pos % cap) as usize), len) };
+        fill(region);
+        self.header().head.0.store(pos + len as u64, Ordering::Release);
+        Some(pos)
+    }
+
+    /// Consumer: reads the payload published at `pos` (length `len`) with `read`, then releases it
+    /// and everything before it. `None` when `pos`/`len` do not name a published payload.
+    ///
+    /// # Safety
+    /// Only one process (and one thread in it) ever calls `read` on this ring, and payloads are
+    /// read in the order they were written.
+    pub(crate) unsafe fn read<R>(&self, pos: u64, len: usize, read: impl FnOnce(&[u8]) -> R) -> Option<R> {
+        let cap = self.capacity as u64;
+        let head = self.header().head.0.load(Ordering::Acquire);
+        let tail = self.header().tail.0.load(Ordering::Relaxed);
+        let end = pos.checked_add(len as u64)?;
+        if pos < tail || end > head || len as u64 > cap || pos % cap + len as u64 > cap {
+            return None;
+        }
+        // SAFETY: the region was published by the producer (`end <= head`, acquire) and is not
+        // released yet (`pos >= tail`), so the producer does not write it until we store `tail`.
+        let region = unsafe { std::slice::from_raw_parts(self.data().add((pos % cap) as usize), len) };
+        let result = read(region);
+        self.header().tail.0.store(end, Ordering::Release);
+        Some(result)
+    }
+}
+
+impl Drop for Arena {
+    fn drop(&mut self) {
+        // SAFETY: unmaps exactly the mapping made in `new`; no reference into it outlives `self`.
+        unsafe { libc::munmap(self.base.as_ptr().cast(), HEADER + self.capacity) };
+    }
+}
