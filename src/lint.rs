@@ -19,6 +19,46 @@ pub struct Findings {
     pub starters: usize,
 }
 
+/// The last line of `atelier lint`: what was checked and how many problems, counts agreeing with
+/// their nouns ("1 leçon", "2 problèmes").
+pub fn summary(findings: &Findings, where_: &str, lang: Lang) -> String {
+    format!(
+        "{where_}{}{}, {}, {} {}, {} {} — {}",
+        lang.pick(" : ", ": "),
+        lang.count(findings.lessons, "leçon", "leçons", "lesson", "lessons"),
+        lang.count(
+            findings.exercises,
+            "exercice",
+            "exercices",
+            "exercise",
+            "exercises"
+        ),
+        lang.count(
+            findings.solutions,
+            "solution vérifiée",
+            "solutions vérifiées",
+            "solution checked",
+            "solutions checked"
+        ),
+        lang.pick("(doivent réussir)", "(must pass)"),
+        lang.count(
+            findings.starters,
+            "starter vérifié",
+            "starters vérifiés",
+            "starter checked",
+            "starters checked"
+        ),
+        lang.pick("(doivent échouer)", "(must fail)"),
+        lang.count(
+            findings.problems.len(),
+            "problème",
+            "problèmes",
+            "problem",
+            "problems"
+        ),
+    )
+}
+
 /// Lints a loaded course; progress lines go to `out`.
 pub fn lint(course: &Course, lang: Lang, out: &mut dyn Write) -> Result<Findings> {
     let mut findings = Findings {

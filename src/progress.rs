@@ -1,12 +1,15 @@
 //! A student's saved state: where they are, which sections they have seen, their quiz answers.
 //!
-//! Kept as JSON in the user's data directory (`$XDG_DATA_HOME/atelier/progress.json`), written to a
-//! temporary file then renamed so a crash never leaves half a file. A corrupt file is reported, set
-//! aside (`progress.json.corrupt`) and replaced, never a crash.
+//! Kept as JSON in the user's data directory, one file per course so that two courses never mix:
+//! `$XDG_DATA_HOME/atelier/progress.json` for the built-in course, and
+//! `$XDG_DATA_HOME/atelier/courses/<folder>-<hash of its canonical path>/progress.json` for a
+//! `--course` folder (the REPL's history sits beside it). Written to a temporary file then renamed
+//! so a crash never leaves half a file. A corrupt file is reported, set aside
+//! (`progress.json.corrupt`) and replaced, never a crash.
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use serde::{Deserialize, Serialize};
@@ -86,6 +89,29 @@ pub fn data_dir() -> Result<PathBuf> {
     Ok(base.data_dir().join("atelier"))
 }
 
+/// `courses/<folder name>-<16 hex digits>`: readable, and distinct for two folders of one name.
+pub fn course_key(dir: &Path) -> PathBuf {
+    use sha2::{Digest, Sha256};
+    let canonical = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+    let digest = Sha256::digest(canonical.as_os_str().as_encoded_bytes());
+    let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
+    let name: String = canonical
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(40)
+        .collect();
+    Path::new("courses").join(format!("{name}-{hex}"))
+}
+
 /// Where the progress is kept.
 #[derive(Debug, Clone)]
 pub struct Store {
@@ -93,11 +119,26 @@ pub struct Store {
 }
 
 impl Store {
-    /// The store in the user's data directory.
+    /// The store of the built-in course in the user's data directory.
     pub fn user() -> Result<Store> {
         Ok(Store {
             path: data_dir()?.join("progress.json"),
         })
+    }
+
+    /// The store of a course: the built-in one (`None`), or a folder, known by its canonical path.
+    pub fn for_course(course_dir: Option<&Path>) -> Result<Store> {
+        let Some(dir) = course_dir else {
+            return Store::user();
+        };
+        Ok(Store {
+            path: data_dir()?.join(course_key(dir)).join("progress.json"),
+        })
+    }
+
+    /// The REPL's history of this course, beside its progress.
+    pub fn history_path(&self) -> PathBuf {
+        self.path.with_file_name("history.txt")
     }
 
     /// Reads the progress. A missing file is a fresh start; a corrupt one is set aside and the
@@ -238,5 +279,19 @@ mod tests {
         assert!(warning.unwrap().contains("corrupt"));
         assert!(store.path.with_extension("json.corrupt").exists());
         assert!(!store.path.exists());
+    }
+
+    #[test]
+    fn each_course_folder_has_its_own_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a/cours");
+        let b = dir.path().join("b/cours");
+        fs::create_dir_all(&a).unwrap();
+        fs::create_dir_all(&b).unwrap();
+        let (ka, kb) = (course_key(&a), course_key(&b));
+        assert_ne!(ka, kb, "two folders of one name");
+        assert!(ka.to_string_lossy().starts_with("courses/cours-"), "{ka:?}");
+        // The same folder by another path is the same course.
+        assert_eq!(course_key(&dir.path().join("a/../a/cours")), ka);
     }
 }

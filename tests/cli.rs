@@ -27,8 +27,11 @@ fn unknown_lesson_lists_the_lessons() {
         "{}",
         run.stderr()
     );
+    // Changed behaviour: the message was English in a French course; it follows the lesson's language.
     let run = atelier().args(["show", "44"]).run().code(2);
-    assert!(run.stderr().contains("unknown lesson `44`"));
+    assert!(run.stderr().contains("leçon `44` inconnue"), "{}", run.stderr());
+    let run = atelier().args(["--lang", "en", "show", "44"]).run().code(2);
+    assert!(run.stderr().contains("unknown lesson `44`"), "{}", run.stderr());
 }
 
 #[test]

@@ -12,7 +12,8 @@ fn fixture() -> std::path::PathBuf {
 fn lint_passes_on_the_shipped_course_and_says_what_it_checked() {
     let run = atelier().args(["lint"]).run().code(0);
     let out = run.stdout();
-    assert!(out.contains("1 leçons, 3 exercices, 3 solutions"), "{out}");
+    // Changed behaviour: this pinned "1 leçons"; counts now agree with their noun.
+    assert!(out.contains("1 leçon, 3 exercices, 3 solutions"), "{out}");
     assert!(out.contains("3 starters"), "{out}");
     assert!(out.contains("0 problème"), "{out}");
 }
@@ -33,7 +34,8 @@ fn scaffolded_course_lints_clean_and_a_broken_anchor_is_caught() {
         .run()
         .code(0);
     let run = atelier().args(["lint".as_ref(), dir.as_os_str()]).run().code(0);
-    assert!(run.stdout().contains("1 solutions"), "{}", run.stdout());
+    // Changed behaviour: this pinned "1 solutions"; counts now agree with their noun.
+    assert!(run.stdout().contains("1 solution vérifiée"), "{}", run.stdout());
 
     // Scaffolding again never overwrites.
     let again = atelier()
@@ -151,7 +153,12 @@ fn second_course_goes_through_toc_show_and_check() {
         .run()
         .code(0);
     assert!(show.stdout().contains("factorial(n - 1)"));
-    assert!(show.stdout().contains(":::tip"), "an admonition is text");
+    // Changed behaviour: the admonition used to show raw (`:::tip`); it is now a titled box.
+    assert!(!show.stdout().contains(":::"), "{}", show.stdout());
+    assert!(
+        show.stdout().contains("┌─ Tip\n│ Python stops"),
+        "an admonition is a titled box"
+    );
     let solution = course.join("exercises/12.1-factorial/solution.py");
     let run = atelier()
         .args([

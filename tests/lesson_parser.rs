@@ -140,14 +140,15 @@ fn broken_lessons_name_the_line() {
     assert!(err.message.contains("UTF-8"));
 }
 
+/// Changed behaviour: an admonition was shown raw (`:::tip Astuce`); it is now a titled box.
 #[test]
-fn an_admonition_is_shown_as_text() {
+fn an_admonition_is_a_titled_box() {
     let lesson = parse("# T\n\n## A\n\n:::tip Astuce\nUtilisez un Pool.\n:::\n")
         .unwrap()
         .lesson;
     let text = render_section(&lesson, 0, Lang::Fr, Style::plain(80));
-    assert!(text.contains(":::tip Astuce"), "{text}");
-    assert!(text.contains("Utilisez un Pool."));
+    assert!(!text.contains(":::"), "{text}");
+    assert!(text.contains("┌─ Astuce\n│ Utilisez un Pool.\n└─"), "{text}");
 }
 
 #[test]

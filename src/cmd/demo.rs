@@ -11,25 +11,66 @@ use super::cli::DemoArgs;
 
 /// `atelier demo [NAME] [--json] [--no-lock] [--runs N]`.
 pub fn run(globals: &Globals, args: &DemoArgs) -> anyhow::Result<ExitCode> {
-    let lang = globals.lang(Lang::Fr);
+    let mut lang = globals.lang(Lang::Fr);
     let mut stdout = io::stdout();
+    // A `--course` folder offers only the demos its lessons link (none for a course of another topic).
+    let course_demos = match &globals.course_dir {
+        Some(dir) => {
+            let course = atelier::course::Course::load(Some(dir))?;
+            lang = globals.lang_for(course.lessons.first());
+            Some(course.demos())
+        }
+        None => None,
+    };
+    let offered = |d: &&atelier::demos::Demo| {
+        course_demos
+            .as_ref()
+            .is_none_or(|names| names.iter().any(|n| n == d.name))
+    };
     let Some(name) = &args.name else {
-        if args.json {
+        if course_demos.as_ref().is_some_and(Vec::is_empty) && !args.json {
+            writeln!(
+                stdout,
+                "{}",
+                lang.pick("Ce cours n'a pas de démo.", "This course has no demo.")
+            )?;
+        } else if args.json || course_demos.is_some() {
             let list: Vec<Value> = DEMOS
                 .iter()
+                .filter(offered)
                 .map(|d| {
                     serde_json::json!({"name": d.name, "section": d.section, "description": d.description(lang)})
                 })
                 .collect();
-            // An object (not a bare list) so that it carries `schema_version` like every document.
-            let doc = atelier::schema::versioned(&serde_json::json!({ "demos": list }))?;
-            writeln!(stdout, "{}", serde_json::to_string_pretty(&doc)?)?;
+            if args.json {
+                // An object (not a bare list) so that it carries `schema_version` like every document.
+                let doc = atelier::schema::versioned(&serde_json::json!({ "demos": list }))?;
+                writeln!(stdout, "{}", serde_json::to_string_pretty(&doc)?)?;
+            } else {
+                for d in DEMOS.iter().filter(offered) {
+                    writeln!(stdout, "  {:14} {}", d.name, d.description(lang))?;
+                }
+            }
         } else {
             write_list(&mut stdout, lang)?;
         }
         return Ok(ExitCode::SUCCESS);
     };
-    let Some(demo) = find(name) else {
+    let Some(demo) = find(name).filter(|d| offered(d)) else {
+        if let Some(names) = &course_demos {
+            let names = if names.is_empty() {
+                "-".to_string()
+            } else {
+                names.join(", ")
+            };
+            anyhow::bail!(
+                "{}",
+                match lang {
+                    Lang::Fr => format!("ce cours n'a pas de démo « {name} » (ses démos : {names})"),
+                    Lang::En => format!("this course has no demo '{name}' (its demos: {names})"),
+                }
+            );
+        }
         let mut list = Vec::new();
         write_list(&mut list, lang)?;
         let list = String::from_utf8_lossy(&list);

@@ -22,21 +22,6 @@ pub fn run(globals: &Globals, args: &LintArgs) -> anyhow::Result<ExitCode> {
         || lang.pick("cours intégré", "built-in course").to_string(),
         |d| d.display().to_string(),
     );
-    writeln!(
-        out,
-        "{where_}{}{} {}, {} {}, {} {} {}, {} starters {} — {} {}",
-        lang.pick(" : ", ": "),
-        findings.lessons,
-        lang.pick("leçons", "lessons"),
-        findings.exercises,
-        lang.pick("exercices", "exercises"),
-        findings.solutions,
-        lang.pick("solutions", "solutions"),
-        lang.pick("vérifiées (doivent réussir)", "checked (must pass)"),
-        findings.starters,
-        lang.pick("vérifiés (doivent échouer)", "checked (must fail)"),
-        findings.problems.len(),
-        lang.pick("problème(s)", "problem(s)"),
-    )?;
+    writeln!(out, "{}", atelier::lint::summary(&findings, &where_, lang))?;
     Ok(ExitCode::from(if findings.problems.is_empty() { 0 } else { 1 }))
 }

@@ -11,7 +11,7 @@ use super::cli::ProgressArgs;
 
 /// `atelier progress [reset]`.
 pub fn run(globals: &Globals, args: &ProgressArgs) -> anyhow::Result<ExitCode> {
-    let store = Store::user()?;
+    let store = Store::for_course(globals.course_dir.as_deref())?;
     let lang = globals.lang(Lang::Fr);
     let mut out = io::stdout().lock();
     match args.action.as_deref() {

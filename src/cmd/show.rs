@@ -17,8 +17,11 @@ pub fn run(globals: &Globals, args: &ShowArgs) -> anyhow::Result<ExitCode> {
     };
     let lesson = match course.find_lesson(key) {
         Ok(index) => &course.lessons[index],
-        Err(message) => {
-            eprintln!("atelier: {message}");
+        Err(not_found) => {
+            eprintln!(
+                "atelier: {}",
+                not_found.message(globals.lang_for(course.lessons.first()))
+            );
             return Ok(ExitCode::from(2));
         }
     };

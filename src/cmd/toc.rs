@@ -16,8 +16,11 @@ pub fn run(globals: &Globals, args: &TocArgs) -> anyhow::Result<ExitCode> {
     let lessons: Vec<&Lesson> = match &args.lesson {
         Some(key) => match course.find_lesson(key) {
             Ok(index) => vec![&course.lessons[index]],
-            Err(message) => {
-                eprintln!("atelier: {message}");
+            Err(not_found) => {
+                eprintln!(
+                    "atelier: {}",
+                    not_found.message(globals.lang_for(course.lessons.first()))
+                );
                 return Ok(ExitCode::from(2));
             }
         },
@@ -36,8 +39,18 @@ pub fn run(globals: &Globals, args: &TocArgs) -> anyhow::Result<ExitCode> {
         )?;
     } else {
         let lang = globals.lang_for(lessons.first().copied());
-        for lesson in &lessons {
-            write_toc(&course, lesson, args.lesson.is_some(), lang, &mut out)?;
+        match &args.lesson {
+            // The whole course as the site's sidebar has it: categories, then lessons.
+            None => {
+                let entry =
+                    |lesson: &Lesson, out: &mut dyn Write| write_toc(&course, lesson, false, lang, out);
+                atelier::course::toc::write_tree(&course, lang, &mut out, &entry)?;
+            }
+            Some(_) => {
+                for lesson in &lessons {
+                    write_toc(&course, lesson, true, lang, &mut out)?;
+                }
+            }
         }
     }
     // A problem with a requested lesson is reported above; listing everything with a broken file is exit 2.

@@ -14,6 +14,9 @@ pub struct Frontmatter {
     /// The label in the site's sidebar; also atelier's short title.
     #[serde(default)]
     pub sidebar_label: Option<String>,
+    /// The page's title when the text has no `#` heading (Docusaurus shows it as the title).
+    #[serde(default)]
+    pub title: Option<String>,
     /// The chapter number.
     #[serde(default)]
     pub sidebar_position: Option<f64>,

@@ -15,9 +15,14 @@ pub struct Lesson {
     pub number: Option<u32>,
     /// The `#` title without its `{#…}`.
     pub title: String,
+    /// The title's anchor (its `{#…}`, else made from it): it names the first section.
+    pub title_anchor: String,
     pub lang: Lang,
     #[serde(skip)]
     pub frontmatter: Frontmatter,
+    /// Where it sits in the site's sidebar (folders, position).
+    #[serde(skip)]
+    pub place: super::tree::Place,
     /// What comes before the first section.
     pub intro: Vec<Block>,
     /// The navigable sections: every `##` heading, and every `###` that has its own `{#anchor}`.
@@ -61,6 +66,22 @@ pub enum Block {
         blocks: Vec<Block>,
         line: usize,
     },
+    /// A Docusaurus admonition (`:::tip Titre` … `:::`), shown as a titled box.
+    Admonition {
+        /// `note`, `tip`, `info`, `warning`, `danger`, `caution` (or what the author wrote).
+        #[serde(rename = "type")]
+        kind: String,
+        /// The title after the kind, empty when there is none.
+        title: String,
+        blocks: Vec<Block>,
+        line: usize,
+    },
+    /// An MDX `<TabItem label=…>`, shown as a labelled sub-part.
+    Tab {
+        label: String,
+        blocks: Vec<Block>,
+        line: usize,
+    },
     /// A thematic break (`---`).
     Rule,
 }
@@ -86,24 +107,36 @@ pub struct ExerciseEntry {
 }
 
 impl Lesson {
-    /// The section with this anchor, or with this 1-based number.
+    /// The section with this anchor (accents and case aside; a unique prefix is enough), with this
+    /// 1-based number, or the first one for the title's own anchor.
     pub fn find_section(&self, key: &str) -> Option<usize> {
         let key = key.trim().trim_start_matches('#').trim_start_matches('§');
         if let Ok(number) = key.parse::<usize>() {
             return (1..=self.sections.len()).contains(&number).then(|| number - 1);
         }
-        self.sections.iter().position(|s| s.anchor == key).or_else(|| {
-            // A unique prefix is enough (`goto pool`).
-            let mut matches = self
-                .sections
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| s.anchor.starts_with(key));
-            match (matches.next(), matches.next()) {
-                (Some((index, _)), None) if !key.is_empty() => Some(index),
-                _ => None,
-            }
-        })
+        if key.is_empty() {
+            return None;
+        }
+        if let Some(exact) = self.sections.iter().position(|s| s.anchor == key) {
+            return Some(exact);
+        }
+        let folded = super::anchor::fold(key);
+        let anchors: Vec<String> = self
+            .sections
+            .iter()
+            .map(|s| super::anchor::fold(&s.anchor))
+            .collect();
+        if let Some(same) = anchors.iter().position(|a| *a == folded) {
+            return Some(same);
+        }
+        if super::anchor::fold(&self.title_anchor) == folded {
+            return (!self.sections.is_empty()).then_some(0);
+        }
+        let mut matches = anchors.iter().enumerate().filter(|(_, a)| a.starts_with(&folded));
+        match (matches.next(), matches.next()) {
+            (Some((index, _)), None) => Some(index),
+            _ => None,
+        }
     }
 
     /// Every anchor of the lesson, in order.

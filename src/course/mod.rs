@@ -2,20 +2,25 @@
 //!
 //! A course is first read into [`CourseFiles`] (relative path → bytes), whether it comes from the
 //! binary or from a folder, so that parsing never cares where the text came from.
+pub mod anchor;
 pub mod exercise;
 pub mod frontmatter;
 pub mod lesson;
 pub mod parse;
+pub mod questions;
+pub mod toc;
+pub mod tree;
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 
 pub use exercise::Exercise;
 pub use lesson::{Block, ExerciseEntry, Lesson, Question, Section};
+
+use crate::i18n::Lang;
 
 /// A loaded course: every lesson and exercise that parsed, and a problem for each that did not.
 #[derive(Debug, Clone)]
@@ -38,22 +43,26 @@ impl Course {
     /// Parses every lesson and exercise of `files`.
     pub fn from_files(files: CourseFiles) -> Course {
         let mut lessons = Vec::new();
-        let mut problems = Vec::new();
+        let mut problems = files.problems.clone();
         let mut notes = Vec::new();
-        for (path, bytes) in files.files_in("lessons", ".md") {
-            let name = path.rsplit('/').next().unwrap_or(path);
-            if name.eq_ignore_ascii_case("README.md") {
-                continue;
-            }
-            let slug = name.trim_end_matches(".md");
+        for (path, bytes) in files.lesson_files() {
+            let rel = path
+                .strip_prefix(files.lessons_dir.as_str())
+                .unwrap_or(path)
+                .trim_start_matches('/');
+            let slug = rel
+                .strip_suffix(".mdx")
+                .or_else(|| rel.strip_suffix(".md"))
+                .unwrap_or(rel);
             let display = files.display_path(path);
             match parse::parse_lesson(&display, slug, bytes) {
-                Ok(parsed) => {
+                Ok(mut parsed) => {
                     notes.extend(parsed.notes.into_iter().map(|(line, message)| Problem {
                         file: display.clone(),
                         line: Some(line),
                         message,
                     }));
+                    parsed.lesson.place = files.place_of(rel, &parsed.lesson);
                     lessons.push(parsed.lesson);
                 }
                 Err(err) => problems.push(Problem {
@@ -63,7 +72,9 @@ impl Course {
                 }),
             }
         }
-        lessons.sort_by(|a, b| a.number.cmp(&b.number).then_with(|| a.slug.cmp(&b.slug)));
+        // The site's sidebar order: position (else the name's leading number), then name, folder by folder.
+        lessons.sort_by(|a, b| tree::compare(&a.place, &b.place));
+        notes.extend(ambiguous_numbers(&lessons, &files));
         let (exercises, exercise_problems) = exercise::load_all(&files);
         problems.extend(exercise_problems);
         Course {
@@ -75,26 +86,52 @@ impl Course {
         }
     }
 
-    /// A lesson by chapter number or slug; the error lists the lessons there are.
-    pub fn find_lesson(&self, key: &str) -> Result<usize, String> {
-        let key = key.trim();
-        let found = self.lessons.iter().position(|l| {
-            l.slug == key
-                || l.number.is_some_and(|n| n.to_string() == key)
-                || l.slug.split_once('-').is_some_and(|(_, rest)| rest == key)
-        });
-        found.ok_or_else(|| {
-            let known: Vec<String> = self
-                .lessons
+    /// A lesson by chapter number or slug (or the slug's last part, with or without its number).
+    pub fn find_lesson(&self, key: &str) -> Result<usize, NotFound> {
+        let key = key.trim().trim_end_matches(".mdx").trim_end_matches(".md");
+        if let Some(index) = self.lessons.iter().position(|l| l.slug == key) {
+            return Ok(index);
+        }
+        let by_number: Vec<usize> = self
+            .lessons
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.number.is_some_and(|n| n.to_string() == key))
+            .map(|(i, _)| i)
+            .collect();
+        let by_name = || {
+            self.lessons
                 .iter()
-                .map(|l| format!("{} ({})", l.short_name(), l.slug))
-                .collect();
-            if known.is_empty() {
-                format!("unknown lesson `{key}`: this course has no lesson that loads")
-            } else {
-                format!("unknown lesson `{key}`; lessons: {}", known.join(", "))
-            }
-        })
+                .enumerate()
+                .filter(|(_, l)| {
+                    let name = l.slug.rsplit('/').next().unwrap_or(&l.slug);
+                    name == key || name.split_once('-').is_some_and(|(_, rest)| rest == key)
+                })
+                .map(|(i, _)| i)
+                .collect::<Vec<_>>()
+        };
+        let found = if by_number.is_empty() {
+            by_name()
+        } else {
+            by_number
+        };
+        match found.as_slice() {
+            [one] => Ok(*one),
+            [] => Err(NotFound {
+                key: key.to_string(),
+                ambiguous: Vec::new(),
+                known: self
+                    .lessons
+                    .iter()
+                    .map(|l| format!("{} ({})", l.short_name(), l.slug))
+                    .collect(),
+            }),
+            many => Err(NotFound {
+                key: key.to_string(),
+                ambiguous: many.iter().map(|&i| self.lessons[i].slug.clone()).collect(),
+                known: Vec::new(),
+            }),
+        }
     }
 
     /// The exercise folder of `lesson`'s exercise `number` (id `<chapter>.<number>`).
@@ -102,6 +139,88 @@ impl Course {
         let id = format!("{}.{number}", lesson.short_name());
         self.exercises.iter().find(|e| e.id == id)
     }
+
+    /// Every demo the course's lessons link, in order, each once.
+    pub fn demos(&self) -> Vec<String> {
+        let mut seen = std::collections::HashSet::new();
+        self.lessons
+            .iter()
+            .flat_map(|l| &l.sections)
+            .flat_map(|s| &s.demos)
+            .filter(|d| seen.insert(d.as_str()))
+            .cloned()
+            .collect()
+    }
+}
+
+/// A lesson that could not be found: no such lesson, or a chapter number several lessons share.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotFound {
+    pub key: String,
+    /// The slugs sharing the chapter number `key`.
+    pub ambiguous: Vec<String>,
+    /// The lessons there are (for "unknown lesson").
+    pub known: Vec<String>,
+}
+
+impl NotFound {
+    pub fn message(&self, lang: Lang) -> String {
+        let key = &self.key;
+        if !self.ambiguous.is_empty() {
+            let count = self.ambiguous.len();
+            let slugs = self.ambiguous.join(", ");
+            return match lang {
+                Lang::Fr => format!(
+                    "le chapitre {key} est ambigu : {count} leçons portent ce numéro ({slugs}) ; donnez le slug"
+                ),
+                Lang::En => {
+                    format!(
+                        "chapter {key} is ambiguous: {count} lessons have this number ({slugs}); give the slug"
+                    )
+                }
+            };
+        }
+        let known = self.known.join(", ");
+        match (lang, self.known.is_empty()) {
+            (Lang::Fr, true) => format!("leçon `{key}` inconnue : aucune leçon de ce cours ne se charge"),
+            (Lang::En, true) => format!("unknown lesson `{key}`: this course has no lesson that loads"),
+            (Lang::Fr, false) => format!("leçon `{key}` inconnue ; leçons : {known}"),
+            (Lang::En, false) => format!("unknown lesson `{key}`; lessons: {known}"),
+        }
+    }
+}
+
+/// A note for each chapter number that several lessons share: `show N` cannot choose.
+fn ambiguous_numbers(lessons: &[Lesson], files: &CourseFiles) -> Vec<Problem> {
+    let mut by_number: BTreeMap<u32, Vec<&Lesson>> = BTreeMap::new();
+    for lesson in lessons {
+        if let Some(number) = lesson.number {
+            by_number.entry(number).or_default().push(lesson);
+        }
+    }
+    let mut notes = Vec::new();
+    for (number, same) in by_number.into_iter().filter(|(_, l)| l.len() > 1) {
+        let slugs: Vec<&str> = same.iter().map(|l| l.slug.as_str()).collect();
+        for lesson in &same[1..] {
+            let line = files
+                .files
+                .iter()
+                .find(|(path, _)| files.display_path(path) == lesson.file)
+                .and_then(|(_, bytes)| std::str::from_utf8(bytes).ok())
+                .and_then(|text| text.lines().position(|l| l.starts_with("sidebar_position")))
+                .map_or(1, |i| i + 1);
+            notes.push(Problem {
+                file: lesson.file.clone(),
+                line: Some(line),
+                message: format!(
+                    "chapter number {number} is ambiguous: {} lessons have it ({}); `show {number}` cannot choose, their slugs work",
+                    same.len(),
+                    slugs.join(", ")
+                ),
+            });
+        }
+    }
+    notes
 }
 
 /// The built-in course, compiled in by `build.rs`.
@@ -113,6 +232,10 @@ pub struct CourseFiles {
     /// The folder they were read from; `None` for the built-in course.
     pub root: Option<PathBuf>,
     pub files: BTreeMap<String, Vec<u8>>,
+    /// Where the lessons are: `lessons`, or a site's `docs` (or `""`: the folder is the docs tree).
+    pub lessons_dir: String,
+    /// What could not be read (a link out of the folder, a link loop).
+    pub problems: Vec<Problem>,
 }
 
 impl CourseFiles {
@@ -124,6 +247,8 @@ impl CourseFiles {
                 .iter()
                 .map(|(path, bytes)| (path.to_string(), bytes.to_vec()))
                 .collect(),
+            lessons_dir: "lessons".into(),
+            problems: Vec::new(),
         }
     }
 
@@ -135,21 +260,38 @@ impl CourseFiles {
         }
     }
 
-    /// Reads `lessons/` and `exercises/` under `root`.
+    /// Reads `lessons/` and `exercises/` under `root`; without `lessons/`, a site's `docs/` tree, or
+    /// `root` itself as one. Links are followed only inside `root`, never in a loop.
     pub fn read_dir(root: &Path) -> anyhow::Result<CourseFiles> {
         if !root.is_dir() {
             anyhow::bail!(
-                "{}: not a course folder (expected a folder with lessons/ and exercises/)",
+                "{}: not a course folder (expected a folder with lessons/ and exercises/, or a site's docs/)",
                 root.display()
             );
         }
-        let mut files = BTreeMap::new();
-        for top in ["lessons", "exercises"] {
-            read_tree(root, &root.join(top), &mut files)?;
+        let canonical = root
+            .canonicalize()
+            .with_context(|| format!("{}: cannot resolve the folder", root.display()))?;
+        let lessons_dir = if root.join("lessons").is_dir() || root.join("exercises").is_dir() {
+            "lessons"
+        } else if root.join("docs").is_dir() {
+            "docs"
+        } else {
+            ""
+        };
+        let mut reader = tree::Reader::new(&canonical);
+        // Of a site's tree, only what makes lessons (not its images, builds or packages).
+        reader.only_lessons = true;
+        reader.read(&root.join(lessons_dir), lessons_dir)?;
+        reader.only_lessons = false;
+        if !lessons_dir.is_empty() {
+            reader.read(&root.join("exercises"), "exercises")?;
         }
         Ok(CourseFiles {
             root: Some(root.to_path_buf()),
-            files,
+            files: reader.files,
+            lessons_dir: lessons_dir.to_string(),
+            problems: reader.problems,
         })
     }
 
@@ -172,34 +314,65 @@ impl CourseFiles {
             (!rest.contains('/') && rest.ends_with(ext)).then_some((path.as_str(), bytes.as_slice()))
         })
     }
-}
 
-fn read_tree(root: &Path, dir: &Path, files: &mut BTreeMap<String, Vec<u8>>) -> anyhow::Result<()> {
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(err) => return Err(err).with_context(|| format!("{}: cannot read the folder", dir.display())),
-    };
-    for entry in entries {
-        let entry = entry.with_context(|| format!("{}: cannot read the folder", dir.display()))?;
-        let path = entry.path();
-        let name = entry.file_name();
-        if name.to_string_lossy().starts_with('.') || name == "__pycache__" {
-            continue;
-        }
-        if path.is_dir() {
-            read_tree(root, &path, files)?;
+    /// Every lesson file: `.md` and `.mdx` anywhere under the lessons folder, except READMEs,
+    /// partials (`_name.mdx`) and the exercises.
+    pub fn lesson_files(&self) -> impl Iterator<Item = (&str, &[u8])> + '_ {
+        let prefix = if self.lessons_dir.is_empty() {
+            String::new()
         } else {
-            let bytes = fs::read(&path).with_context(|| format!("{}: cannot read", path.display()))?;
-            let rel = path
-                .strip_prefix(root)
-                .unwrap_or(&path)
-                .to_string_lossy()
-                .replace('\\', "/");
-            files.insert(rel, bytes);
+            format!("{}/", self.lessons_dir)
+        };
+        self.files.iter().filter_map(move |(path, bytes)| {
+            let rest = path.strip_prefix(prefix.as_str())?;
+            let name = rest.rsplit('/').next().unwrap_or(rest);
+            let lesson = (name.ends_with(".md") || name.ends_with(".mdx"))
+                && !name.eq_ignore_ascii_case("README.md")
+                && !name.starts_with('_')
+                && !path.starts_with("exercises/");
+            lesson.then_some((path.as_str(), bytes.as_slice()))
+        })
+    }
+
+    /// Where a lesson sits in the sidebar: its folders (label and position from `_category_.json`)
+    /// and its own position.
+    fn place_of(&self, rel: &str, lesson: &Lesson) -> tree::Place {
+        let mut folders = Vec::new();
+        let mut dir = self.lessons_dir.clone();
+        let parts: Vec<&str> = rel.split('/').collect();
+        for folder in &parts[..parts.len().saturating_sub(1)] {
+            dir = if dir.is_empty() {
+                folder.to_string()
+            } else {
+                format!("{dir}/{folder}")
+            };
+            let json = self
+                .files
+                .get(&format!("{dir}/_category_.json"))
+                .and_then(|bytes| serde_json::from_slice::<tree::Category>(bytes).ok());
+            let yaml = || {
+                ["yml", "yaml"].iter().find_map(|ext| {
+                    let bytes = self.files.get(&format!("{dir}/_category_.{ext}"))?;
+                    serde_yaml::from_slice::<tree::Category>(bytes).ok()
+                })
+            };
+            let category = json.or_else(yaml).unwrap_or_default();
+            folders.push(tree::Step {
+                position: category.position.or_else(|| tree::leading_number(folder)),
+                name: folder.to_string(),
+                label: category.label.unwrap_or_else(|| folder.to_string()),
+            });
+        }
+        let name = parts.last().copied().unwrap_or(rel);
+        tree::Place {
+            folders,
+            position: lesson
+                .frontmatter
+                .sidebar_position
+                .or_else(|| tree::leading_number(name)),
+            name: name.to_string(),
         }
     }
-    Ok(())
 }
 
 /// A problem found while loading a course: the file, the line when known, and what was expected.

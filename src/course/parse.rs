@@ -9,7 +9,7 @@ use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag};
 use regex::Regex;
 
 use super::frontmatter;
-use super::lesson::{Block, ExerciseEntry, Lesson, Question, Section};
+use super::lesson::{Block, ExerciseEntry, Lesson, Section};
 use crate::i18n::Lang;
 
 /// Why a lesson could not be loaded: its line (1-based) and what was expected there.
@@ -26,8 +26,8 @@ pub struct Parsed {
     pub notes: Vec<(usize, String)>,
 }
 
-/// The parser options every lesson is read with.
-fn options() -> Options {
+/// The parser options every lesson is read with (the renderer reads prose with the same).
+pub fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_STRIKETHROUGH
@@ -51,10 +51,12 @@ pub fn parse_lesson(file: &str, slug: &str, bytes: &[u8]) -> Result<Parsed, Pars
             message: "empty lesson (expected a `# Title` and `##` sections)".into(),
         });
     }
+    check_not_wrapped(&text, 1)?;
     let (frontmatter, body, first_line) = frontmatter::split(&text).map_err(|err| ParseError {
         line: err.line,
         message: err.message,
     })?;
+    check_not_wrapped(body, first_line)?;
     let lang = frontmatter
         .lang
         .as_deref()
@@ -71,7 +73,7 @@ pub fn parse_lesson(file: &str, slug: &str, bytes: &[u8]) -> Result<Parsed, Pars
         });
 
     let mut builder = Builder::new(body, first_line);
-    if let Err(mut err) = builder.blocks(body, 0) {
+    if let Err(mut err) = builder.body(body) {
         // A fence swallowed by an HTML block breaks what follows; the cause is worth naming.
         if let Some((line, _)) = builder.notes.iter().find(|(_, m)| m.contains("HTML block")) {
             err.message.push_str(&format!(
@@ -82,16 +84,40 @@ pub fn parse_lesson(file: &str, slug: &str, bytes: &[u8]) -> Result<Parsed, Pars
     }
     let Builder {
         title,
-        intro,
+        title_anchor,
+        title_line,
+        mut intro,
         mut sections,
-        details,
+        open,
         mut notes,
         ..
     } = builder;
-    if let Some(open) = details.last() {
+    if let Some(open) = open.last() {
+        let message = match open.kind {
+            OpenKind::Details { .. } => "<details> is never closed (expected </details>)",
+            OpenKind::Admonition { .. } => "admonition `:::` is never closed (expected a `:::` line)",
+            OpenKind::Tab { .. } => "<TabItem> is never closed (expected </TabItem>)",
+        };
         return Err(ParseError {
             line: open.line,
-            message: "<details> is never closed (expected </details>)".into(),
+            message: message.into(),
+        });
+    }
+    let title = title
+        .or_else(|| frontmatter.title.clone())
+        .or_else(|| frontmatter.sidebar_label.clone())
+        .unwrap_or_else(|| slug.to_string());
+    let title_anchor = title_anchor.unwrap_or_else(|| self::slug(&title));
+    if sections.is_empty() {
+        // A lesson without `##` sections is one section: its text, under its title.
+        sections.push(Section {
+            title: title.clone(),
+            anchor: title_anchor.clone(),
+            explicit_anchor: true,
+            level: 1,
+            line: title_line.unwrap_or(first_line),
+            blocks: std::mem::take(&mut intro),
+            demos: Vec::new(),
         });
     }
     check_anchors(&sections)?;
@@ -109,18 +135,23 @@ pub fn parse_lesson(file: &str, slug: &str, bytes: &[u8]) -> Result<Parsed, Pars
         let mut seen = std::collections::HashSet::new();
         section.demos.retain(|name| seen.insert(name.clone()));
     }
-    let questions = questions(&sections);
+    let (questions, unrecognised) = super::questions::questions(&sections);
+    if let Some(line) = unrecognised {
+        notes.push((
+            line,
+            "the key-questions section has content but no question was recognised (expected a numbered list with the question in bold and the answer below, a bullet list with *Réponse : …*, or one ### per question)".into(),
+        ));
+    }
     let exercises = exercises(&sections);
-    let title = title
-        .or_else(|| frontmatter.sidebar_label.clone())
-        .unwrap_or_else(|| slug.to_string());
     Ok(Parsed {
         lesson: Lesson {
             file: file.to_string(),
             slug: slug.to_string(),
             number,
             title,
+            title_anchor,
             lang,
+            place: Default::default(),
             frontmatter,
             intro,
             sections,
@@ -131,11 +162,40 @@ pub fn parse_lesson(file: &str, slug: &str, bytes: &[u8]) -> Result<Parsed, Pars
     })
 }
 
-/// An open `<details>` being filled.
-struct OpenDetails {
-    summary: String,
+/// A container being filled: `<details>`, an admonition, a tab.
+struct Open {
+    kind: OpenKind,
     blocks: Vec<Block>,
     line: usize,
+}
+
+enum OpenKind {
+    Details { summary: String },
+    Admonition { kind: String, title: String },
+    Tab { label: String },
+}
+
+impl Open {
+    fn into_block(self) -> Block {
+        match self.kind {
+            OpenKind::Details { summary } => Block::Details {
+                summary,
+                blocks: self.blocks,
+                line: self.line,
+            },
+            OpenKind::Admonition { kind, title } => Block::Admonition {
+                kind,
+                title,
+                blocks: self.blocks,
+                line: self.line,
+            },
+            OpenKind::Tab { label } => Block::Tab {
+                label,
+                blocks: self.blocks,
+                line: self.line,
+            },
+        }
+    }
 }
 
 struct Builder {
@@ -143,9 +203,12 @@ struct Builder {
     line_starts: Vec<usize>,
     first_line: usize,
     title: Option<String>,
+    /// The title's own `{#anchor}`.
+    title_anchor: Option<String>,
+    title_line: Option<usize>,
     intro: Vec<Block>,
     sections: Vec<Section>,
-    details: Vec<OpenDetails>,
+    open: Vec<Open>,
     notes: Vec<(usize, String)>,
 }
 
@@ -158,15 +221,89 @@ impl Builder {
             line_starts,
             first_line,
             title: None,
+            title_anchor: None,
+            title_line: None,
             intro: Vec::new(),
             sections: Vec::new(),
-            details: Vec::new(),
+            open: Vec::new(),
             notes: Vec::new(),
         }
     }
 
     fn line_of(&self, offset: usize) -> usize {
         self.first_line + self.line_starts.partition_point(|&start| start <= offset) - 1
+    }
+
+    /// The whole body: Docusaurus admonitions (`:::kind Title` … `:::`) open and close containers
+    /// and MDX `import`/`export` lines are hidden (both outside code fences); the markdown between
+    /// them is parsed in place.
+    fn body(&mut self, body: &str) -> Result<(), ParseError> {
+        static ADMONITION: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^ {0,3}:::+[ \t]*([A-Za-z][\w-]*)?[ \t]*(.*?)\s*$").expect("valid regex")
+        });
+        static MDX: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r#"^(import\s+(.+\s+from\s+)?['"][^'"]+['"];?|export\s+(const|default|function|let)\b.*)\s*$"#)
+                .expect("valid regex")
+        });
+        let mut fence: Option<(char, usize)> = None;
+        let mut start = 0;
+        let mut offset = 0;
+        for line in body.split_inclusive('\n') {
+            let here = offset;
+            offset += line.len();
+            let trimmed = line.trim_start_matches(' ');
+            let fence_char = trimmed.chars().next().filter(|c| *c == '`' || *c == '~');
+            if let Some(c) = fence_char {
+                let run = trimmed.chars().take_while(|x| *x == c).count();
+                if run >= 3 {
+                    match fence {
+                        None => fence = Some((c, run)),
+                        Some((open, len)) if open == c && run >= len && trimmed[run..].trim().is_empty() => {
+                            fence = None
+                        }
+                        _ => {}
+                    }
+                    continue;
+                }
+            }
+            if fence.is_some() {
+                continue;
+            }
+            let text = line.trim_end_matches('\n');
+            let admonition = ADMONITION.captures(text);
+            if admonition.is_none() && !MDX.is_match(text) {
+                continue;
+            }
+            self.blocks(&body[start..here], start)?;
+            start = offset;
+            let line_no = self.line_of(here);
+            // Otherwise an MDX import or export: code for the site, nothing to read.
+            if let Some(caps) = admonition {
+                match caps.get(1) {
+                    Some(kind) => self.open.push(Open {
+                        kind: OpenKind::Admonition {
+                            kind: kind.as_str().to_ascii_lowercase(),
+                            title: caps.get(2).map_or("", |t| t.as_str()).trim().to_string(),
+                        },
+                        blocks: Vec::new(),
+                        line: line_no,
+                    }),
+                    None => match self.open.last() {
+                        Some(Open {
+                            kind: OpenKind::Admonition { .. },
+                            ..
+                        }) => {
+                            let open = self.open.pop().expect("checked above");
+                            self.push(open.into_block());
+                        }
+                        _ => self
+                            .notes
+                            .push((line_no, "`:::` closes no admonition and is ignored".into())),
+                    },
+                }
+            }
+        }
+        self.blocks(&body[start..], start)
     }
 
     /// Adds the top-level blocks of `text`, which starts at byte `base` of the body.
@@ -247,9 +384,11 @@ impl Builder {
         let level = level as u8;
         if level == 1 && self.title.is_none() && self.sections.is_empty() {
             self.title = Some(title);
+            self.title_anchor = id;
+            self.title_line = Some(line);
             return;
         }
-        let navigable = self.details.is_empty() && (level == 2 || (level == 3 && id.is_some()));
+        let navigable = self.open.is_empty() && (level == 2 || (level == 3 && id.is_some()));
         if navigable {
             let explicit_anchor = id.is_some();
             let anchor = id.unwrap_or_else(|| slug(&title));
@@ -271,7 +410,7 @@ impl Builder {
     /// the HTML block (a code fence swallowed for want of a blank line, say) is parsed as markdown.
     fn html(&mut self, html: &str, offset: usize) -> Result<(), ParseError> {
         static TAG: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?is)<details[^>]*>|</details\s*>|<summary[^>]*>(.*?)</summary\s*>|<!--\s*atelier:\s*demo\s+([\w-]+)\s*-->|<!--.*?-->")
+            Regex::new(r#"(?is)<details[^>]*>|</details\s*>|<summary[^>]*>(.*?)</summary\s*>|<!--\s*atelier:\s*demo\s+([\w-]+)\s*-->|<!--.*?-->|<TabItem\b([^>]*)>|</TabItem\s*>|</?Tabs\b[^>]*>"#)
                 .expect("valid regex")
         });
         let mut rest_start = 0;
@@ -289,29 +428,62 @@ impl Builder {
                         .push((line, "a demo link before the first section is ignored".into())),
                 }
             } else if let Some(summary) = caps.get(1) {
-                match self.details.last_mut() {
-                    Some(open) => open.summary = strip_tags(summary.as_str()),
-                    None => self
+                match self.open.last_mut() {
+                    Some(Open {
+                        kind: OpenKind::Details { summary: open },
+                        ..
+                    }) => *open = strip_tags(summary.as_str()),
+                    _ => self
                         .notes
                         .push((line, "<summary> outside <details> is ignored".into())),
                 }
-            } else if tag.starts_with("<!--") {
-                // A comment is invisible on the web site, and so here.
-            } else if tag.starts_with("</details") {
-                let Some(open) = self.details.pop() else {
-                    return Err(ParseError {
-                        line,
-                        message: "</details> without an opening <details>".into(),
-                    });
-                };
-                self.push(Block::Details {
-                    summary: open.summary,
-                    blocks: open.blocks,
-                    line: open.line,
+            } else if let Some(attributes) = caps.get(3) {
+                self.open.push(Open {
+                    kind: OpenKind::Tab {
+                        label: tab_label(attributes.as_str()),
+                    },
+                    blocks: Vec::new(),
+                    line,
                 });
+            } else if tag.starts_with("<!--") || tag.starts_with("<tabs") || tag.starts_with("</tabs") {
+                // A comment is invisible on the web site, and so here; `<Tabs>` only groups its items.
+            } else if tag.starts_with("</tabitem") {
+                match self.open.pop() {
+                    Some(
+                        open @ Open {
+                            kind: OpenKind::Tab { .. },
+                            ..
+                        },
+                    ) => self.push(open.into_block()),
+                    other => {
+                        self.open.extend(other);
+                        return Err(ParseError {
+                            line,
+                            message: "</TabItem> without an opening <TabItem>".into(),
+                        });
+                    }
+                }
+            } else if tag.starts_with("</details") {
+                match self.open.pop() {
+                    Some(
+                        open @ Open {
+                            kind: OpenKind::Details { .. },
+                            ..
+                        },
+                    ) => self.push(open.into_block()),
+                    other => {
+                        self.open.extend(other);
+                        return Err(ParseError {
+                            line,
+                            message: "</details> without an opening <details>".into(),
+                        });
+                    }
+                }
             } else {
-                self.details.push(OpenDetails {
-                    summary: String::new(),
+                self.open.push(Open {
+                    kind: OpenKind::Details {
+                        summary: String::new(),
+                    },
                     blocks: Vec::new(),
                     line,
                 });
@@ -346,7 +518,7 @@ impl Builder {
     }
 
     fn push(&mut self, block: Block) {
-        if let Some(open) = self.details.last_mut() {
+        if let Some(open) = self.open.last_mut() {
             open.blocks.push(block);
         } else if let Some(section) = self.sections.last_mut() {
             section.blocks.push(block);
@@ -378,17 +550,64 @@ fn collect_until_end<'a>(
     inner
 }
 
-/// The plain text of inline events (a heading's title).
+/// The text of inline events (a heading's title); code keeps its backticks, as the renderer and the
+/// quiz show it.
 fn inline_text(events: &[(Event<'_>, Range<usize>)]) -> String {
     let mut out = String::new();
     for (event, _) in events {
         match event {
-            Event::Text(t) | Event::Code(t) => out.push_str(t),
+            Event::Text(t) => out.push_str(t),
+            Event::Code(t) => {
+                out.push('`');
+                out.push_str(t);
+                out.push('`');
+            }
             Event::SoftBreak | Event::HardBreak => out.push(' '),
             _ => {}
         }
     }
     out.trim().to_string()
+}
+
+/// The `label` (else `value`) attribute of a `<TabItem …>`.
+fn tab_label(attributes: &str) -> String {
+    static ATTR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"(label|value)\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*["'`]([^"'`]*)["'`]\s*\})"#)
+            .expect("valid regex")
+    });
+    let mut value = None;
+    for caps in ATTR.captures_iter(attributes) {
+        let text = caps
+            .get(2)
+            .or(caps.get(3))
+            .or(caps.get(4))
+            .map_or("", |m| m.as_str());
+        if &caps[1] == "label" {
+            return text.to_string();
+        }
+        value.get_or_insert_with(|| text.to_string());
+    }
+    value.unwrap_or_default()
+}
+
+/// A lesson pasted inside a ```` ```markdown ```` fence is all code: blame that fence's line rather
+/// than whatever breaks further down.
+fn check_not_wrapped(text: &str, first_line: usize) -> Result<(), ParseError> {
+    let Some((index, line)) = text.lines().enumerate().find(|(_, l)| !l.trim().is_empty()) else {
+        return Ok(());
+    };
+    let trimmed = line.trim();
+    let fence_len = trimmed.chars().take_while(|c| *c == '`' || *c == '~').count();
+    let info = trimmed[fence_len..].trim().to_ascii_lowercase();
+    if fence_len >= 3 && matches!(info.as_str(), "markdown" | "md" | "mdx") {
+        return Err(ParseError {
+            line: first_line + index,
+            message: format!(
+                "the lesson is wrapped in a code fence ({trimmed}), so all of it would show as code: remove this line and the fence that closes it"
+            ),
+        });
+    }
+    Ok(())
 }
 
 fn strip_tags(html: &str) -> String {
@@ -446,41 +665,6 @@ pub fn slug(title: &str) -> String {
         }
     }
     out.trim_matches('-').to_string()
-}
-
-/// The key questions: the numbered list of the "Questions clés" / "Key questions" section, each item
-/// a **bold question** followed by its answer.
-fn questions(sections: &[Section]) -> Vec<Question> {
-    let Some(section) = sections.iter().find(|s| {
-        let title = s.title.to_lowercase();
-        s.anchor.starts_with("questions-cles")
-            || title.starts_with("questions clés")
-            || title.starts_with("key questions")
-    }) else {
-        return Vec::new();
-    };
-    static ITEM: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?ms)^\s{0,3}(\d+)[.)]\s+\*\*(.+?)\*\*\s*(.*?)(?:\n\s{0,3}\d+[.)]\s|\z)")
-            .expect("valid regex")
-    });
-    let mut questions = Vec::new();
-    for block in &section.blocks {
-        let Block::Markdown { text } = block else { continue };
-        let mut rest = text.as_str();
-        while let Some(caps) = ITEM.captures(rest) {
-            let number = caps[1].parse().unwrap_or(questions.len() as u32 + 1);
-            let answer = caps[3].split_whitespace().collect::<Vec<_>>().join(" ");
-            questions.push(Question {
-                number,
-                question: caps[2].trim().to_string(),
-                answer,
-            });
-            // Continue from the start of the next item, which the pattern only peeked at.
-            let end = caps.get(3).expect("group 3").end();
-            rest = &rest[end..];
-        }
-    }
-    questions
 }
 
 /// The exercises: anchored `### Exercice N - Title` sections, with their `<details>` solution.

@@ -8,6 +8,7 @@ use syntect::parsing::SyntaxSet;
 use syntect::util::as_24_bit_terminal_escaped;
 
 use super::Style;
+use super::escape::{Look, RESET, paint};
 
 /// Loaded on first use only: plain output (pipes, `NO_COLOR`) never pays for it.
 static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(SyntaxSet::load_defaults_newlines);
@@ -21,18 +22,70 @@ pub fn code_block(lang: &str, code: &str, style: Style) -> String {
     let label = if lang.is_empty() { "code" } else { lang };
     let mut out = String::new();
     if style.color {
-        out.push_str(&format!("\x1b[2m┌─ {label}\x1b[0m\n"));
+        let frame = Look {
+            dim: true,
+            ..Look::default()
+        };
+        out.push_str(&paint(&format!("┌─ {label}"), frame));
+        out.push('\n');
         out.push_str(&highlighted(lang, code));
-        out.push_str("\x1b[0m\x1b[2m└─\x1b[0m\n");
+        out.push_str(RESET);
+        out.push_str(&paint("└─", frame));
+        out.push('\n');
     } else {
         out.push_str(&format!("┌─ {label}\n"));
-        out.push_str(code);
-        if !code.ends_with('\n') {
-            out.push('\n');
+        for line in code.lines() {
+            for piece in fit_code_line(line, style.width) {
+                out.push_str(&piece);
+                out.push('\n');
+            }
         }
         out.push_str("└─\n");
     }
     out
+}
+
+/// A code line wider than the page, cut at its last space that fits (else anywhere); the rest
+/// continues under its indentation after `↪ `, so that a piped page keeps its width.
+fn fit_code_line(line: &str, width: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthChar;
+    let width = width.max(20);
+    let indent: String = line.chars().take_while(|c| *c == ' ').collect();
+    let mut out = Vec::new();
+    let mut rest = line.to_string();
+    let mut first = true;
+    loop {
+        let lead = if first {
+            String::new()
+        } else {
+            format!("{indent}↪ ")
+        };
+        let room = width.saturating_sub(lead.chars().count()).max(8);
+        let mut cols = 0;
+        let mut cut = None;
+        let mut last_space = None;
+        for (i, c) in rest.char_indices() {
+            cols += c.width().unwrap_or(0);
+            if cols > room {
+                cut = Some(i);
+                break;
+            }
+            if c == ' ' && i > indent.len() {
+                last_space = Some(i);
+            }
+        }
+        let Some(hard) = cut else {
+            out.push(format!("{lead}{rest}"));
+            return out;
+        };
+        let at = last_space.filter(|s| *s > 0).unwrap_or(hard);
+        out.push(format!("{lead}{}", rest[..at].trim_end()));
+        rest = rest[at..].trim_start().to_string();
+        first = false;
+        if rest.is_empty() {
+            return out;
+        }
+    }
 }
 
 fn highlighted(lang: &str, code: &str) -> String {

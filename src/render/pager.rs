@@ -43,17 +43,17 @@ pub fn page(text: &str, rows: Option<usize>, lang: Lang, out: &mut dyn Write) ->
         if shown >= lines.len() {
             break;
         }
-        let prompt = format!(
-            "\x1b[7m-- {} ({}/{}) : {} --\x1b[0m",
+        let prompt = super::escape::reverse(&format!(
+            "-- {} ({}/{}) : {} --",
             lang.pick("suite", "more"),
             shown,
             lines.len(),
             lang.pick("Entrée/Espace continue, q arrête", "Enter/Space goes on, q stops")
-        );
+        ));
         write!(out, "{prompt}")?;
         out.flush()?;
         let more = wait_key()?;
-        write!(out, "\r\x1b[2K")?;
+        write!(out, "{}", super::escape::CLEAR_LINE)?;
         if !more {
             break;
         }

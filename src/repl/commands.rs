@@ -176,9 +176,9 @@ pub static COMMANDS: &[CommandDef] = &[
     },
     CommandDef {
         names: &["lesson", "leçon", "lecon"],
-        usage: "[N|slug]",
-        help_fr: "les leçons du cours, ou passer à l'une d'elles",
-        help_en: "the course's lessons, or switch to one",
+        usage: "[N|slug|next|prev]",
+        help_fr: "les leçons du cours, ou passer à l'une d'elles (next : la suivante)",
+        help_en: "the course's lessons, or switch to one (next: the following one)",
         arg: Arg::Lesson,
         run: lesson,
     },
@@ -271,16 +271,29 @@ fn help(session: &mut Session, _: &str, out: &mut dyn Write, _: &mut dyn Input) 
         } else {
             format!(" {}", command.usage)
         };
-        writeln!(out, "  {:<34} {}", format!("{names}{usage}"), command.help(lang))?;
+        // The description wraps under itself at the terminal's width, never inside a word.
+        let width = session.style.width.max(50);
+        let head = format!("  {:<34} ", format!("{names}{usage}"));
+        let head_width = textwrap::core::display_width(&head);
+        let room = width.saturating_sub(head_width).max(16);
+        for (i, line) in render::wrap_text(command.help(lang), room, room)
+            .iter()
+            .enumerate()
+        {
+            if i == 0 {
+                writeln!(out, "{head}{line}")?;
+            } else {
+                writeln!(out, "{}{line}", " ".repeat(head_width))?;
+            }
+        }
     }
-    writeln!(
-        out,
-        "{}",
-        lang.pick(
-            "Entrée sur une ligne vide : section suivante. Ctrl-C efface la ligne (deux fois : quitter), Ctrl-D quitte.",
-            "Enter on an empty line: next section. Ctrl-C clears the line (twice: quit), Ctrl-D quits."
-        )
-    )?;
+    let tail = lang.pick(
+        "Entrée sur une ligne vide : section suivante. Ctrl-C efface la ligne (deux fois : quitter), Ctrl-D quitte.",
+        "Enter on an empty line: next section. Ctrl-C clears the line (twice: quit), Ctrl-D quits.",
+    );
+    for line in render::wrap_text(tail, session.style.width, session.style.width) {
+        writeln!(out, "{line}")?;
+    }
     Ok(Flow::Continue)
 }
 
@@ -294,14 +307,13 @@ fn next(session: &mut Session, _: &str, out: &mut dyn Write, _: &mut dyn Input) 
         session.goto(session.section + 1, out)?;
     } else {
         let lang = session.lang;
-        writeln!(
-            out,
-            "{}",
-            lang.pick(
-                "Fin de la leçon. Tapez « quiz » pour les questions clés, « toc » pour le sommaire.",
-                "End of the lesson. Type “quiz” for the key questions, “toc” for the contents."
-            )
-        )?;
+        let text = lang.pick(
+            "Fin de la leçon. Tapez « quiz » pour les questions clés, « toc » pour le sommaire, « leçon suivante » pour continuer.",
+            "End of the lesson. Type “quiz” for the key questions, “toc” for the contents, “lesson next” to go on.",
+        );
+        for line in render::wrap_text(text, session.style.width, session.style.width) {
+            writeln!(out, "{line}")?;
+        }
     }
     Ok(Flow::Continue)
 }
@@ -430,15 +442,44 @@ fn progress(session: &mut Session, args: &str, out: &mut dyn Write, _: &mut dyn 
 
 fn lesson(session: &mut Session, args: &str, out: &mut dyn Write, _: &mut dyn Input) -> Result<Flow> {
     if args.is_empty() {
-        for (index, lesson) in session.course.lessons.iter().enumerate() {
-            let mark = if index == session.lesson { "›" } else { " " };
+        let current = session.current_lesson().slug.clone();
+        let entry = |lesson: &crate::course::Lesson, out: &mut dyn Write| {
+            let mark = if lesson.slug == current { "›" } else { " " };
             writeln!(
                 out,
                 "{mark} {} — {} ({})",
                 lesson.short_name(),
                 lesson.title,
                 lesson.slug
-            )?;
+            )
+        };
+        crate::course::toc::write_tree(&session.course, session.lang, out, &entry)?;
+        return Ok(Flow::Continue);
+    }
+    let step = match args {
+        "next" | "suivante" | "suivant" => Some(1isize),
+        "prev" | "précédente" | "precedente" | "précédent" => Some(-1),
+        _ => None,
+    };
+    if let Some(step) = step {
+        let target = session
+            .lesson
+            .checked_add_signed(step)
+            .filter(|i| *i < session.course.lessons.len());
+        match target {
+            Some(index) => {
+                session.lesson = index;
+                session.lang =
+                    crate::i18n::Lang::resolve(session.options.lang, session.course.lessons[index].lang);
+                session.goto(0, out)?;
+            }
+            None => writeln!(
+                out,
+                "{}",
+                session
+                    .lang
+                    .pick("Pas d'autre leçon dans ce sens.", "No other lesson that way.")
+            )?,
         }
         return Ok(Flow::Continue);
     }
@@ -449,7 +490,7 @@ fn lesson(session: &mut Session, args: &str, out: &mut dyn Write, _: &mut dyn In
                 crate::i18n::Lang::resolve(session.options.lang, session.course.lessons[index].lang);
             session.goto(0, out)?;
         }
-        Err(message) => writeln!(out, "{message}")?,
+        Err(not_found) => writeln!(out, "{}", not_found.message(session.lang))?,
     }
     Ok(Flow::Continue)
 }
@@ -495,12 +536,22 @@ fn reload(session: &mut Session, _: &str, out: &mut dyn Write, _: &mut dyn Input
     session.section = anchor.and_then(|a| lesson.find_section(&a)).unwrap_or(0);
     writeln!(
         out,
-        "{} : {} {}, {} {}.",
+        "{} : {}, {}.",
         lang.pick("Cours relu", "Course re-read"),
-        session.course.lessons.len(),
-        lang.pick("leçon(s)", "lesson(s)"),
-        session.course.exercises.len(),
-        lang.pick("exercice(s)", "exercise(s)")
+        lang.count(
+            session.course.lessons.len(),
+            "leçon",
+            "leçons",
+            "lesson",
+            "lessons"
+        ),
+        lang.count(
+            session.course.exercises.len(),
+            "exercice",
+            "exercices",
+            "exercise",
+            "exercises"
+        )
     )?;
     session.show_current(out)?;
     Ok(Flow::Continue)
@@ -574,6 +625,28 @@ mod tests {
         for command in COMMANDS {
             for name in command.names {
                 assert!(std::ptr::eq(find(name).unwrap(), command), "{name}");
+            }
+        }
+    }
+
+    #[test]
+    fn help_wraps_at_the_width_without_cutting_a_word() {
+        let mut s = session();
+        s.style.width = 60;
+        let mut out = Vec::new();
+        let rest = String::new();
+        let mut input = Lines {
+            reader: rest.as_bytes(),
+        };
+        execute(&mut s, "aide", &mut out, &mut input).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        for line in text.lines() {
+            assert!(textwrap::core::display_width(line) <= 60, "{line:?}");
+        }
+        let words: Vec<&str> = text.split_whitespace().collect();
+        for command in COMMANDS {
+            for word in command.help(Lang::Fr).split_whitespace() {
+                assert!(words.contains(&word), "`{word}` cut or lost:\n{text}");
             }
         }
     }

@@ -8,6 +8,7 @@ use rustyline::{Context, Helper};
 
 use super::commands::{Arg, COMMANDS, find};
 use super::session::Session;
+use crate::course::anchor::fold;
 
 /// What completion offers, gathered once from the course.
 pub struct Completer {
@@ -25,7 +26,7 @@ impl Completer {
         let mut lessons = Vec::new();
         let mut demos = Vec::new();
         for lesson in &session.course.lessons {
-            lessons.push(lesson.short_name());
+            lessons.push(lesson.slug.clone());
             for (index, section) in lesson.sections.iter().enumerate() {
                 anchors.push(section.anchor.clone());
                 anchors.push((index + 1).to_string());
@@ -50,7 +51,13 @@ impl Completer {
         let list = match (arg, position) {
             (Arg::Section, 0) => &self.anchors,
             (Arg::Exercise | Arg::ExerciseFile, 0) => &self.exercises,
-            (Arg::Lesson, 0) => &self.lessons,
+            (Arg::Lesson, 0) => {
+                let mut words: Vec<String> = ["next", "prev", "suivante", "précédente"]
+                    .map(String::from)
+                    .to_vec();
+                words.extend(self.lessons.iter().cloned());
+                return Some(words);
+            }
             (Arg::Demo, 0) => &self.demos,
             (Arg::Word(words), 0) => return Some(words.iter().map(|w| w.to_string()).collect()),
             _ => return None,
@@ -59,10 +66,12 @@ impl Completer {
     }
 }
 
+/// The words that start with `prefix`, accents and case aside (`questions-cles` offers `questions-clés-2`).
 fn pairs(prefix: &str, words: impl IntoIterator<Item = String>) -> Vec<Pair> {
+    let folded = fold(prefix);
     words
         .into_iter()
-        .filter(|w| w.starts_with(prefix))
+        .filter(|w| fold(w).starts_with(&folded))
         .map(|w| Pair {
             display: w.clone(),
             replacement: format!("{w} "),
@@ -105,3 +114,16 @@ impl Highlighter for Completer {}
 impl Validator for Completer {}
 
 impl Helper for Completer {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn anchors_complete_without_accents_or_case() {
+        let words = ["questions-clés-2".to_string(), "creation".to_string()];
+        let found = pairs("Questions-Cles", words);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].replacement, "questions-clés-2 ");
+    }
+}

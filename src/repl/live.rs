@@ -13,20 +13,41 @@ use anyhow::Result;
 /// How long a lesson example may run before it is stopped.
 const RUN_LIMIT: Duration = Duration::from_secs(60);
 
-/// The demos linked to the current section: the lesson's links first, then the demo table's.
+/// The demos the current section links (a course offers only the demos its lessons link).
 fn section_demos(session: &Session) -> Vec<&'static Demo> {
-    let section = &session.current_lesson().sections[session.section];
-    let mut found: Vec<&'static Demo> = section
+    let Some(section) = session.current_section() else {
+        return Vec::new();
+    };
+    section
         .demos
         .iter()
         .filter_map(|name| demos::find(name))
+        .collect()
+}
+
+/// The demos of the whole course, each with what it shows; or that the course has none.
+fn write_course_demos(session: &Session, out: &mut dyn Write) -> Result<()> {
+    let lang = session.lang;
+    let linked: Vec<&'static Demo> = session
+        .course
+        .demos()
+        .iter()
+        .filter_map(|name| demos::find(name))
         .collect();
-    for demo in demos::for_section(&section.anchor) {
-        if !found.iter().any(|d| d.name == demo.name) {
-            found.push(demo);
-        }
+    if linked.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            lang.pick("Ce cours n'a pas de démo.", "This course has no demo.")
+        )?;
+        return Ok(());
     }
-    found
+    writeln!(out, "{} :", lang.pick("Les démos du cours", "The course's demos"))?;
+    let width = linked.iter().map(|d| d.name.len()).max().unwrap_or(0);
+    for demo in linked {
+        writeln!(out, "  {:width$}  {}", demo.name, demo.description(lang))?;
+    }
+    Ok(())
 }
 
 /// `demo [NAME] [--no-lock] [--runs N]`: runs the named demo, or the current section's.
@@ -47,27 +68,20 @@ pub fn demo(session: &mut Session, args: &str, out: &mut dyn Write, input: &mut 
         }
     }
     let demo = match &name {
-        Some(name) => demos::find(name),
+        Some(name) if session.course.demos().iter().any(|d| d == name) => demos::find(name),
+        Some(_) => None,
         None => section_demos(session).first().copied(),
     };
     let Some(demo) = demo else {
         match &name {
-            Some(name) => writeln!(
-                out,
-                "{} « {name} ». {} :",
-                lang.pick("Démo inconnue", "Unknown demo"),
-                lang.pick("Les démos", "The demos")
-            )?,
+            Some(name) => writeln!(out, "{} « {name} ».", lang.pick("Démo inconnue", "Unknown demo"))?,
             None => writeln!(
                 out,
-                "{} :",
-                lang.pick(
-                    "Pas de démo pour cette section. Les démos",
-                    "No demo for this section. The demos"
-                )
+                "{}",
+                lang.pick("Pas de démo pour cette section.", "No demo for this section.")
             )?,
         }
-        demos::write_list(out, lang)?;
+        write_course_demos(session, out)?;
         return Ok(Flow::Continue);
     };
     if demo.name == "counter" && name.is_none() {
@@ -118,10 +132,11 @@ fn run_one(demo: &Demo, opts: &DemoOptions, out: &mut dyn Write) -> Result<()> {
 /// `run`: the current section's Python example, run with python3.
 pub fn run(session: &mut Session, _: &str, out: &mut dyn Write, _: &mut dyn Input) -> Result<Flow> {
     let lang = session.lang;
-    let section = &session.current_lesson().sections[session.section];
-    let code = section.blocks.iter().find_map(|block| match block {
-        Block::Code { lang, code, .. } if lang == "python" || lang == "py" => Some(code.clone()),
-        _ => None,
+    let code = session.current_section().and_then(|section| {
+        section.blocks.iter().find_map(|block| match block {
+            Block::Code { lang, code, .. } if lang == "python" || lang == "py" => Some(code.clone()),
+            _ => None,
+        })
     });
     let Some(code) = code else {
         writeln!(

@@ -22,14 +22,15 @@ use session::Session;
 use anyhow::Result;
 
 use crate::course::Course;
-use crate::progress::{Store, data_dir};
+use crate::progress::Store;
 use crate::render::{Style, terminal_rows};
 
 /// Starts the REPL on `course` (which has at least one lesson) at the saved place, until the student
-/// quits.
+/// quits. Progress and history are the course's own.
 pub fn start(options: ReplOptions, course: Course) -> Result<()> {
-    let store = Store::user()?;
+    let store = Store::for_course(options.course_dir.as_deref())?;
     let (progress, warning) = store.load();
+    let store_history = store.history_path();
     let (mut session, resumed) = Session::new(options, course, progress, Some(store), Style::detect());
     let mut out = io::stdout().lock();
     if let Some(warning) = warning {
@@ -42,7 +43,7 @@ pub fn start(options: ReplOptions, course: Course) -> Result<()> {
     }
     greet(&mut session, resumed, &mut out)?;
     if interactive {
-        let mut editor = LineEditor::new(&session)?;
+        let mut editor = LineEditor::new(&session, store_history)?;
         run_loop(&mut session, &mut editor, &mut out)?;
         editor.save_history();
     } else {
@@ -65,7 +66,7 @@ fn greet(session: &mut Session, resumed: bool, out: &mut dyn Write) -> Result<()
         lang.pick("section suivante", "next section")
     )?;
     if resumed {
-        let anchor = &session.current_lesson().sections[session.section].anchor;
+        let anchor = session.current_section().map_or("", |s| s.anchor.as_str());
         writeln!(
             out,
             "{} §{} (#{anchor}).\n",
@@ -118,14 +119,14 @@ struct LineEditor {
 }
 
 impl LineEditor {
-    fn new(session: &Session) -> Result<LineEditor> {
+    fn new(session: &Session, history: std::path::PathBuf) -> Result<LineEditor> {
         let config = Config::builder()
             .auto_add_history(true)
             .max_history_size(1000)?
             .build();
         let mut editor = Editor::with_config(config)?;
         editor.set_helper(Some(completion::Completer::for_session(session)));
-        let history = data_dir().ok().map(|dir| dir.join("history.txt"));
+        let history = Some(history);
         if let Some(path) = &history {
             let _ = editor.load_history(path);
         }

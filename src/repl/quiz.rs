@@ -26,23 +26,25 @@ pub fn quiz(session: &mut Session, _: &str, out: &mut dyn Write, input: &mut dyn
     let total = lesson.questions.len();
     let mut right = 0;
     for (index, question) in lesson.questions.iter().enumerate() {
-        writeln!(
-            out,
-            "\n{} {}/{total} : {}",
-            lang.pick("Question", "Question"),
-            index + 1,
-            question.question
-        )?;
+        let colon = lang.pick(" : ", ": ");
+        let width = session.style.width;
+        writeln!(out)?;
+        let text = format!("Question {}/{total}{colon}{}", index + 1, question.question);
+        for line in crate::render::wrap_text(&text, width, width) {
+            writeln!(out, "{line}")?;
+        }
         let Some(answer) = ask(input, lang.pick("Votre réponse › ", "Your answer › "), out) else {
             writeln!(out, "{}", lang.pick("Quiz interrompu.", "Quiz stopped."))?;
             break;
         };
-        writeln!(
-            out,
-            "{} : {}",
+        let text = format!(
+            "{}{colon}{}",
             lang.pick("Réponse modèle", "Model answer"),
             question.answer
-        )?;
+        );
+        for line in crate::render::wrap_text(&text, width, width) {
+            writeln!(out, "{line}")?;
+        }
         let correct = loop {
             let Some(verdict) = ask(
                 input,

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 
-use crate::course::{Course, Lesson};
+use crate::course::{Course, Lesson, Section};
 use crate::i18n::Lang;
 use crate::progress::{Place, Progress, Store};
 use crate::render::{self, Style, pager};
@@ -82,6 +82,11 @@ impl Session {
         &self.course.lessons[self.lesson]
     }
 
+    /// The current section (`None` only for a lesson model built without one).
+    pub fn current_section(&self) -> Option<&Section> {
+        self.current_lesson().sections.get(self.section)
+    }
+
     /// `43 §2 › `
     pub fn prompt(&self) -> String {
         match self.course.lessons.get(self.lesson) {
@@ -112,28 +117,25 @@ impl Session {
     /// The lesson's title and introduction (the first screen of a fresh start).
     pub fn show_intro(&self, out: &mut dyn Write) -> Result<()> {
         let lesson = self.current_lesson();
-        let mut text = String::new();
-        text.push_str(&format!("{}\n", lesson.title));
-        text.push_str(&format!(
-            "{}\n\n",
-            "═".repeat(lesson.title.chars().count().min(self.style.width))
-        ));
-        let intro = Lesson {
-            sections: Vec::new(),
-            ..lesson.clone()
-        };
-        let rendered = render::render_lesson(&intro, self.lang, self.style);
-        // render_lesson starts with the title again; keep only the introduction after it.
-        let body = rendered.split_once("\n\n").map_or("", |(_, rest)| rest);
-        text.push_str(body);
+        if lesson.sections.first().is_some_and(|s| s.level == 1) {
+            // A lesson without `##` is one section under the title: showing it says it all.
+            return Ok(());
+        }
+        let mut text = render::heading(1, &lesson.title, self.style);
+        let intro = render::render_intro(lesson, self.lang, self.style);
+        if !intro.is_empty() {
+            text.push('\n');
+            text.push_str(&intro);
+        }
         self.write_paged(&text, out)?;
         Ok(())
     }
 
     fn mark_seen(&mut self) {
-        let lesson = &self.course.lessons[self.lesson];
-        let anchor = lesson.sections[self.section].anchor.clone();
-        let slug = lesson.slug.clone();
+        let Some(anchor) = self.current_section().map(|s| s.anchor.clone()) else {
+            return;
+        };
+        let slug = self.current_lesson().slug.clone();
         self.progress.lesson_mut(&slug).seen.insert(anchor.clone());
         self.progress.current = Some(Place {
             lesson: slug,
