@@ -55,10 +55,19 @@ fn own_group(controller: &str) -> Option<PathBuf> {
     None
 }
 
+/// 64 random bits from the standard library's per-process random keys (no dependency needed).
+fn random_tag() -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u32(std::process::id());
+    hasher.finish()
+}
+
 /// Which flavour can be created here (tried for real with a throw-away group).
 pub fn detect() -> Option<CgroupKind> {
     for kind in [CgroupKind::V2, CgroupKind::V1] {
-        if let Ok(group) = RunCgroup::create_named(kind, &format!("atelier-probe-{}", std::process::id())) {
+        let name = format!("atelier-probe-{}-{:016x}", std::process::id(), random_tag());
+        if let Ok(group) = RunCgroup::create_named(kind, &name) {
             for dir in &group.dirs {
                 if let Some(parent) = dir.parent() {
                     remove_stale(parent);
@@ -98,7 +107,12 @@ fn remove_stale(parent: &Path) {
             .metadata()
             .and_then(|m| m.modified())
             .is_ok_and(|t| t.elapsed().is_ok_and(|age| age > STALE_AFTER));
-        if abandoned {
+        // A young group may belong to a live grader whose pid we cannot see (another PID
+        // namespace) and be empty only because its run has not started yet: never touch it.
+        if !abandoned {
+            continue;
+        }
+        {
             for _ in 0..100 {
                 let Ok(text) = fs::read_to_string(entry.path().join("cgroup.procs")) else {
                     break;
@@ -121,10 +135,13 @@ fn remove_stale(parent: &Path) {
 impl RunCgroup {
     /// A fresh, empty group for one run.
     pub fn create(kind: CgroupKind) -> io::Result<Self> {
+        // The pid alone is not unique: graders in separate PID namespaces (containers sharing the
+        // host's hierarchy) have the same small pids. A random tag keeps their groups apart.
         let name = format!(
-            "atelier-{}-{}",
+            "atelier-{}-{}-{:016x}",
             std::process::id(),
-            SERIAL.fetch_add(1, Ordering::Relaxed)
+            SERIAL.fetch_add(1, Ordering::Relaxed),
+            random_tag()
         );
         Self::create_named(kind, &name)
     }
