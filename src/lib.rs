@@ -22,5 +22,6 @@ pub mod repl;
 #[allow(unsafe_code)]
 pub mod sandbox;
 pub mod scaffold;
+pub mod schema;
 pub mod style;
 pub mod view;

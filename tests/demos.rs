@@ -89,7 +89,10 @@ fn listing_shows_the_ten_demos_with_their_sections() {
 fn listing_as_json() {
     let out = atelier(&["demo", "--json"]);
     assert!(out.status.success());
-    let list: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    // An object carrying `schema_version`, the list under `demos`.
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["schema_version"], 1);
+    let list = doc["demos"].as_array().unwrap();
     assert_eq!(list.len(), 10);
     assert!(
         list.iter()

@@ -33,7 +33,8 @@ pub fn run(globals: &Globals, args: &CheckArgs) -> anyhow::Result<ExitCode> {
     let color = style::stdout_color();
     let mut out = stdout.lock();
     if args.json {
-        serde_json::to_writer_pretty(&mut out, &report).context("writing the JSON report")?;
+        let doc = atelier::schema::versioned(&report).context("writing the JSON report")?;
+        serde_json::to_writer_pretty(&mut out, &doc).context("writing the JSON report")?;
         writeln!(out)?;
     } else {
         write_check_report(&report, lang, color, &mut out)?;

@@ -71,6 +71,8 @@ pub enum Command {
     Grade(GradeArgs),
     /// Gradebook maintenance (merge shards).
     Gradebook(GradebookArgs),
+    /// Write an autograder for a grading platform (Gradescope).
+    Autograder(AutograderArgs),
     /// Validate lessons and exercises; run every reference solution and starter against its spec.
     Lint(LintArgs),
     /// The process primitives side by side with CPython's multiprocessing.
@@ -158,16 +160,26 @@ pub struct GradeArgs {
     /// SQLite gradebook (created when missing; resumes where a killed batch stopped).
     #[arg(long, value_name = "FILE")]
     pub gradebook: Option<PathBuf>,
-    /// `csv:PATH`, `junit:PATH` or `gradescope:DIR` (repeatable).
+    /// `csv:PATH`, `junit:PATH`, `gradescope:DIR`, `feedback:DIR` (a Markdown file per student),
+    /// `lms-csv:PATH` (one row per roster student; needs --roster) or `similarity:PATH` (JSON)
+    /// (repeatable).
     #[arg(long, value_name = "FORMAT:PATH")]
     pub export: Vec<String>,
+    /// The class roster, CSV with `id` and `folder`, `name`, `email` columns: the LMS's ids for
+    /// `lms-csv`, and who is missing.
+    #[arg(long, value_name = "FILE")]
+    pub roster: Option<PathBuf>,
+    /// With --report or `similarity:`, list two submissions from this share (0..1) of shared code.
+    #[arg(long, value_name = "SHARE", default_value = "0.8")]
+    pub similarity_threshold: f64,
     /// Grade only shard K of N (`K/N`, K from 1), deterministically by student.
     #[arg(long, value_name = "K/N")]
     pub shard: Option<String>,
     /// Grade again even when the submission is unchanged.
     #[arg(long)]
     pub regrade: bool,
-    /// Print the score histogram and the checks that failed most, from the gradebook.
+    /// Print the score histogram, the checks that failed most, and identical or near-identical
+    /// submissions.
     #[arg(long)]
     pub report: bool,
 }
@@ -188,6 +200,44 @@ pub enum GradebookAction {
         /// The merged gradebook.
         #[arg(long, value_name = "FILE")]
         into: PathBuf,
+        /// The class folder: say which of its students the merged gradebook lacks.
+        #[arg(long, value_name = "DIR")]
+        class: Option<PathBuf>,
+        /// The class roster: say which of its students the merged gradebook lacks.
+        #[arg(long, value_name = "FILE")]
+        roster: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct AutograderArgs {
+    #[command(subcommand)]
+    pub platform: AutograderPlatform,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AutograderPlatform {
+    /// Write a Gradescope autograder (setup.sh, run_autograder, atelier, the exercise) for EXERCISE.
+    Gradescope {
+        /// Exercise id, such as `43.3`.
+        exercise: String,
+        /// The folder to write.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Also write the zip to upload to Gradescope.
+        #[arg(long, value_name = "FILE")]
+        zip: Option<PathBuf>,
+        /// The atelier binary to ship (default: this one); it must run on Ubuntu 22.04.
+        #[arg(long, value_name = "FILE")]
+        binary: Option<PathBuf>,
+    },
+    /// Internal: what run_autograder calls inside Gradescope's container.
+    #[command(hide = true, name = "run-gradescope")]
+    RunGradescope {
+        exercise: String,
+        /// The autograder's root folder.
+        #[arg(long, value_name = "DIR", default_value = "/autograder")]
+        root: PathBuf,
     },
 }
 

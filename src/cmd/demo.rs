@@ -44,7 +44,9 @@ pub fn run(globals: &Globals, args: &DemoArgs) -> anyhow::Result<ExitCode> {
                 })
                 .collect();
             if args.json {
-                writeln!(stdout, "{}", serde_json::to_string_pretty(&list)?)?;
+                // An object (not a bare list) so that it carries `schema_version` like every document.
+                let doc = atelier::schema::versioned(&serde_json::json!({ "demos": list }))?;
+                writeln!(stdout, "{}", serde_json::to_string_pretty(&doc)?)?;
             } else {
                 for d in DEMOS.iter().filter(offered) {
                     writeln!(stdout, "  {:14} {}", d.name, d.description(lang))?;
@@ -101,7 +103,11 @@ pub fn run(globals: &Globals, args: &DemoArgs) -> anyhow::Result<ExitCode> {
     };
     let figures = run_demo(demo, &opts, &mut stdout)?;
     if args.json {
-        writeln!(stdout, "{}", serde_json::to_string_pretty(&figures)?)?;
+        writeln!(
+            stdout,
+            "{}",
+            serde_json::to_string_pretty(&atelier::schema::versioned(&figures)?)?
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,5 +1,5 @@
 //! `atelier grade EXERCISE DIR [--jobs N] [--gradebook F] [--export FORMAT:PATH]… [--shard K/N]
-//! [--regrade] [--report]`: 0 when the class was graded (whatever the students' verdicts), 2 when
+//! [--regrade] [--report] [--roster FILE] [--similarity-threshold SHARE]`: 0 when the class was graded (whatever the students' verdicts), 2 when
 //! something could not be done.
 use std::io;
 use std::process::ExitCode;
@@ -23,6 +23,8 @@ pub fn run(globals: &Globals, args: &GradeArgs) -> anyhow::Result<ExitCode> {
         shard: args.shard.clone(),
         regrade: args.regrade,
         report: args.report.then_some(write_class_report as ReportFn),
+        roster: args.roster.clone(),
+        similarity_threshold: Some(args.similarity_threshold),
     };
     grade_class(&options, &mut io::stdout().lock())?;
     Ok(ExitCode::SUCCESS)

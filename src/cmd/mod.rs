@@ -3,6 +3,7 @@
 //!
 //! This is also the one place that turns results into exit codes: 0 ok, 1 "the learner's program
 //! failed" (or lint found problems), 2 "could not do it".
+mod autograder;
 mod bench;
 mod check;
 mod cli;
@@ -97,7 +98,8 @@ fn dispatch(globals: &Globals, command: Command) -> anyhow::Result<ExitCode> {
             grade::run(globals, &args)
         }
         Command::Doctor(args) => doctor::run(&args),
-        Command::Gradebook(args) => gradebook::run(&args),
+        Command::Gradebook(args) => gradebook::run(globals, &args),
+        Command::Autograder(args) => autograder::run(globals, &args),
         Command::Lint(args) => lint::run(globals, &args),
         Command::Bench(args) => bench::run(&args),
         Command::New(args) => new::run(globals, &args),

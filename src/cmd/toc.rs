@@ -32,7 +32,11 @@ pub fn run(globals: &Globals, args: &TocArgs) -> anyhow::Result<ExitCode> {
             (Some(_), [one]) => one.clone(),
             _ => json!({ "lessons": docs, "problems": course.problems }),
         };
-        writeln!(out, "{}", serde_json::to_string_pretty(&doc)?)?;
+        writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&atelier::schema::versioned(&doc)?)?
+        )?;
     } else {
         let lang = globals.lang_for(lessons.first().copied());
         match &args.lesson {

@@ -1,6 +1,7 @@
 //! A class folder: which file is each student's submission, and which student belongs to which
 //! shard. Layouts: `DIR/<student>/…` (the file the spec names, else the only `.py`) or
-//! `DIR/<student>.py`. Anything else is reported with the reason, never guessed.
+//! `DIR/<student>.py`, and the bulk downloads of Moodle and Canvas (see [`bulk_layout`]). Anything
+//! else is reported with the reason, never guessed.
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -8,6 +9,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use sha2::{Digest, Sha256};
 
+use super::bulk_layout;
 use crate::i18n::Lang;
 
 pub use super::submission_file::MAX_SUBMISSION_BYTES;
@@ -71,6 +73,7 @@ pub fn discover(
     let mut claims: BTreeMap<String, Vec<Result<Submission, NotGraded>>> = BTreeMap::new();
     // Entries that are neither a `.py` file nor a folder: reported, and no one's claim.
     let mut others = Vec::new();
+    let mut canvas: BTreeMap<String, Vec<(PathBuf, bulk_layout::BulkName)>> = BTreeMap::new();
     let entries =
         fs::read_dir(dir).with_context(|| format!("{}: cannot read the class folder", dir.display()))?;
     for entry in entries {
@@ -100,6 +103,11 @@ pub fn discover(
         }
         // Never follow a link: a submission must be the student's own file, not one it points at.
         let kind = fs::symlink_metadata(&path).with_context(|| format!("{}: cannot read", path.display()))?;
+        // Canvas's bulk download: a student's files side by side, chosen among after the loop.
+        if let Some(bulk) = bulk_layout::recognize(name, false).filter(|_| kind.is_file()) {
+            canvas.entry(bulk.key.clone()).or_default().push((path, bulk));
+            continue;
+        }
         if kind.is_dir() {
             let claim = from_folder(dir, &path, name, expected, lang);
             claims.entry(name.to_string()).or_default().push(claim);
@@ -142,6 +150,16 @@ pub fn discover(
             });
         }
     }
+    for (student, files) in canvas {
+        let claim = bulk_layout::pick_canvas(&files, expected)
+            .map_err(|reason| NotGraded {
+                student: student.clone(),
+                entry: relative(dir, &files[0].0),
+                reason,
+            })
+            .and_then(|path| checked_file(dir, &student, &path, lang));
+        claims.entry(student).or_default().push(claim);
+    }
     let mut class = Class {
         not_graded: others,
         ..Class::default()
@@ -174,8 +192,9 @@ pub fn discover(
     Ok(class)
 }
 
-/// The submission in a student's folder: the file the spec names, else the only `.py`.
-fn from_folder(
+/// The submission in a student's folder: the file the spec names, else the only `.py` (also the
+/// Gradescope autograder's rule for /autograder/submission/).
+pub(crate) fn from_folder(
     root: &Path,
     folder: &Path,
     student: &str,

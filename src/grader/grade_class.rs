@@ -13,12 +13,14 @@ use anyhow::Context;
 use super::batch::{BatchEnv, Job, Outcome, Progress, run_batch};
 use super::checks;
 use super::class::{self, NotGraded, Shard};
+use super::class_outputs::{Outputs, check_options, write_outputs};
 use super::engine::{CheckOptions, load_spec};
-use super::export::{ExportTarget, write_exports};
+use super::export::ExportTarget;
 use super::gradebook::Gradebook;
 use super::grading_lock;
 use super::record::{GradeVerdict, sha256_hex};
 use super::reference::reference_output;
+use super::roster::Roster;
 use crate::course::{CourseFiles, exercise::find as find_exercise};
 use crate::i18n::Lang;
 use anyhow::Result;
@@ -47,6 +49,10 @@ pub struct GradeOptions {
     /// Draws the class report (score histogram, checks that failed most) from the gradebook at the
     /// end; `None` for no report. The caller chooses the view: grading knows no presentation.
     pub report: Option<ReportFn>,
+    /// The class roster (LMS ids, names, emails), for `lms-csv` and the missing students.
+    pub roster: Option<PathBuf>,
+    /// Similarity share (0..1) from which two submissions are listed (`--report`, `similarity:`).
+    pub similarity_threshold: Option<f64>,
 }
 
 /// Writes the report of `exercise` from the gradebook, for `students` only when given.
@@ -66,8 +72,10 @@ pub fn grade_class(args: &GradeOptions, out: &mut dyn Write) -> Result<()> {
     if args.jobs == Some(0) {
         anyhow::bail!("--jobs: at least 1");
     }
+    let roster = args.roster.as_deref().map(Roster::load).transpose()?;
+    check_options(&exports, roster.as_ref(), args.similarity_threshold)?;
     let Some(dir) = &args.dir else {
-        return from_gradebook(args, &exports, shard, lang, out);
+        return from_gradebook(args, &exports, shard, roster.as_ref(), lang, out);
     };
 
     let files = CourseFiles::load(args.course_dir.as_deref())?;
@@ -256,22 +264,32 @@ pub fn grade_class(args: &GradeOptions, out: &mut dyn Write) -> Result<()> {
     }
 
     // The exports cover this class (this shard): the students found in DIR, graded now or before.
-    let title = format!("atelier {}", spec.id);
-    let written = write_exports(&exports, &title, |sink| {
-        book.for_each(Some(&spec.id), |record| {
-            if students.contains(&record.student) {
-                sink(record)?;
-            }
-            Ok(())
-        })
-    })?;
-    for line in written {
-        writeln!(out, "{line}")?;
-    }
-    if let Some(write_report) = args.report {
-        writeln!(out)?;
-        write_report(&book, &spec.id, Some(&students), lang, out)?;
-    }
+    let outputs = Outputs {
+        book: &book,
+        exercise_id: &spec.id,
+        exercise: Some((&exercise, &spec)),
+        lang,
+        students: Some(&students),
+        class_students: Some(
+            class
+                .submissions
+                .iter()
+                .map(|s| s.student.clone())
+                .chain(not_graded.iter().map(|p| p.student.clone()))
+                .collect(),
+        ),
+        sources: class
+            .submissions
+            .iter()
+            .filter(|s| students.contains(&s.student))
+            .map(|s| (s.student.clone(), s.path.clone(), s.rel.clone()))
+            .collect(),
+        exports: &exports,
+        roster: roster.as_ref(),
+        report: args.report,
+        threshold: args.similarity_threshold,
+    };
+    write_outputs(&outputs, out)?;
     out.flush()?;
     if !failures.is_empty() {
         let names: Vec<&str> = failures.iter().map(|(s, _)| s.as_str()).collect();
@@ -294,6 +312,7 @@ fn from_gradebook(
     args: &GradeOptions,
     exports: &[ExportTarget],
     shard: Option<Shard>,
+    roster: Option<&Roster>,
     lang: Lang,
     out: &mut dyn Write,
 ) -> Result<()> {
@@ -310,10 +329,18 @@ fn from_gradebook(
     let book = Gradebook::open_existing(path)?;
     // The id as the course spells it when the course knows the exercise, else as given (a
     // gradebook may come from another course).
-    let id = CourseFiles::load(args.course_dir.as_deref())
+    let found = CourseFiles::load(args.course_dir.as_deref())
         .ok()
-        .and_then(|files| find_exercise(&files, &args.exercise).ok())
-        .map_or_else(|| args.exercise.trim().to_string(), |e| e.id);
+        .and_then(|files| {
+            let exercise = find_exercise(&files, &args.exercise).ok()?;
+            let spec = load_spec(&files, &exercise).ok();
+            Some((exercise, spec))
+        });
+    let id = found
+        .as_ref()
+        .map_or_else(|| args.exercise.trim().to_string(), |(e, _)| e.id.clone());
+    // Titles, visibility and the starter, when the course knows the exercise and its spec loads.
+    let known = found.as_ref().and_then(|(e, s)| s.as_ref().map(|s| (e, s)));
     let students: Option<HashSet<String>> = match shard {
         Some(shard) => {
             let mut set = HashSet::new();
@@ -327,22 +354,20 @@ fn from_gradebook(
         }
         None => None,
     };
-    let keep = |student: &str| students.as_ref().is_none_or(|s| s.contains(student));
-    let written = write_exports(exports, &format!("atelier {id}"), |sink| {
-        book.for_each(Some(&id), |record| {
-            if keep(&record.student) {
-                sink(record)?;
-            }
-            Ok(())
-        })
-    })
-    .with_context(|| format!("exporting from {}", path.display()))?;
-    for line in written {
-        writeln!(out, "{line}")?;
-    }
-    if let Some(write_report) = args.report {
-        write_report(&book, &id, students.as_ref(), lang, out)?;
-    }
+    let outputs = Outputs {
+        book: &book,
+        exercise_id: &id,
+        exercise: known,
+        lang,
+        students: students.as_ref(),
+        class_students: None,
+        sources: Vec::new(),
+        exports,
+        roster,
+        report: args.report,
+        threshold: args.similarity_threshold,
+    };
+    write_outputs(&outputs, out).with_context(|| format!("exporting from {}", path.display()))?;
     Ok(())
 }
 
@@ -357,9 +382,7 @@ fn own_files(gradebook: Option<&std::path::Path>, exports: &[ExportTarget]) -> V
         }
     }
     for target in exports {
-        own.push(match target {
-            ExportTarget::Csv(p) | ExportTarget::Junit(p) | ExportTarget::Gradescope(p) => p.clone(),
-        });
+        own.push(target.path().to_path_buf());
     }
     own
 }

@@ -237,6 +237,16 @@ impl Gradebook {
         Ok(n.max(0) as u64)
     }
 
+    /// A consistent copy of the gradebook (its write-ahead log included) at `dest`, which must be
+    /// missing or empty.
+    pub fn copy_to(&self, dest: &Path) -> anyhow::Result<()> {
+        let dest = dest
+            .to_str()
+            .with_context(|| format!("{}: not a UTF-8 path", dest.display()))?;
+        self.conn.execute("VACUUM INTO ?1", [dest])?;
+        Ok(())
+    }
+
     /// Runs `f` inside one transaction (a merge is all or nothing).
     pub fn in_transaction<T>(
         &mut self,
@@ -373,7 +383,7 @@ fn parts_to_record(p: Parts) -> anyhow::Result<GradeRecord> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::grader::record::{CheckRecord, CheckStatus, RunFigures};
 
@@ -393,6 +403,7 @@ mod tests {
             max_score: 2,
             checks: vec![CheckRecord {
                 name: "valeur".into(),
+                title: "La valeur".into(),
                 kind: "number".into(),
                 status: if score == 2 {
                     CheckStatus::Pass
@@ -403,6 +414,8 @@ mod tests {
                 points: score,
                 max_points: 2,
                 hint: "h".into(),
+                expected: None,
+                actual: None,
             }],
             run: RunFigures {
                 status: "ok".into(),
@@ -417,6 +430,7 @@ mod tests {
                 stdout: "out".into(),
                 stderr: String::new(),
                 runs: None,
+                trace: Vec::new(),
             },
             graded_at_ms: at,
             grading_s: 0.3,

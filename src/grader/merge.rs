@@ -2,10 +2,16 @@
 //!
 //! Shards partition a class, so their rows rarely meet; when two gradebooks hold different grades
 //! for the same student and exercise (a student graded on two machines, a shard rerun later), the
-//! most recent grade is kept and the conflict is said. All in one transaction: a merge that fails
-//! halfway leaves C as it was.
+//! most recent grade is kept and the conflict is said. Two rows that give the same grade to the same
+//! submission under the same spec (a shard graded twice: only when and how fast differ) are not a
+//! conflict: the most recent is kept silently.
+//!
+//! The merge is written to a temporary gradebook beside C (a copy of C when it exists) and renamed
+//! over C only when it succeeded: a failed merge leaves C as it was, or no file at all.
 use std::io::Write;
 use std::path::{Path, PathBuf};
+
+use anyhow::Context;
 
 use super::gradebook::Gradebook;
 use super::record::GradeRecord;
@@ -25,9 +31,48 @@ pub struct MergeSummary {
 
 /// Merges `inputs` into `into` (created when missing), writing a line per conflict to `out`.
 pub fn merge(inputs: &[PathBuf], into: &Path, out: &mut dyn Write) -> anyhow::Result<MergeSummary> {
-    let target = Gradebook::open(into)?;
+    let dir = match into.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&dir).with_context(|| format!("{}: cannot create the folder", dir.display()))?;
+    let tmp = crate::atomic_file::temp_in(&dir, ".atelier-merge-")?.into_temp_path();
+    let guard = SqliteFiles(tmp.to_path_buf());
     let target_id = identity(into);
-    let mut target = target;
+    if into.exists() {
+        // A consistent copy of C (its write-ahead log included) to merge into.
+        Gradebook::open_existing(into)?
+            .copy_to(&tmp)
+            .with_context(|| format!("{}: cannot copy the gradebook to merge into it", into.display()))?;
+    }
+    let summary = merge_into(inputs, &tmp, target_id, out)?;
+    // Closed (checkpointed) above: the temporary gradebook is one file, renamed over C.
+    tmp.persist(into)
+        .map_err(|e| anyhow::anyhow!("{}: cannot write: {}", into.display(), e.error))?;
+    drop(guard);
+    Ok(summary)
+}
+
+/// Removes a temporary gradebook's companions (`-wal`, `-shm`) when a merge fails.
+struct SqliteFiles(PathBuf);
+
+impl Drop for SqliteFiles {
+    fn drop(&mut self) {
+        for suffix in ["-wal", "-shm", "-journal"] {
+            let mut name = self.0.as_os_str().to_owned();
+            name.push(suffix);
+            let _ = std::fs::remove_file(PathBuf::from(name));
+        }
+    }
+}
+
+fn merge_into(
+    inputs: &[PathBuf],
+    tmp: &Path,
+    target_id: Option<(u64, u64)>,
+    out: &mut dyn Write,
+) -> anyhow::Result<MergeSummary> {
+    let mut target = Gradebook::open(tmp)?;
     let mut summary = MergeSummary::default();
     target.in_transaction(|writer| {
         for input in inputs {
@@ -45,7 +90,12 @@ pub fn merge(inputs: &[PathBuf], into: &Path, out: &mut dyn Write) -> anyhow::Re
                         writer.put(&incoming)?;
                         summary.added += 1;
                     }
-                    Some(existing) if existing == incoming => summary.same += 1,
+                    Some(existing) if same_grade(&existing, &incoming) => {
+                        summary.same += 1;
+                        if incoming.graded_at_ms > existing.graded_at_ms {
+                            writer.put(&incoming)?;
+                        }
+                    }
                     Some(existing) => {
                         summary.conflicts += 1;
                         let newer = incoming.graded_at_ms > existing.graded_at_ms;
@@ -73,6 +123,27 @@ pub fn merge(inputs: &[PathBuf], into: &Path, out: &mut dyn Write) -> anyhow::Re
     Ok(summary)
 }
 
+/// The same grade of the same submission under the same spec: what differs is only when and how
+/// fast it was graded (the run's timings), which is no conflict.
+fn same_grade(a: &GradeRecord, b: &GradeRecord) -> bool {
+    let checks = |r: &GradeRecord| -> Vec<(String, super::record::CheckStatus, u32, u32)> {
+        r.checks
+            .iter()
+            .map(|c| (c.name.clone(), c.status, c.points, c.max_points))
+            .collect()
+    };
+    a.student == b.student
+        && a.exercise == b.exercise
+        && a.spec_hash == b.spec_hash
+        && a.submission == b.submission
+        && a.submission_hash == b.submission_hash
+        && a.verdict == b.verdict
+        && a.score == b.score
+        && a.max_score == b.max_score
+        && a.run.status == b.run.status
+        && checks(a) == checks(b)
+}
+
 fn describe(r: &GradeRecord) -> String {
     format!("{} {}/{}", r.verdict.as_str(), r.score, r.max_score)
 }
@@ -81,4 +152,81 @@ fn describe(r: &GradeRecord) -> String {
 fn identity(path: &Path) -> Option<(u64, u64)> {
     use std::os::unix::fs::MetadataExt;
     std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grader::gradebook::tests::sample;
+
+    fn book(path: &Path, records: &[GradeRecord]) {
+        let mut b = Gradebook::open(path).unwrap();
+        for r in records {
+            b.record(r).unwrap();
+        }
+    }
+
+    fn leftovers(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn a_failed_merge_leaves_no_file_and_an_existing_one_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, bad, into) = (
+            dir.path().join("a.sqlite"),
+            dir.path().join("bad.sqlite"),
+            dir.path().join("m.sqlite"),
+        );
+        book(&a, &[sample("ada", 2, 1)]);
+        std::fs::write(&bad, "not a gradebook, just text").unwrap();
+        let err = merge(&[a.clone(), bad.clone()], &into, &mut Vec::new()).unwrap_err();
+        assert!(format!("{err:#}").contains("bad.sqlite"), "{err:#}");
+        assert!(!into.exists(), "a failed merge left {}", into.display());
+        assert_eq!(leftovers(dir.path()), ["a.sqlite", "bad.sqlite"]);
+
+        merge(std::slice::from_ref(&a), &into, &mut Vec::new()).unwrap();
+        let c = dir.path().join("c.sqlite");
+        book(&c, &[sample("bob", 2, 1)]);
+        // `c` merges fine, then `bad` fails: C keeps only what it had.
+        assert!(merge(&[c, bad], &into, &mut Vec::new()).is_err());
+        let kept = Gradebook::open_existing(&into).unwrap();
+        assert_eq!(kept.count(None).unwrap(), 1);
+        assert!(kept.get("ada", "43.3").unwrap().is_some());
+        drop(kept);
+        std::fs::remove_file(dir.path().join("c.sqlite")).unwrap();
+        assert_eq!(leftovers(dir.path()), ["a.sqlite", "bad.sqlite", "m.sqlite"]);
+    }
+
+    #[test]
+    fn rows_that_differ_only_in_when_they_were_graded_are_no_conflict() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b, into) = (
+            dir.path().join("a.sqlite"),
+            dir.path().join("b.sqlite"),
+            dir.path().join("m.sqlite"),
+        );
+        let first = sample("ada", 2, 1_000);
+        let mut again = first.clone();
+        again.graded_at_ms = 9_000;
+        again.grading_s = 4.0;
+        again.run.wall_s = 0.9;
+        let mut changed = sample("bob", 2, 1_000);
+        book(&a, &[first, changed.clone()]);
+        changed.score = 0;
+        changed.graded_at_ms = 9_000;
+        book(&b, &[again, changed]);
+        let mut out = Vec::new();
+        let summary = merge(&[a, b], &into, &mut out).unwrap();
+        assert_eq!(summary.same, 1);
+        assert_eq!(summary.conflicts, 1, "{}", String::from_utf8_lossy(&out));
+        let merged = Gradebook::open_existing(&into).unwrap();
+        // The most recent of the two identical grades is kept.
+        assert_eq!(merged.get("ada", "43.3").unwrap().unwrap().graded_at_ms, 9_000);
+    }
 }

@@ -2,9 +2,13 @@
 //!
 //! The entry point is [`check_submission`]: a submission in, a [`CheckReport`] out (a learner's
 //! failure is data in the report; `Err` is for what kept the check from being done).
+pub mod autograder;
 pub mod batch;
+pub mod bulk_layout;
 pub mod checks;
 pub mod class;
+pub mod class_outputs;
+pub mod coverage;
 pub mod engine;
 pub mod export;
 pub mod grade_class;
@@ -13,10 +17,13 @@ pub mod grading_lock;
 pub mod merge;
 pub mod record;
 pub mod reference;
+pub mod roster;
+pub mod similarity;
 pub mod spec;
 pub(crate) mod spec_location;
 pub mod submission_file;
 pub mod verdict;
+pub mod visibility;
 
 pub use engine::{
     CheckOptions, Hint, all_hints, check_bundled, check_submission, hint, load_spec, spec_or_problem,

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::verdict::{CheckReport, Status, Verdict};
+use crate::sandbox::ProcessTrace;
 
 /// How much of the program's stdout and stderr a record keeps (the full output is in `check`).
 pub const OUTPUT_EXCERPT: usize = 2048;
@@ -75,6 +76,10 @@ impl From<Status> for CheckStatus {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CheckRecord {
     pub name: String,
+    /// What the check verifies, in the report's language (empty in gradebooks written before it
+    /// was kept; the feedback falls back on the name).
+    #[serde(default)]
+    pub title: String,
     pub kind: String,
     pub status: CheckStatus,
     pub message: String,
@@ -82,6 +87,12 @@ pub struct CheckRecord {
     pub max_points: u32,
     /// The spec's hint, shown with a failure.
     pub hint: String,
+    /// For a failed check that compares texts: what was expected and what came (excerpts), for
+    /// the diff of a feedback file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actual: Option<String>,
 }
 
 /// What the run did (the figures of the run the checks judged).
@@ -103,6 +114,10 @@ pub struct RunFigures {
     pub stderr: String,
     /// Runs made and passed, when the spec asks for a series.
     pub runs: Option<(u32, u32)>,
+    /// The processes seen, for the picture of the run in a feedback file (empty in gradebooks
+    /// written before it was kept).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub trace: Vec<ProcessTrace>,
 }
 
 /// The grade of one student on one exercise.
@@ -152,12 +167,23 @@ impl GradeRecord {
                 .iter()
                 .map(|c| CheckRecord {
                     name: c.name.clone(),
+                    title: c.title.clone(),
                     kind: c.kind.clone(),
                     status: c.status.into(),
                     message: c.message.clone(),
                     points: c.points,
                     max_points: c.max_points,
                     hint: c.hint.clone(),
+                    expected: c
+                        .expected
+                        .as_deref()
+                        .filter(|_| c.status == Status::Fail)
+                        .map(excerpt),
+                    actual: c
+                        .actual
+                        .as_deref()
+                        .filter(|_| c.status == Status::Fail)
+                        .map(excerpt),
                 })
                 .collect(),
             run: RunFigures {
@@ -176,6 +202,7 @@ impl GradeRecord {
                 stdout: excerpt(&run.stdout),
                 stderr: excerpt(&run.stderr),
                 runs: report.runs.as_ref().map(|r| (r.runs, r.passed)),
+                trace: run.trace.clone(),
             },
             graded_at_ms: now_ms(),
             grading_s,

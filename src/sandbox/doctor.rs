@@ -177,7 +177,7 @@ pub fn doctor() -> Doctor {
         .flatten()
         .collect();
     Doctor {
-        schema_version: 1,
+        schema_version: crate::schema::SCHEMA_VERSION,
         root: probe.root,
         layers,
         counting_method: method.to_string(),

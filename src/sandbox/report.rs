@@ -50,7 +50,7 @@ impl Default for Limits {
 }
 
 /// How a run ended, in the design's vocabulary.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum RunStatus {
     Ok,
@@ -81,7 +81,7 @@ pub struct OutputLine {
 }
 
 /// What one process of the run did (as far as the platform lets us see).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct ProcessTrace {
     pub pid: i32,
     /// Seconds from the start of the run when it started / ended (exact under ptrace or the proc

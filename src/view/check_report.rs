@@ -172,6 +172,13 @@ fn write_output(actual: &str, lang: Lang, paint: Paint, out: &mut dyn Write) -> 
     Ok(())
 }
 
+/// The diff of [`write_diff`] without colour, as text (for the feedback files).
+pub(crate) fn plain_diff(expected: &str, actual: &str, lang: Lang) -> String {
+    let mut out = Vec::new();
+    let _ = write_diff(expected, actual, lang, Paint { on: false }, &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 /// A line diff of expected against actual: `-` what was expected, `+` what came.
 fn write_diff(expected: &str, actual: &str, lang: Lang, paint: Paint, out: &mut dyn Write) -> io::Result<()> {
     writeln!(
@@ -204,7 +211,8 @@ fn write_diff(expected: &str, actual: &str, lang: Lang, paint: Paint, out: &mut 
     Ok(())
 }
 
-fn status_words(status: RunStatus, lang: Lang) -> &'static str {
+/// A run's status in words (the report and the feedback files say it alike).
+pub(crate) fn status_words(status: RunStatus, lang: Lang) -> &'static str {
     match status {
         RunStatus::Ok => lang.pick("terminé", "finished"),
         RunStatus::Timeout => lang.pick("temps dépassé", "timeout"),

@@ -1,0 +1,277 @@
+//! What `atelier grade` writes once the class is graded (or from a gradebook alone): the exports,
+//! the LMS gradebook CSV by roster, the similarity report, `--report`, and whether the gradebook
+//! holds every student of the class and of the roster ("10 of 12 graded: missing …").
+use std::collections::{BTreeSet, HashSet};
+use std::io::{Read, Write};
+use std::path::PathBuf;
+
+use anyhow::Context;
+
+use super::class::MAX_SUBMISSION_BYTES;
+use super::coverage::{self, Coverage};
+use super::export::{ExportContext, ExportTarget, lms_csv, write_exports_in};
+use super::gradebook::Gradebook;
+use super::grade_class::ReportFn;
+use super::roster::Roster;
+use super::similarity::{self, SimilarityOptions, SimilarityReport, Source};
+use super::spec::ExerciseSpec;
+use super::visibility;
+use crate::atomic_file::write_atomic;
+use crate::course::Exercise;
+use crate::i18n::Lang;
+
+/// What the outputs are made from.
+pub struct Outputs<'a> {
+    pub book: &'a Gradebook,
+    /// The exercise id as the gradebook has it.
+    pub exercise_id: &'a str,
+    /// The exercise and its spec, when the course knows them (titles, visibility, the starter).
+    pub exercise: Option<(&'a Exercise, &'a ExerciseSpec)>,
+    pub lang: Lang,
+    /// The students of this class or shard (`None`: every student of the gradebook).
+    pub students: Option<&'a HashSet<String>>,
+    /// The class folder's students, graded or not (`None` without a class folder).
+    pub class_students: Option<BTreeSet<String>>,
+    /// Each graded student's submission (student, file, path relative to the class folder).
+    pub sources: Vec<(String, PathBuf, String)>,
+    pub exports: &'a [ExportTarget],
+    pub roster: Option<&'a Roster>,
+    /// Draws the class report (`--report`); the view is the caller's.
+    pub report: Option<ReportFn>,
+    /// `--similarity-threshold`.
+    pub threshold: Option<f64>,
+}
+
+/// Checks the platform options before anything runs: an LMS export needs a roster, a threshold is
+/// a share.
+pub fn check_options(
+    exports: &[ExportTarget],
+    roster: Option<&Roster>,
+    threshold: Option<f64>,
+) -> anyhow::Result<()> {
+    if roster.is_none()
+        && let Some(t) = exports.iter().find(|t| matches!(t, ExportTarget::LmsCsv(_)))
+    {
+        anyhow::bail!(
+            "--export lms-csv:{}: needs --roster FILE (the LMS's ids come from the roster)",
+            t.path().display()
+        );
+    }
+    if let Some(t) = threshold
+        && !(0.0..=1.0).contains(&t)
+    {
+        anyhow::bail!("--similarity-threshold {t}: expected a share between 0 and 1 (such as 0.8)");
+    }
+    Ok(())
+}
+
+/// Writes every output and its summary lines to `out`.
+pub fn write_outputs(o: &Outputs<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
+    let lang = o.lang;
+    let ctx = ExportContext {
+        title: format!("atelier {}", o.exercise_id),
+        lang,
+        exercise_title: o
+            .exercise
+            .map_or_else(String::new, |(_, s)| s.title.get(lang).to_string()),
+        visibility: o
+            .exercise
+            .map(|(_, s)| visibility::of_spec(s))
+            .unwrap_or_default(),
+        spec: o.exercise.map(|(_, s)| s.clone()),
+    };
+    let keep = |student: &str| o.students.is_none_or(|s| s.contains(student));
+    let written = write_exports_in(o.exports, &ctx, |sink| {
+        o.book.for_each(Some(o.exercise_id), |record| {
+            if keep(&record.student) {
+                sink(record)?;
+            }
+            Ok(())
+        })
+    })?;
+    for line in written {
+        writeln!(out, "{line}")?;
+    }
+
+    let mut coverage: Vec<Coverage> = Vec::new();
+    if let Some(class) = &o.class_students {
+        coverage.extend(coverage::of_students(o.book, Some(o.exercise_id), class)?);
+    }
+    if let Some(roster) = o.roster {
+        // The graded students the roster does not know (they get no row in an LMS export): the
+        // class folder's entries, or, from a gradebook alone, its students.
+        let mut unknown = roster
+            .reconcile(o.sources.iter().map(|(s, _, rel)| (s.as_str(), rel.as_str())))
+            .unknown;
+        for target in o.exports {
+            if let ExportTarget::LmsCsv(path) = target {
+                let summary = lms_csv::write(o.book, roster, None, path)?;
+                writeln!(
+                    out,
+                    "lms-csv: {} ({} {}, {})",
+                    path.display(),
+                    summary.rows,
+                    lang.pick("étudiants de la liste", "roster students"),
+                    summary.exercises.join(", ")
+                )?;
+                if o.sources.is_empty() {
+                    unknown = summary.unknown;
+                }
+            }
+        }
+        if !unknown.is_empty() {
+            writeln!(
+                out,
+                "{}{} {}",
+                lang.pick("pas dans la liste de la classe", "not on the roster"),
+                lang.pick(" :", ":"),
+                unknown.join(", ")
+            )?;
+        }
+        coverage.extend(coverage::of_roster(o.book, Some(o.exercise_id), roster)?);
+    }
+    for c in coverage.iter().filter(|c| !c.is_complete()) {
+        writeln!(out, "{}", c.sentence(lang))?;
+    }
+
+    let similarity_path = o.exports.iter().find_map(|t| match t {
+        ExportTarget::Similarity(p) => Some(p),
+        _ => None,
+    });
+    let similarity = if o.report.is_some() || similarity_path.is_some() {
+        Some(self::similarity(o)?)
+    } else {
+        None
+    };
+    if let (Some(path), Some(report)) = (similarity_path, &similarity) {
+        write_atomic(path, serde_json::to_string_pretty(report)?.as_bytes())?;
+        writeln!(
+            out,
+            "similarity: {} ({} identical, {} similar)",
+            path.display(),
+            report.identical.len(),
+            report.similar.len()
+        )?;
+    }
+    if let Some(write_report) = o.report {
+        writeln!(out)?;
+        write_report(o.book, o.exercise_id, o.students, lang, out)?;
+        if let Some(report) = &similarity {
+            writeln!(out)?;
+            write_similarity(report, o.sources.is_empty(), lang, out)?;
+        }
+    }
+    Ok(())
+}
+
+/// Compares the class's submissions (their files), or, from a gradebook alone, groups identical
+/// files by their hash.
+fn similarity(o: &Outputs<'_>) -> anyhow::Result<SimilarityReport> {
+    let opts = SimilarityOptions {
+        threshold: o.threshold.unwrap_or(SimilarityOptions::default().threshold),
+        ..SimilarityOptions::default()
+    };
+    let mut sources = Vec::new();
+    for (student, path, _) in &o.sources {
+        sources.push(Source {
+            student: student.clone(),
+            text: read_source(path)?,
+        });
+    }
+    let starter = o
+        .exercise
+        .and_then(|(e, _)| e.files.get("starter.py"))
+        .map(|b| String::from_utf8_lossy(b).into_owned());
+    let mut report = similarity::compare(o.exercise_id, &sources, starter.as_deref(), opts);
+    if o.sources.is_empty() {
+        let mut by_hash: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+        o.book.for_each(Some(o.exercise_id), |r| {
+            if o.students.is_none_or(|s| s.contains(&r.student)) {
+                by_hash.entry(r.submission_hash).or_default().push(r.student);
+            }
+            Ok(())
+        })?;
+        report.submissions = by_hash.values().map(Vec::len).sum();
+        report.identical = similarity::groups(by_hash);
+    }
+    Ok(report)
+}
+
+/// A submission's text, read without following a link (the file is the student's).
+fn read_source(path: &std::path::Path) -> anyhow::Result<String> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW)
+        .open(path)
+        .with_context(|| format!("{}: cannot read the submission", path.display()))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_SUBMISSION_BYTES)
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("{}: cannot read the submission", path.display()))?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// The similarity part of `--report`.
+fn write_similarity(
+    report: &SimilarityReport,
+    hashes_only: bool,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    writeln!(out, "{}", lang.pick("Copies semblables", "Similar submissions"))?;
+    if report.identical.is_empty() && report.similar.is_empty() {
+        writeln!(out, "  {}", lang.pick("aucune", "none"))?;
+    }
+    for group in &report.identical {
+        writeln!(
+            out,
+            "  {}{} {}",
+            lang.pick("identiques", "identical"),
+            lang.pick(" :", ":"),
+            group.students.join(", ")
+        )?;
+    }
+    for pair in &report.similar {
+        let lines: Vec<String> = pair
+            .matches
+            .iter()
+            .map(|m| format!("{}–{} ↔ {}–{}", m.a.0, m.a.1, m.b.0, m.b.1))
+            .collect();
+        writeln!(
+            out,
+            "  {:>3.0} %  {} ~ {}  ({} {})",
+            pair.score * 100.0,
+            pair.a,
+            pair.b,
+            lang.pick("lignes", "lines"),
+            lines.join(", ")
+        )?;
+    }
+    if hashes_only {
+        writeln!(
+            out,
+            "  {}",
+            lang.pick(
+                "(sans le dossier de la classe : seules les copies identiques octet pour octet sont trouvées)",
+                "(without the class folder: only byte-identical submissions are found)"
+            )
+        )?;
+    } else {
+        writeln!(
+            out,
+            "  {}",
+            match lang {
+                Lang::Fr => format!(
+                    "(seuil {:.0} % ; le code du fichier de départ ne compte pas ; à examiner par une personne, pas un verdict)",
+                    report.threshold * 100.0
+                ),
+                Lang::En => format!(
+                    "(threshold {:.0} %; the starter's code does not count; for a person to look at, not a verdict)",
+                    report.threshold * 100.0
+                ),
+            }
+        )?;
+    }
+    Ok(())
+}
