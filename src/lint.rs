@@ -173,6 +173,8 @@ fn run_reference_files(
             lang,
             runs: Some(1),
             reference: None,
+            reveal_hidden: true,
+            only: None,
         };
         let verdict = grader::check_bundled(&course.files, exercise, name, &opts);
         if must_pass {

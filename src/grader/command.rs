@@ -54,6 +54,7 @@ pub fn check_command(ctx: &Ctx, args: &CheckArgs) -> Result<ExitCode> {
         lang,
         runs: args.runs,
         reference: None,
+        ..CheckOptions::default()
     };
     let report = check_submission(&files, &exercise, &args.file, &opts)?;
     let stdout = io::stdout();

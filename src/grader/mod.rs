@@ -3,6 +3,7 @@
 //! The entry point is [`check_submission`]: a submission in, a [`CheckReport`] out (a learner's
 //! failure is data in the report; `Err` is for what kept the check from being done).
 pub mod batch;
+pub mod cases;
 pub mod checks;
 pub mod class;
 mod command;
@@ -20,6 +21,7 @@ pub mod spec;
 pub(crate) mod spec_location;
 pub mod timeline;
 pub mod verdict;
+pub mod visibility;
 
 use std::process::ExitCode;
 

@@ -7,7 +7,10 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
+use super::cases::Case;
+use super::checks::call::CallSpec;
 use super::spec_location::{find_check_line, find_key_line, yaml_problem};
+use super::visibility::Visibility;
 use crate::course::Problem;
 use crate::i18n::Lang;
 use crate::sandbox::Limits;
@@ -74,6 +77,10 @@ pub struct ExerciseSpec {
     pub busy_share: f64,
     /// The checks, in the order they are reported.
     pub checks: Vec<Check>,
+    /// Runs of the program with their own stdin, arguments, environment and files; none means one
+    /// run with stdin `/dev/null`.
+    #[serde(default)]
+    pub cases: Vec<Case>,
 }
 
 fn default_run() -> String {
@@ -171,6 +178,12 @@ pub struct Check {
     /// What the check looks at.
     #[serde(flatten)]
     pub kind: CheckKind,
+    /// The case whose run the check judges; every case's when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case: Option<String>,
+    /// Who sees the check's details (`visible`, `hidden`, `after_due`).
+    #[serde(default, skip_serializing_if = "Visibility::is_visible")]
+    pub visibility: Visibility,
 }
 
 fn default_points() -> u32 {
@@ -204,6 +217,14 @@ impl<'de> Deserialize<'de> for Check {
             Some(value) => Some(String::deserialize(value).map_err(&in_check)?),
             None => None,
         };
+        let case = match map.remove("case") {
+            Some(value) => Some(String::deserialize(value).map_err(&in_check)?),
+            None => None,
+        };
+        let visibility = match map.remove("visibility") {
+            Some(value) => Visibility::deserialize(value).map_err(&in_check)?,
+            None => Visibility::default(),
+        };
         let kind = CheckKind::deserialize(Value::Mapping(map)).map_err(&in_check)?;
         Ok(Check {
             name,
@@ -212,6 +233,8 @@ impl<'de> Deserialize<'de> for Check {
             hint,
             when,
             kind,
+            case,
+            visibility,
         })
     }
 }
@@ -440,6 +463,24 @@ pub enum CheckKind {
         #[serde(default)]
         extract: Option<String>,
     },
+    /// The student's function called with given arguments, the module imported without running its
+    /// `__main__` block (see `checks/call.rs`).
+    Call {
+        /// The function's name at the module's top level.
+        function: String,
+        /// The calls, each with its arguments and the expected value or exception.
+        calls: Vec<CallSpec>,
+        /// Absolute tolerance for floats, for every call that gives none.
+        #[serde(default)]
+        tolerance: Option<f64>,
+        /// Seconds one call may take.
+        #[serde(default = "default_call_timeout")]
+        timeout_s: f64,
+    },
+}
+
+fn default_call_timeout() -> f64 {
+    2.0
 }
 
 fn yes() -> bool {
@@ -465,6 +506,7 @@ impl CheckKind {
             CheckKind::Streaming { .. } => "streaming",
             CheckKind::Source { .. } => "source",
             CheckKind::SameAsReference { .. } => "same-as-reference",
+            CheckKind::Call { .. } => "call",
         }
     }
 }
@@ -572,7 +614,19 @@ impl ExerciseSpec {
                     return Err(at(key, format!("{value} is not a fraction between 0 and 1")));
                 }
             }
+            super::checks::call::validate(&check.kind, self).map_err(|(key, m)| at(key, m))?;
+            if matches!(check.kind, CheckKind::Call { .. }) && check.case.is_some() {
+                return Err(at(
+                    "case",
+                    "a call check runs in its own run (the harness's), not in a case".into(),
+                ));
+            }
         }
+        super::cases::validate(self).map_err(|(key, message)| Problem {
+            file: file.to_string(),
+            line: find_key_line(text, key),
+            message,
+        })?;
         Ok(())
     }
 }

@@ -135,6 +135,7 @@ fn check_once(
         lang,
         runs: None,
         reference: None,
+        ..CheckOptions::default()
     };
     // Ctrl-C while the program runs: the sandbox sees the flag, kills and reaps the whole run, and
     // the REPL goes back to the prompt instead of dying with the signal. `watch` already holds a

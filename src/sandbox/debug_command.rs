@@ -46,6 +46,7 @@ pub fn debug_command(args: &SandboxRunArgs) -> anyhow::Result<ExitCode> {
         env: Vec::new(),
         limits,
         pin_one_cpu: args.pin,
+        stdin: None,
     };
     let report = super::run(&request)?;
     let mut out = std::io::stdout().lock();

@@ -1,6 +1,7 @@
 //! Evaluating a spec's checks against what a run did. Pure functions of the run's report, the
 //! source and the reference's report: no process is started here, so every kind is unit-tested on
 //! synthetic reports.
+pub mod call;
 mod figures;
 mod source;
 mod text;
@@ -267,6 +268,8 @@ pub fn evaluate(spec: &ExerciseSpec, obs: &Observed, lang: Lang) -> Vec<CheckRes
                 hint: check.hint.get(lang).to_string(),
                 expected: outcome.expected,
                 actual: outcome.actual,
+                case: check.case.clone(),
+                visibility: check.visibility,
             }
         })
         .collect()
@@ -372,6 +375,11 @@ fn evaluate_one(check: &Check, obs: &Observed, vars: &mut Vars, lang: Lang) -> O
                 "the reference solution was not run",
             )),
         },
+        // Judged on the harness's run, not this one: the engine puts its outcome in (`call::outcome`).
+        CheckKind::Call { .. } => Outcome::skip(lang.pick(
+            "jugée par l'appel des fonctions",
+            "judged by calling the functions",
+        )),
     }
 }
 
