@@ -225,7 +225,16 @@ impl<'de> Deserialize<'de> for Check {
             Some(value) => Visibility::deserialize(value).map_err(&in_check)?,
             None => Visibility::default(),
         };
-        let kind = CheckKind::deserialize(Value::Mapping(map)).map_err(&in_check)?;
+        // `call` is read on its own: an internally tagged enum buffers its fields, and the buffer
+        // cannot hold the `!py` tags its arguments may carry.
+        let kind = if map.get("kind") == Some(&Value::String("call".into())) {
+            map.remove("kind");
+            CallFields::deserialize(Value::Mapping(map))
+                .map_err(&in_check)?
+                .into_kind()
+        } else {
+            CheckKind::deserialize(Value::Mapping(map)).map_err(&in_check)?
+        };
         Ok(Check {
             name,
             title,
@@ -481,6 +490,29 @@ pub enum CheckKind {
 
 fn default_call_timeout() -> f64 {
     2.0
+}
+
+/// The fields of a `call` check (see [`CheckKind::Call`]), read without serde's tag buffering.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CallFields {
+    function: String,
+    calls: Vec<CallSpec>,
+    #[serde(default)]
+    tolerance: Option<f64>,
+    #[serde(default = "default_call_timeout")]
+    timeout_s: f64,
+}
+
+impl CallFields {
+    fn into_kind(self) -> CheckKind {
+        CheckKind::Call {
+            function: self.function,
+            calls: self.calls,
+            tolerance: self.tolerance,
+            timeout_s: self.timeout_s,
+        }
+    }
 }
 
 fn yes() -> bool {
