@@ -157,7 +157,29 @@ fn run_reference_files(
     out: &mut dyn Write,
     findings: &mut Findings,
 ) -> Result<()> {
-    for (name, must_pass) in [("solution.py", true), ("starter.py", false)] {
+    let spec = grader::spec_or_problem(&course.files, exercise).ok();
+    let file = spec.as_ref().map_or("x.py", |s| s.file.as_str());
+    if let Some(spec) = &spec
+        && let Some(program) = spec.run.split_whitespace().next()
+        && crate::sandbox::resolve_program(program).is_none()
+    {
+        // Said once, instead of two "could not be checked" for the solution and the starter.
+        findings.problems.push(Problem {
+            file: course.files.display_path(&format!("{}/exercise.yaml", exercise.dir)),
+            line: key_line(exercise, "run"),
+            message: format!(
+                "run: `{program}` is not installed on this machine (looked in {}): the solution and the starter cannot be run",
+                crate::sandbox::RUN_PATH
+            ),
+        });
+        return Ok(());
+    }
+    let names = [
+        (exercise.bundled_name("solution", file), true),
+        (exercise.bundled_name("starter", file), false),
+    ];
+    for (name, must_pass) in names {
+        let name = name.as_str();
         let shown = course.files.display_path(&format!("{}/{name}", exercise.dir));
         if !exercise.files.contains_key(name) {
             findings.problems.push(Problem {

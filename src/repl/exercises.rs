@@ -69,7 +69,11 @@ pub fn exercise(session: &mut Session, args: &str, out: &mut dyn Write, _: &mut 
             path.display()
         )?;
     } else {
-        let starter = exercise.files.get("starter.py").cloned().unwrap_or_default();
+        let starter = exercise
+            .files
+            .get(&exercise.bundled_name("starter", &spec.file))
+            .cloned()
+            .unwrap_or_default();
         crate::atomic_file::write_atomic(&path, &starter)?;
         writeln!(
             out,

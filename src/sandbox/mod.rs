@@ -57,6 +57,7 @@ use anyhow::Context;
 
 pub use cgroup::CgroupKind;
 pub use debug_command::debug_command;
+pub use plan::{RUN_PATH, resolve as resolve_program};
 pub use probe::{Probe, probe};
 pub use report::*;
 
