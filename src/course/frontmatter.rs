@@ -32,6 +32,20 @@ pub struct AtelierKeys {
     /// Live demos linked to sections: `anchor: [demo, …]` (or a single name).
     #[serde(default)]
     pub demos: BTreeMap<String, OneOrMany>,
+    /// When the REPL's `solution N` shows the solution (`open`, or `after-pass`).
+    #[serde(default)]
+    pub solutions: SolutionsPolicy,
+}
+
+/// When a student may see an exercise's solution.
+#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum SolutionsPolicy {
+    /// Whenever they ask (as the web site has it).
+    #[default]
+    Open,
+    /// Once the exercise has passed its check, or after an explicit `solution N --give-up`.
+    AfterPass,
 }
 
 /// A single name or a list of names.

@@ -104,11 +104,11 @@ pub static COMMANDS: &[CommandDef] = &[
     },
     CommandDef {
         names: &["solution", "corrigé", "corrige"],
-        usage: "N",
-        help_fr: "déplier la solution de l'exercice N",
-        help_en: "unfold the solution of exercise N",
+        usage: "N [--give-up]",
+        help_fr: "déplier la solution de l'exercice N (--give-up : avant de l'avoir réussi, si le cours l'exige)",
+        help_en: "unfold the solution of exercise N (--give-up: before passing it, when the course asks)",
         arg: Arg::Exercise,
-        run: solution,
+        run: super::workflow::solution,
     },
     CommandDef {
         names: &["quiz"],
@@ -136,15 +136,31 @@ pub static COMMANDS: &[CommandDef] = &[
     },
     CommandDef {
         names: &["exercise", "exercice"],
-        usage: "N",
-        help_fr: "l'énoncé de l'exercice N et un fichier de départ à compléter",
-        help_en: "exercise N's statement and a starter file to complete",
+        usage: "[reset] N",
+        help_fr: "l'énoncé de l'exercice N et un fichier de départ à compléter (reset : le remettre, l'ancien gardé en .bak)",
+        help_en: "exercise N's statement and a starter file to complete (reset: restore it, the old one kept as .bak)",
         arg: Arg::Exercise,
         run: super::exercises::exercise,
     },
     CommandDef {
+        names: &["exercises", "exercices"],
+        usage: "",
+        help_fr: "tous les exercices, où vous en êtes, et le prochain à faire",
+        help_en: "every exercise, where you stand, and the next one to do",
+        arg: Arg::None,
+        run: super::workflow::exercises,
+    },
+    CommandDef {
+        names: &["edit", "éditer", "editer"],
+        usage: "N",
+        help_fr: "ouvrir votre fichier de l'exercice N dans $VISUAL / $EDITOR",
+        help_en: "open your file of exercise N in $VISUAL / $EDITOR",
+        arg: Arg::Exercise,
+        run: super::workflow::edit,
+    },
+    CommandDef {
         names: &["check", "vérifier", "verifier"],
-        usage: "N [fichier]",
+        usage: "N [fichier] [--only nom]",
         help_fr: "vérifier votre programme (dans un bac à sable) et expliquer ce qui ne va pas",
         help_en: "check your program (in a sandbox) and explain what is wrong",
         arg: Arg::ExerciseFile,
@@ -388,7 +404,13 @@ pub fn exercise_arg(session: &Session, args: &str, out: &mut dyn Write) -> Resul
     }
 }
 
-fn solution(session: &mut Session, args: &str, out: &mut dyn Write, _: &mut dyn Input) -> Result<Flow> {
+/// Unfolds the lesson's solution of exercise N (`workflow::solution` decides whether it may).
+pub(super) fn solution(
+    session: &mut Session,
+    args: &str,
+    out: &mut dyn Write,
+    _: &mut dyn Input,
+) -> Result<Flow> {
     let Some(number) = exercise_arg(session, args, out)? else {
         return Ok(Flow::Continue);
     };

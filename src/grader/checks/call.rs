@@ -390,10 +390,10 @@ pub fn outcome(
                     .unwrap_or_default();
                 let note = match field("why").as_str() {
                     "type" => format!(
-                        " — {} {}, {} {}",
-                        lang.pick("un", "a"),
+                        " — {} {} {} {}",
+                        lang.pick("type", "type"),
                         field("got_type"),
-                        lang.pick("au lieu d'un", "instead of a"),
+                        lang.pick("au lieu de", "instead of"),
                         field("expected_type")
                     ),
                     "length" => lang
