@@ -10,6 +10,7 @@ pub mod bench;
 pub mod cli;
 pub mod course;
 pub mod demos;
+pub mod derive;
 pub mod grader;
 pub mod i18n;
 pub mod lint;

@@ -110,7 +110,34 @@ def _one(module, call, args, kwargs, expected, file):
         if why is not None:
             return {"status": "wrong-value", "got": _show(got), "got_type": type(got).__name__,
                     "expected_type": type(expected).__name__, "why": why}
-    return {"status": "pass", "got": _show(got)}
+    return {"status": "pass", "got": _show(got), **_as_data(got)}
+
+
+def _as_data(value):
+    """The value as JSON when JSON keeps it exactly (types included), and whether its repr is a
+    Python literal: what `atelier new exercise --from-lesson` needs to write it in a spec."""
+    out = {"type_name": type(value).__name__}
+    def plain(v):
+        if v is None or type(v) in (bool, int, str):
+            return True
+        if type(v) is float:
+            return math.isfinite(v)
+        if type(v) is list:
+            return all(plain(x) for x in v)
+        if type(v) is dict:
+            return all(type(k) is str and plain(x) for k, x in v.items())
+        return False
+    try:
+        # Kept short: a big value must not push the records past the run's output cap.
+        if plain(value) and len(json.dumps(value)) <= 2000:
+            out["json"] = value
+        import ast
+        text = repr(value)
+        if len(text) <= 2000 and _differs(ast.literal_eval(text), value, 0.0) is None:
+            out["literal"] = text
+    except BaseException:
+        pass
+    return out
 
 
 def _show(value):

@@ -174,8 +174,6 @@ pub struct CallResults {
 /// Runs every call of the spec's `call` checks in one sandboxed run of the harness. `base` is the
 /// submission's request (its files, environment and limits).
 pub fn run_calls(spec: &ExerciseSpec, base: &RunRequest) -> anyhow::Result<CallResults> {
-    let nonce = nonce()?;
-    let module = spec.file.trim_end_matches(".py").replace(['-', '.', ' '], "_");
     let mut calls = Vec::new();
     let mut budget = IMPORT_TIMEOUT_S + 2.0;
     for check in &spec.checks {
@@ -212,6 +210,52 @@ pub fn run_calls(spec: &ExerciseSpec, base: &RunRequest) -> anyhow::Result<CallR
             }));
         }
     }
+    run_job(spec, base, calls, budget)
+}
+
+/// One call to observe (no expectation): what `atelier new exercise --from-lesson` asks of the
+/// reference solution. Arguments are Python source.
+#[derive(Debug, Clone)]
+pub struct Probe {
+    pub function: String,
+    pub args: String,
+    pub kwargs: String,
+}
+
+/// Calls the functions of `base`'s program (named `spec.file` in the run's folder) and returns what
+/// each call gave: the harness's record (`status`, `got`, `json`, `literal`, `type_name`, …), in order.
+pub fn observe(spec: &ExerciseSpec, base: &RunRequest, probes: &[Probe]) -> anyhow::Result<CallResults> {
+    let calls: Vec<serde_json::Value> = probes
+        .iter()
+        .enumerate()
+        .map(|(index, p)| {
+            serde_json::json!({
+                "check": "observe",
+                "index": index,
+                "function": p.function,
+                "args": p.args,
+                "kwargs": p.kwargs,
+                "expected": null,
+                "raises": null,
+                "type": null,
+                "tolerance": 0.0,
+                "timeout": 10.0,
+            })
+        })
+        .collect();
+    let budget = IMPORT_TIMEOUT_S + 2.0 + 10.0 * probes.len() as f64;
+    run_job(spec, base, calls, budget)
+}
+
+/// Runs the harness on `calls` (job records) in the sandbox.
+fn run_job(
+    spec: &ExerciseSpec,
+    base: &RunRequest,
+    calls: Vec<serde_json::Value>,
+    budget: f64,
+) -> anyhow::Result<CallResults> {
+    let nonce = nonce()?;
+    let module = spec.file.trim_end_matches(".py").replace(['-', '.', ' '], "_");
     let job = serde_json::json!({
         "nonce": nonce,
         "module": module,
@@ -522,9 +566,4 @@ fn import_failure(results: &CallResults, lang: Lang) -> Option<String> {
             Some(format!("{how}{stderr}"))
         }
     }
-}
-
-/// The nonce must be in the harness's output lines only: a path for tests.
-pub fn harness_source() -> &'static str {
-    HARNESS
 }
