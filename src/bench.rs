@@ -7,13 +7,11 @@ mod cpython;
 mod workloads;
 
 use std::io::{self, Write};
-use std::process::ExitCode;
 
 use serde::Serialize;
 
-use crate::cli::BenchArgs;
 use crate::procs;
-use crate::run::{Ctx, Result};
+use anyhow::Result;
 
 /// One line of the comparison.
 #[derive(Debug, Serialize)]
@@ -46,8 +44,9 @@ struct Python {
     reason: Option<String>,
 }
 
+/// Every figure of one `atelier bench`.
 #[derive(Debug, Serialize)]
-struct Report {
+pub struct Report {
     reps: u32,
     cpus: usize,
     /// `/proc/loadavg` after the runs: other jobs on the machine weigh on every figure (on the
@@ -57,20 +56,6 @@ struct Report {
     cpython: Python,
     primes_count: u64,
     workloads: Vec<Workload>,
-}
-
-/// `atelier bench [--json] [--quick]`.
-pub fn command(_ctx: &Ctx, args: &BenchArgs) -> Result<ExitCode> {
-    let reps = if args.quick { 2 } else { 5 };
-    let report = measure(reps)?;
-    let mut out = io::stdout().lock();
-    if args.json {
-        serde_json::to_writer_pretty(&mut out, &report)?;
-        writeln!(out)?;
-    } else {
-        print_table(&mut out, &report)?;
-    }
-    Ok(ExitCode::SUCCESS)
 }
 
 pub(crate) fn median(samples: &[f64]) -> f64 {
@@ -98,7 +83,8 @@ struct Samples {
     count: u64,
 }
 
-fn measure(reps: u32) -> Result<Report> {
+/// Runs every workload `reps` times on each side.
+pub fn measure(reps: u32) -> Result<Report> {
     let mut s = Samples {
         start_join: vec![],
         map_1: vec![],
@@ -333,7 +319,8 @@ fn fmt_value(v: f64, unit: &str) -> String {
     }
 }
 
-fn print_table(out: &mut dyn Write, r: &Report) -> io::Result<()> {
+/// The comparison as a table for a person.
+pub fn print_table(out: &mut dyn Write, r: &Report) -> io::Result<()> {
     writeln!(out, "atelier bench: medians of {} runs, {} cpus", r.reps, r.cpus)?;
     if let Some([one, five, _]) = r.load_average {
         writeln!(

@@ -2,7 +2,7 @@
 use serde::Serialize;
 
 /// A language atelier speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]

@@ -7,7 +7,6 @@
 
 pub mod atomic_file;
 pub mod bench;
-pub mod cli;
 pub mod course;
 pub mod demos;
 pub mod derive;
@@ -19,7 +18,7 @@ pub mod procs;
 pub mod progress;
 pub mod render;
 pub mod repl;
-pub mod run;
 #[allow(unsafe_code)]
 pub mod sandbox;
 pub mod scaffold;
+pub mod view;

@@ -1,14 +1,13 @@
 //! `atelier lint`: the instructor's content checker. Parses every lesson and exercise spec, checks the
 //! links between them (anchors, demos), and runs every reference solution (must pass) and starter
 //! (must fail) against its spec, so that problems show up before the students see them.
-use std::io::{self, Write};
-use std::process::ExitCode;
+use std::io::Write;
 
-use crate::cli::LintArgs;
+use anyhow::Result;
+
 use crate::course::{Course, Exercise, Problem};
 use crate::grader::{self, CheckOptions, ExerciseSpec, Verdict};
 use crate::i18n::Lang;
-use crate::run::{Ctx, Result};
 
 /// What lint found.
 #[derive(Debug, Default)]
@@ -18,39 +17,6 @@ pub struct Findings {
     pub exercises: usize,
     pub solutions: usize,
     pub starters: usize,
-}
-
-/// `atelier lint [DIR]`.
-pub fn command(ctx: &Ctx, args: &LintArgs) -> Result<ExitCode> {
-    let dir = args.dir.as_deref().or(ctx.course_dir.as_deref());
-    let course = Course::load(dir)?;
-    let lang = Lang::resolve(ctx.lang, course.lessons.first().map_or(Lang::Fr, |l| l.lang));
-    let mut out = io::stdout().lock();
-    let findings = lint(&course, lang, &mut out)?;
-    for problem in &findings.problems {
-        writeln!(out, "{problem}")?;
-    }
-    let where_ = dir.map_or_else(
-        || lang.pick("cours intégré", "built-in course").to_string(),
-        |d| d.display().to_string(),
-    );
-    writeln!(
-        out,
-        "{where_}{}{} {}, {} {}, {} {} {}, {} starters {} — {} {}",
-        lang.pick(" : ", ": "),
-        findings.lessons,
-        lang.pick("leçons", "lessons"),
-        findings.exercises,
-        lang.pick("exercices", "exercises"),
-        findings.solutions,
-        lang.pick("solutions", "solutions"),
-        lang.pick("vérifiées (doivent réussir)", "checked (must pass)"),
-        findings.starters,
-        lang.pick("vérifiés (doivent échouer)", "checked (must fail)"),
-        findings.problems.len(),
-        lang.pick("problème(s)", "problem(s)"),
-    )?;
-    Ok(ExitCode::from(if findings.problems.is_empty() { 0 } else { 1 }))
 }
 
 /// Lints a loaded course; progress lines go to `out`.

@@ -7,13 +7,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::io::{self, Write};
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 use anyhow::Context;
 use serde::{Deserialize, Serialize};
 
-use crate::cli::ProgressArgs;
-use crate::run::{Ctx, Result};
+use anyhow::Result;
 
 /// The saved state.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -164,32 +162,6 @@ impl Store {
             _ => Ok(()),
         }
     }
-}
-
-/// `atelier progress [reset]`.
-pub fn command(ctx: &Ctx, args: &ProgressArgs) -> Result<ExitCode> {
-    let store = Store::user()?;
-    let lang = crate::i18n::Lang::resolve(ctx.lang, crate::i18n::Lang::Fr);
-    let mut out = io::stdout().lock();
-    match args.action.as_deref() {
-        Some("reset") => {
-            store.reset()?;
-            writeln!(out, "{}", lang.pick("Progression effacée.", "Progress cleared."))?;
-        }
-        Some(other) => {
-            eprintln!("atelier: unknown action `{other}` (expected `reset` or nothing)");
-            return Ok(ExitCode::from(2));
-        }
-        None => {
-            let (progress, warning) = store.load();
-            if let Some(warning) = warning {
-                eprintln!("atelier: {warning}");
-            }
-            let course = crate::course::Course::load(ctx.course_dir.as_deref())?;
-            write_summary(&course, &progress, lang, &mut out)?;
-        }
-    }
-    Ok(ExitCode::SUCCESS)
 }
 
 /// Per lesson: sections seen, quiz score, exercises passed, and the current place.

@@ -1,30 +1,12 @@
 //! `atelier new lesson NUMBER SLUG` and `atelier new exercise ID`: files an instructor starts from.
 //! Each passes `atelier lint` as written and explains itself in comments, so that editing it is the
 //! fastest way to learn the formats.
-use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
 use crate::atomic_file::write_atomic;
-use crate::cli::{NewArgs, NewWhat};
 use crate::course::Course;
 use crate::course::parse::slug;
-use crate::run::{Ctx, Result};
-
-/// `atelier new …`, in the `--course` folder or the current one.
-pub fn command(ctx: &Ctx, args: &NewArgs) -> Result<ExitCode> {
-    let root = ctx.course_dir.clone().unwrap_or_else(|| PathBuf::from("."));
-    let written = match &args.what {
-        NewWhat::Lesson { number, slug } => new_lesson(&root, *number, slug)?,
-        NewWhat::Exercise { id } => new_exercise(&root, id)?,
-    };
-    let mut out = io::stdout().lock();
-    for path in &written {
-        writeln!(out, "créé / created: {}", path.display())?;
-    }
-    writeln!(out, "atelier lint {}  # vérifier / check it", root.display())?;
-    Ok(ExitCode::SUCCESS)
-}
+use anyhow::Result;
 
 /// Refuses to overwrite an instructor's work.
 fn fresh(path: &Path) -> Result<()> {

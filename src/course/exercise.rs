@@ -58,3 +58,26 @@ pub fn load_all(course: &CourseFiles) -> (Vec<Exercise>, Vec<Problem>) {
     }
     (exercises, problems)
 }
+
+/// The exercise with this id (`43.1`) or folder name (`43.1-nombres-premiers`); an unknown one is
+/// an error listing the known ids.
+pub fn find(files: &CourseFiles, id: &str) -> anyhow::Result<Exercise> {
+    let (exercises, _problems) = load_all(files);
+    let wanted = id.trim().trim_end_matches('/');
+    let wanted = wanted.rsplit('/').next().unwrap_or(wanted);
+    if let Some(found) = exercises
+        .iter()
+        .find(|e| e.id == wanted || e.dir.rsplit('/').next() == Some(wanted))
+    {
+        return Ok(found.clone());
+    }
+    let known: Vec<&str> = exercises.iter().map(|e| e.id.as_str()).collect();
+    anyhow::bail!(
+        "unknown exercise `{id}`; known exercises: {}",
+        if known.is_empty() {
+            "(none)".to_string()
+        } else {
+            known.join(", ")
+        }
+    )
+}

@@ -2,7 +2,6 @@
 //!
 //! A course is first read into [`CourseFiles`] (relative path → bytes), whether it comes from the
 //! binary or from a folder, so that parsing never cares where the text came from.
-pub mod commands;
 pub mod exercise;
 pub mod frontmatter;
 pub mod lesson;

@@ -15,7 +15,6 @@ use serde_json::{Value, json};
 
 use super::pipe_lines::PipeLines;
 use super::{DemoOptions, Narrator};
-use crate::cli::SpawnChildArgs;
 use crate::i18n::Lang;
 
 /// How deep the unguarded tree may grow before atelier stops it (Python would not stop).
@@ -315,15 +314,26 @@ fn tree_size(max_depth: u32, fanout: u32) -> u64 {
         .fold(0, u64::saturating_add)
 }
 
+/// Where a re-executed child stands in the tree (`atelier __spawn-child DEPTH MAX_DEPTH FANOUT`).
+#[derive(Debug, Clone, Copy)]
+pub struct SpawnChild {
+    /// Depth of this child in the re-execution tree.
+    pub depth: u32,
+    /// Maximum depth before the bounded demo stops recursing.
+    pub max_depth: u32,
+    /// Children each process starts.
+    pub fanout: u32,
+}
+
 /// `atelier __spawn-child DEPTH MAX_DEPTH FANOUT`: one re-executed child. It says who it is, then, like
 /// an unguarded module being re-imported, launches `FANOUT` children of its own unless the bound is
 /// reached, and waits for them.
-pub fn spawn_child(args: &SpawnChildArgs) -> anyhow::Result<ExitCode> {
-    let SpawnChildArgs {
+pub fn spawn_child(args: SpawnChild) -> anyhow::Result<ExitCode> {
+    let SpawnChild {
         depth,
         max_depth,
         fanout,
-    } = *args;
+    } = args;
     if depth == 0 || depth > max_depth {
         anyhow::bail!("__spawn-child: DEPTH must be between 1 and MAX_DEPTH (got {depth} and {max_depth})");
     }

@@ -2,14 +2,11 @@
 //! processes, says what happens as it happens (each process's lines marked with its PID), ends with a
 //! summary of what was measured, and returns the figures as JSON. The `DEMOS` table links each demo to
 //! the lesson section it illustrates; the REPL's `demo` runs the current section's.
-use std::io::{self, IsTerminal, Write};
-use std::process::ExitCode;
+use std::io::{self, Write};
 
 use serde_json::Value;
 
-use crate::cli::{DemoArgs, SpawnChildArgs};
 use crate::i18n::Lang;
-use crate::run::{Ctx, Result};
 
 mod counter;
 mod duel;
@@ -28,6 +25,7 @@ mod thumbnails;
 mod timeline;
 
 pub use counter::counter_prediction_prompt;
+pub use main_guard::{SpawnChild, spawn_child};
 pub use narrator::Narrator;
 pub use python_run::run_python;
 
@@ -190,62 +188,6 @@ pub fn run_demo(demo: &Demo, opts: &DemoOptions, out: &mut dyn Write) -> anyhow:
     Ok(figures)
 }
 
-/// `atelier demo [NAME] [--json] [--no-lock] [--runs N]`.
-pub fn command(ctx: &Ctx, args: &DemoArgs) -> Result<ExitCode> {
-    let lang = Lang::resolve(ctx.lang, Lang::Fr);
-    let mut stdout = io::stdout();
-    let Some(name) = &args.name else {
-        if args.json {
-            let list: Vec<Value> = DEMOS
-                .iter()
-                .map(|d| {
-                    serde_json::json!({"name": d.name, "section": d.section, "description": d.description(lang)})
-                })
-                .collect();
-            writeln!(stdout, "{}", serde_json::to_string_pretty(&list)?)?;
-        } else {
-            write_list(&mut stdout, lang)?;
-        }
-        return Ok(ExitCode::SUCCESS);
-    };
-    let Some(demo) = find(name) else {
-        let mut list = Vec::new();
-        write_list(&mut list, lang)?;
-        let list = String::from_utf8_lossy(&list);
-        let list = list.trim_end();
-        let closest = DEMOS
-            .iter()
-            .map(|d| (strsim::levenshtein(name, d.name), d.name))
-            .min()
-            .filter(|(distance, _)| *distance <= 3);
-        let hint = match (closest, lang) {
-            (Some((_, near)), Lang::Fr) => format!(" Vouliez-vous dire « {near} » ?"),
-            (Some((_, near)), Lang::En) => format!(" Did you mean '{near}'?"),
-            (None, _) => String::new(),
-        };
-        anyhow::bail!(
-            "{}",
-            match lang {
-                Lang::Fr => format!("démo inconnue « {name} ».{hint} Les démos :\n{list}"),
-                Lang::En => format!("unknown demo '{name}'.{hint} The demos:\n{list}"),
-            }
-        );
-    };
-    let opts = DemoOptions {
-        json: args.json,
-        no_lock: args.no_lock,
-        runs: args.runs,
-        lang,
-        color: stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-        prediction: None,
-    };
-    let figures = run_demo(demo, &opts, &mut stdout)?;
-    if args.json {
-        writeln!(stdout, "{}", serde_json::to_string_pretty(&figures)?)?;
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
 /// The demos, one a line: name, section, description.
 pub fn write_list(out: &mut dyn Write, lang: Lang) -> io::Result<()> {
     let name_width = DEMOS.iter().map(|d| d.name.len()).max().unwrap_or(0);
@@ -285,11 +227,6 @@ pub(crate) fn interrupted_error(lang: Lang) -> anyhow::Error {
             "interrupted (Ctrl-C): every child process was stopped and reaped."
         )
     )
-}
-
-/// `atelier __spawn-child`: a child re-executed by the `main-guard` demo.
-pub fn spawn_child(args: &SpawnChildArgs) -> Result<ExitCode> {
-    main_guard::spawn_child(args)
 }
 
 #[cfg(test)]

@@ -3,10 +3,10 @@ use std::io::Write;
 
 use super::input::{Input, Read};
 use super::session::Session;
-use crate::course::commands::{unknown_anchor, write_toc};
 use crate::i18n::Lang;
 use crate::render;
-use crate::run::Result;
+use crate::view::toc::{unknown_anchor, write_toc};
+use anyhow::Result;
 
 /// What the loop does after a command.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -467,7 +467,8 @@ fn lesson(session: &mut Session, args: &str, out: &mut dyn Write, _: &mut dyn In
     match session.course.find_lesson(args) {
         Ok(index) => {
             session.lesson = index;
-            session.lang = crate::i18n::Lang::resolve(session.ctx.lang, session.course.lessons[index].lang);
+            session.lang =
+                crate::i18n::Lang::resolve(session.options.lang, session.course.lessons[index].lang);
             session.goto(0, out)?;
         }
         Err(message) => writeln!(out, "{message}")?,
@@ -479,11 +480,11 @@ fn lesson(session: &mut Session, args: &str, out: &mut dyn Write, _: &mut dyn In
 /// same lesson and section when they still exist.
 fn reload(session: &mut Session, _: &str, out: &mut dyn Write, _: &mut dyn Input) -> Result<Flow> {
     let lang = session.lang;
-    if session.ctx.course_dir.is_none() {
+    if session.options.course_dir.is_none() {
         writeln!(out, "{}", lang.pick("Le cours intégré est compilé dans atelier : rien à relire (lancez atelier --course DOSSIER pour éditer un cours).", "The built-in course is compiled into atelier: nothing to re-read (start atelier --course DIR to edit a course)."))?;
         return Ok(Flow::Continue);
     }
-    let course = match crate::course::Course::load(session.ctx.course_dir.as_deref()) {
+    let course = match crate::course::Course::load(session.options.course_dir.as_deref()) {
         Ok(course) => course,
         Err(err) => {
             writeln!(out, "{err:#}")?;

@@ -10,7 +10,7 @@ use super::session::Session;
 use crate::course::Exercise;
 use crate::grader::{self, CheckOptions, CheckReport, ExerciseSpec, Verdict};
 use crate::procs::interrupt;
-use crate::run::Result;
+use anyhow::Result;
 
 /// The exercise folder and spec of the current lesson's exercise `number`, or a message saying why not.
 fn exercise_and_spec(

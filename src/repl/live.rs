@@ -8,7 +8,7 @@ use super::input::Input;
 use super::session::Session;
 use crate::course::Block;
 use crate::demos::{self, Demo, DemoOptions};
-use crate::run::Result;
+use anyhow::Result;
 
 /// How long a lesson example may run before it is stopped.
 const RUN_LIMIT: Duration = Duration::from_secs(60);

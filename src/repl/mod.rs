@@ -10,7 +10,6 @@ pub mod session;
 pub mod workflow;
 
 use std::io::{self, IsTerminal, Write};
-use std::process::ExitCode;
 
 use rustyline::error::ReadlineError;
 use rustyline::history::{FileHistory, History};
@@ -18,23 +17,21 @@ use rustyline::{Config, Editor};
 
 use commands::Flow;
 use input::{Input, Lines, Read};
+pub use session::ReplOptions;
 use session::Session;
 
-use crate::course::commands::load_reporting;
+use anyhow::Result;
+
+use crate::course::Course;
 use crate::progress::{Store, data_dir};
 use crate::render::{Style, terminal_rows};
-use crate::run::{Ctx, Result};
 
-/// `atelier` with no command.
-pub fn command(ctx: &Ctx) -> Result<ExitCode> {
-    let course = load_reporting(ctx)?;
-    if course.lessons.is_empty() {
-        eprintln!("atelier: no lesson could be loaded");
-        return Ok(ExitCode::from(2));
-    }
+/// Starts the REPL on `course` (which has at least one lesson) at the saved place, until the student
+/// quits.
+pub fn start(options: ReplOptions, course: Course) -> Result<()> {
     let store = Store::user()?;
     let (progress, warning) = store.load();
-    let (mut session, resumed) = Session::new(ctx.clone(), course, progress, Some(store), Style::detect());
+    let (mut session, resumed) = Session::new(options, course, progress, Some(store), Style::detect());
     let mut out = io::stdout().lock();
     if let Some(warning) = warning {
         writeln!(out, "atelier: {warning}")?;
@@ -55,7 +52,7 @@ pub fn command(ctx: &Ctx) -> Result<ExitCode> {
         };
         run_loop(&mut session, &mut lines, &mut out)?;
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 fn greet(session: &mut Session, resumed: bool, out: &mut dyn Write) -> Result<()> {

@@ -7,7 +7,7 @@ use super::commands::{Flow, ask};
 use super::input::Input;
 use super::session::Session;
 use crate::progress::QuizAnswer;
-use crate::run::Result;
+use anyhow::Result;
 
 pub fn quiz(session: &mut Session, _: &str, out: &mut dyn Write, input: &mut dyn Input) -> Result<Flow> {
     let lang = session.lang;

@@ -1,16 +1,27 @@
 //! The REPL's state — which course, lesson and section, the saved progress — and the actions the
 //! commands are made of. Everything writes into a `&mut dyn Write`, so it is testable without a terminal.
 use std::io::{self, Write};
+use std::path::PathBuf;
+
+use anyhow::Result;
 
 use crate::course::{Course, Lesson};
 use crate::i18n::Lang;
 use crate::progress::{Place, Progress, Store};
 use crate::render::{self, Style, pager};
-use crate::run::{Ctx, Result};
+
+/// What the REPL is started with.
+#[derive(Debug, Clone, Default)]
+pub struct ReplOptions {
+    /// The course folder (`reload` re-reads it); `None` for the built-in course.
+    pub course_dir: Option<PathBuf>,
+    /// The language asked for (`--lang`), over the lesson's.
+    pub lang: Option<Lang>,
+}
 
 /// A student's session.
 pub struct Session {
-    pub ctx: Ctx,
+    pub options: ReplOptions,
     pub course: Course,
     /// Index of the current lesson in `course.lessons`.
     pub lesson: usize,
@@ -35,7 +46,7 @@ impl Session {
     /// A session on `course`, at the saved place when there is one (else the first lesson's start).
     /// Returns the session and whether it resumed.
     pub fn new(
-        ctx: Ctx,
+        options: ReplOptions,
         course: Course,
         progress: Progress,
         store: Option<Store>,
@@ -46,9 +57,12 @@ impl Session {
             Some((l, course.lessons[l].find_section(section)?))
         });
         let (lesson, section) = place.unwrap_or((0, 0));
-        let lang = Lang::resolve(ctx.lang, course.lessons.get(lesson).map_or(Lang::Fr, |l| l.lang));
+        let lang = Lang::resolve(
+            options.lang,
+            course.lessons.get(lesson).map_or(Lang::Fr, |l| l.lang),
+        );
         let session = Session {
-            ctx,
+            options,
             course,
             lesson,
             section,
@@ -151,11 +165,11 @@ pub(crate) mod tests {
     /// A session on the built-in course, in memory, plain, in French.
     pub fn session() -> Session {
         let course = Course::from_files(CourseFiles::builtin());
-        let ctx = Ctx {
+        let options = ReplOptions {
             course_dir: None,
             lang: Some(Lang::Fr),
         };
-        Session::new(ctx, course, Progress::default(), None, Style::plain(80)).0
+        Session::new(options, course, Progress::default(), None, Style::plain(80)).0
     }
 
     #[test]
@@ -179,7 +193,7 @@ pub(crate) mod tests {
             }),
             ..Progress::default()
         };
-        let (s, resumed) = Session::new(Ctx::default(), course, progress, None, Style::plain(80));
+        let (s, resumed) = Session::new(ReplOptions::default(), course, progress, None, Style::plain(80));
         assert!(resumed);
         assert_eq!(s.section, 3);
     }

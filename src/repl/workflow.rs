@@ -12,7 +12,7 @@ use super::session::Session;
 use crate::course::frontmatter::SolutionsPolicy;
 use crate::grader::{self, CheckReport, Verdict};
 use crate::progress::LastCheck;
-use crate::run::Result;
+use anyhow::Result;
 
 /// Where an exercise stands for the student.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -31,7 +31,6 @@ mod capture;
 mod cgroup;
 mod child;
 mod connector;
-mod debug_command;
 mod family;
 mod layers;
 mod limits;
@@ -56,7 +55,6 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 
 pub use cgroup::CgroupKind;
-pub use debug_command::debug_command;
 pub use plan::{RUN_PATH, resolve as resolve_program};
 pub use probe::{Probe, probe};
 pub use report::*;

@@ -1,9 +1,9 @@
-//! The command line, as `../shared/DESIGN.md` fixes it. Parsing only: [`crate::run`] dispatches.
+//! The command line, as `../shared/DESIGN.md` fixes it. Parsing only: [`super::dispatch`] calls the
+//! handlers. The only module of atelier that knows clap.
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
-
-use crate::i18n::Lang;
+use atelier::i18n::Lang;
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// atelier — a terminal courseware. With no command, starts the lesson REPL.
 #[derive(Debug, Parser)]
@@ -14,9 +14,25 @@ pub struct Cli {
     pub course: Option<PathBuf>,
     /// Language of atelier's messages (default: the lesson's, or an English LANG).
     #[arg(long, global = true, value_enum)]
-    pub lang: Option<Lang>,
+    pub lang: Option<LangArg>,
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// `--lang`: the library's [`Lang`] knows no clap, so the flag parses into this twin.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    Fr,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(arg: LangArg) -> Lang {
+        match arg {
+            LangArg::Fr => Lang::Fr,
+            LangArg::En => Lang::En,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -93,6 +109,9 @@ pub struct CheckArgs {
     /// Run N times (on all cores and pinned to one) and report the pass rate.
     #[arg(long, value_name = "N")]
     pub runs: Option<u32>,
+    /// Judge only the check of this name (the score is that check's).
+    #[arg(long, value_name = "NAME")]
+    pub only: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -166,8 +185,14 @@ pub struct NewArgs {
 pub enum NewWhat {
     /// `atelier new lesson 44 asyncio`
     Lesson { number: u32, slug: String },
-    /// `atelier new exercise 44.1`
-    Exercise { id: String },
+    /// `atelier new exercise 44.1 [--from-lesson]`
+    Exercise {
+        id: String,
+        /// Derive the spec, solution and starter from the lesson's statement and `<details>`
+        /// solution (the solution is run in the sandbox to see what it prints and returns).
+        #[arg(long)]
+        from_lesson: bool,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -218,4 +243,17 @@ pub struct SandboxRunArgs {
     /// The command to run.
     #[arg(last = true, required = true)]
     pub argv: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::Cli;
+
+    /// clap's own consistency checks (duplicate flags, bad defaults) over the whole command line.
+    #[test]
+    fn command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
 }

@@ -1,12 +1,12 @@
-//! `atelier grade EXERCISE DIR [--jobs N] [--gradebook F] [--export FORMAT:PATH]… [--shard K/N]
-//! [--regrade] [--report]`: 0 when the class was graded (whatever the students' verdicts), 2 when
-//! something could not be done.
+//! Grading a whole class (`atelier grade`): every submission of a folder checked against one
+//! exercise, recorded in a gradebook, exported; `Ok` when the class was graded (whatever the
+//! students' verdicts), `Err` when something could not be done.
 //!
-//! Without DIR, nothing is graded: `--report` and `--export` read an existing gradebook (after a
-//! merge of shards, say).
+//! Without a class folder, nothing is graded: the report and the exports read an existing gradebook
+//! (after a merge of shards, say).
 use std::collections::HashSet;
-use std::io::{self, Write};
-use std::process::ExitCode;
+use std::io::Write;
+use std::path::PathBuf;
 
 use anyhow::Context;
 
@@ -20,13 +20,38 @@ use super::gradebook::Gradebook;
 use super::record::{GradeVerdict, sha256_hex};
 use super::reference::reference_output;
 use super::report_cmd::write_report;
-use super::{find_exercise, load_course};
-use crate::cli::GradeArgs;
+use crate::course::{CourseFiles, exercise::find as find_exercise};
 use crate::i18n::Lang;
-use crate::run::{Ctx, Result};
+use anyhow::Result;
 
-pub fn grade(ctx: &Ctx, args: &GradeArgs) -> Result<ExitCode> {
-    let lang = Lang::resolve(ctx.lang, Lang::Fr);
+/// What to grade and how (the flags of `atelier grade`).
+#[derive(Debug, Clone, Default)]
+pub struct GradeOptions {
+    /// The course folder; `None` for the built-in course.
+    pub course_dir: Option<PathBuf>,
+    /// The language of the messages.
+    pub lang: Lang,
+    /// Exercise id, such as `43.3`.
+    pub exercise: String,
+    /// The class: `DIR/<student>/…` or `DIR/<student>.py`; `None` reads the gradebook only.
+    pub dir: Option<PathBuf>,
+    /// Parallel grading runs (default: the cores available).
+    pub jobs: Option<usize>,
+    /// SQLite gradebook (created when missing; resumes where a killed batch stopped).
+    pub gradebook: Option<PathBuf>,
+    /// `csv:PATH`, `junit:PATH` or `gradescope:DIR`.
+    pub export: Vec<String>,
+    /// Grade only shard `K/N`.
+    pub shard: Option<String>,
+    /// Grade again even when the submission is unchanged.
+    pub regrade: bool,
+    /// Print the score histogram and the checks that failed most, from the gradebook.
+    pub report: bool,
+}
+
+/// Grades the class of `args` and writes the summary to `out` (progress goes to stderr).
+pub fn grade_class(args: &GradeOptions, out: &mut dyn Write) -> Result<()> {
+    let lang = args.lang;
     // Every argument is checked before anything runs: a typo must not cost a class's grading time.
     let exports = args
         .export
@@ -37,13 +62,11 @@ pub fn grade(ctx: &Ctx, args: &GradeArgs) -> Result<ExitCode> {
     if args.jobs == Some(0) {
         anyhow::bail!("--jobs: at least 1");
     }
-    let stdout = io::stdout();
-    let mut out = stdout.lock();
     let Some(dir) = &args.dir else {
-        return from_gradebook(ctx, args, &exports, shard, lang, &mut out);
+        return from_gradebook(args, &exports, shard, lang, out);
     };
 
-    let files = load_course(ctx)?;
+    let files = CourseFiles::load(args.course_dir.as_deref())?;
     let exercise = find_exercise(&files, &args.exercise)?;
     let spec = load_spec(&files, &exercise)?;
     let spec_hash = sha256_hex(exercise.files.get("exercise.yaml").map_or(&[][..], |b| b));
@@ -246,7 +269,7 @@ pub fn grade(ctx: &Ctx, args: &GradeArgs) -> Result<ExitCode> {
     }
     if args.report {
         writeln!(out)?;
-        write_report(&book, &spec.id, Some(&students), lang, &mut out)?;
+        write_report(&book, &spec.id, Some(&students), lang, out)?;
     }
     out.flush()?;
     if !failures.is_empty() {
@@ -262,18 +285,17 @@ pub fn grade(ctx: &Ctx, args: &GradeArgs) -> Result<ExitCode> {
             failures[0].1
         );
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 /// `--report` / `--export` without DIR: read the gradebook, grade nothing.
 fn from_gradebook(
-    ctx: &Ctx,
-    args: &GradeArgs,
+    args: &GradeOptions,
     exports: &[ExportTarget],
     shard: Option<Shard>,
     lang: Lang,
     out: &mut dyn Write,
-) -> Result<ExitCode> {
+) -> Result<()> {
     let usage = "DIR is required to grade: `atelier grade EXERCISE DIR` (without DIR, only `--gradebook FILE` with `--report` or `--export` reads what a gradebook holds)";
     let Some(path) = &args.gradebook else {
         anyhow::bail!("{usage}");
@@ -287,7 +309,7 @@ fn from_gradebook(
     let book = Gradebook::open_existing(path)?;
     // The id as the course spells it when the course knows the exercise, else as given (a
     // gradebook may come from another course).
-    let id = load_course(ctx)
+    let id = CourseFiles::load(args.course_dir.as_deref())
         .ok()
         .and_then(|files| find_exercise(&files, &args.exercise).ok())
         .map_or_else(|| args.exercise.trim().to_string(), |e| e.id);
@@ -320,7 +342,7 @@ fn from_gradebook(
     if args.report {
         write_report(&book, &id, students.as_ref(), lang, out)?;
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 /// The files this command writes (the gradebook with SQLite's companions, the exports).

@@ -7,10 +7,11 @@ use std::time::Duration;
 
 use anyhow::{Context, bail};
 
-use super::report::{Limits, RunRequest};
-use crate::cli::SandboxRunArgs;
+use atelier::sandbox::{self, Limits, RunRequest};
 
-pub fn debug_command(args: &SandboxRunArgs) -> anyhow::Result<ExitCode> {
+use super::cli::SandboxRunArgs;
+
+pub fn run(args: &SandboxRunArgs) -> anyhow::Result<ExitCode> {
     let mut limits = Limits::default();
     let seconds = |s: f64, what: &str| {
         Duration::try_from_secs_f64(s).with_context(|| format!("--{what} {s} is not a duration in seconds"))
@@ -48,7 +49,7 @@ pub fn debug_command(args: &SandboxRunArgs) -> anyhow::Result<ExitCode> {
         pin_one_cpu: args.pin,
         stdin: None,
     };
-    let report = super::run(&request)?;
+    let report = sandbox::run(&request)?;
     let mut out = std::io::stdout().lock();
     if args.json {
         serde_json::to_writer_pretty(&mut out, &report)?;

@@ -1,0 +1,44 @@
+//! `atelier check EXERCISE FILE [--json] [--runs N]`: 0 pass, 1 fail, 2 could not check.
+use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use atelier::course::{CourseFiles, exercise};
+use atelier::grader::{CheckOptions, check_submission, write_human};
+use atelier::i18n::Lang;
+
+use super::Globals;
+use super::cli::CheckArgs;
+
+pub fn run(globals: &Globals, args: &CheckArgs) -> anyhow::Result<ExitCode> {
+    let files = CourseFiles::load(globals.course_dir.as_deref())?;
+    let exercise = exercise::find(&files, &args.exercise)?;
+    // The course speaks French; `--lang en` or an English locale switches the messages.
+    let lang = globals.lang(Lang::Fr);
+    if !args.file.is_file() {
+        anyhow::bail!("{}: no such file (the submission to check)", args.file.display());
+    }
+    if args.runs == Some(0) {
+        anyhow::bail!("--runs: at least 1");
+    }
+    let opts = CheckOptions {
+        lang,
+        runs: args.runs,
+        reference: None,
+        // A student's check: hidden checks show their name and mark only.
+        reveal_hidden: false,
+        only: args.only.clone(),
+    };
+    let report = check_submission(&files, &exercise, &args.file, &opts)?;
+    let stdout = io::stdout();
+    let color = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let mut out = stdout.lock();
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &report).context("writing the JSON report")?;
+        writeln!(out)?;
+    } else {
+        write_human(&report, lang, color, &mut out)?;
+    }
+    out.flush()?;
+    Ok(ExitCode::from(report.verdict.exit_code()))
+}
