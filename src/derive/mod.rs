@@ -179,7 +179,7 @@ pub fn derive_exercise(opts: &DeriveOptions) -> anyhow::Result<Derived> {
     notes.push(format!(
         "exit status {code} (what the solution ended with, {runs} runs)"
     ));
-    let derivation = output::derive(&stdouts);
+    let derivation = output::derive_with(&stdouts, text.expected.as_deref());
     notes.extend(derivation.notes.iter().cloned());
     match &derivation.check {
         Some(_) => notes.push(format!(
