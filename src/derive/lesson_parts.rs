@@ -42,13 +42,11 @@ pub fn read(lesson: &Lesson, entry: &ExerciseEntry) -> ExerciseText {
                 statement.push_str(&format!("```{lang}\n{code}\n```\n"));
                 announced = false;
             }
-            Block::Details { blocks, .. } => {
-                if solution.is_none() {
-                    solution = blocks.iter().find_map(|b| match b {
-                        Block::Code { lang, code, .. } => Some((code.clone(), lang.clone())),
-                        _ => None,
-                    });
-                }
+            Block::Details { blocks, .. } if solution.is_none() => {
+                solution = blocks.iter().find_map(|b| match b {
+                    Block::Code { lang, code, .. } => Some((code.clone(), lang.clone())),
+                    _ => None,
+                });
             }
             _ => {}
         }

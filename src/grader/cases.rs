@@ -135,13 +135,12 @@ fn plain_name(name: &str) -> bool {
     !name.is_empty() && !name.contains(['/', '\\']) && !name.starts_with('.')
 }
 
+/// A case's stdin file and the (name, path) pairs copied into its run's folder.
+pub type CaseInputs = (Option<std::path::PathBuf>, Vec<(String, std::path::PathBuf)>);
+
 /// The files a case needs, written to `dir` (the course may be built in, so they come from memory):
 /// the stdin file's path and the (name, path) pairs to copy into the run's folder.
-pub fn prepare(
-    case: &Case,
-    exercise: &Exercise,
-    dir: &Path,
-) -> anyhow::Result<(Option<std::path::PathBuf>, Vec<(String, std::path::PathBuf)>)> {
+pub fn prepare(case: &Case, exercise: &Exercise, dir: &Path) -> anyhow::Result<CaseInputs> {
     let from_folder = |name: &str| {
         exercise.files.get(name).with_context(|| {
             format!(

@@ -334,7 +334,7 @@ fn judge_runs(
     spec: &ExerciseSpec,
     submission: &Path,
     pinned: bool,
-    case_inputs: &[CaseInputs],
+    case_inputs: &[cases::CaseInputs],
     lang: Lang,
     evaluate: impl Fn(&sandbox::RunReport, &ExerciseSpec) -> Vec<CheckResult>,
 ) -> anyhow::Result<Judged> {
@@ -380,9 +380,6 @@ fn judge_runs(
         case_runs,
     })
 }
-
-/// A case's stdin file and the files copied into its run's folder.
-type CaseInputs = (Option<std::path::PathBuf>, Vec<(String, std::path::PathBuf)>);
 
 /// Puts the harness's verdict into each `call` check's result (the run's evaluation skipped them).
 fn apply_calls(spec: &ExerciseSpec, results: &mut [CheckResult], calls: &call::CallResults, lang: Lang) {
