@@ -387,11 +387,11 @@ fn apply_calls(spec: &ExerciseSpec, results: &mut [CheckResult], calls: &call::C
         let Some(check) = spec.checks.iter().find(|c| c.name == result.name) else {
             continue;
         };
-        let CheckKind::Call {
+        let CheckKind::Call(call::CallCheck {
             function,
             calls: list,
             ..
-        } = &check.kind
+        }) = &check.kind
         else {
             continue;
         };

@@ -136,11 +136,7 @@ fn write_checks(report: &CheckReport, lang: Lang, paint: Paint, out: &mut dyn Wr
 fn write_case_runs(report: &CheckReport, lang: Lang, paint: Paint, out: &mut dyn Write) -> io::Result<()> {
     for case in &report.cases {
         let run = &case.run;
-        let code = match (run.exit_code, run.signal) {
-            (_, Some(sig)) => format!("signal {sig}"),
-            (Some(code), None) => format!("code {code}"),
-            (None, None) => "-".into(),
-        };
+        let code = exit_words(run);
         writeln!(
             out,
             "  {} `{}` : {} ({code}), {:.2} s",
@@ -265,12 +261,17 @@ fn status_words(status: RunStatus, lang: Lang) -> &'static str {
     }
 }
 
-fn write_run(run: &RunSummary, lang: Lang, paint: Paint, out: &mut dyn Write) -> io::Result<()> {
-    let code = match (run.exit_code, run.signal) {
+/// `code 0`, `signal 9` or `-`.
+fn exit_words(run: &RunSummary) -> String {
+    match (run.exit_code, run.signal) {
         (_, Some(sig)) => format!("signal {sig}"),
         (Some(code), None) => format!("code {code}"),
         (None, None) => "-".into(),
-    };
+    }
+}
+
+fn write_run(run: &RunSummary, lang: Lang, paint: Paint, out: &mut dyn Write) -> io::Result<()> {
+    let code = exit_words(run);
     writeln!(
         out,
         "{} : {} ({code}), {:.2} s, CPU {:.2} s (×{:.2}), {} {} ({} {}), {} {} {}{}",

@@ -8,7 +8,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use super::cases::Case;
-use super::checks::call::CallSpec;
+use super::checks::call::CallCheck;
 use super::spec_location::{find_check_line, find_key_line, yaml_problem};
 use super::visibility::Visibility;
 use crate::course::Problem;
@@ -229,9 +229,7 @@ impl<'de> Deserialize<'de> for Check {
         // cannot hold the `!py` tags its arguments may carry.
         let kind = if map.get("kind") == Some(&Value::String("call".into())) {
             map.remove("kind");
-            CallFields::deserialize(Value::Mapping(map))
-                .map_err(&in_check)?
-                .into_kind()
+            CheckKind::Call(CallCheck::deserialize(Value::Mapping(map)).map_err(&in_check)?)
         } else {
             CheckKind::deserialize(Value::Mapping(map)).map_err(&in_check)?
         };
@@ -474,45 +472,7 @@ pub enum CheckKind {
     },
     /// The student's function called with given arguments, the module imported without running its
     /// `__main__` block (see `checks/call.rs`).
-    Call {
-        /// The function's name at the module's top level.
-        function: String,
-        /// The calls, each with its arguments and the expected value or exception.
-        calls: Vec<CallSpec>,
-        /// Absolute tolerance for floats, for every call that gives none.
-        #[serde(default)]
-        tolerance: Option<f64>,
-        /// Seconds one call may take.
-        #[serde(default = "default_call_timeout")]
-        timeout_s: f64,
-    },
-}
-
-fn default_call_timeout() -> f64 {
-    2.0
-}
-
-/// The fields of a `call` check (see [`CheckKind::Call`]), read without serde's tag buffering.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct CallFields {
-    function: String,
-    calls: Vec<CallSpec>,
-    #[serde(default)]
-    tolerance: Option<f64>,
-    #[serde(default = "default_call_timeout")]
-    timeout_s: f64,
-}
-
-impl CallFields {
-    fn into_kind(self) -> CheckKind {
-        CheckKind::Call {
-            function: self.function,
-            calls: self.calls,
-            tolerance: self.tolerance,
-            timeout_s: self.timeout_s,
-        }
-    }
+    Call(CallCheck),
 }
 
 fn yes() -> bool {
@@ -538,7 +498,7 @@ impl CheckKind {
             CheckKind::Streaming { .. } => "streaming",
             CheckKind::Source { .. } => "source",
             CheckKind::SameAsReference { .. } => "same-as-reference",
-            CheckKind::Call { .. } => "call",
+            CheckKind::Call(_) => "call",
         }
     }
 }
@@ -647,7 +607,7 @@ impl ExerciseSpec {
                 }
             }
             super::checks::call::validate(&check.kind, self).map_err(|(key, m)| at(key, m))?;
-            if matches!(check.kind, CheckKind::Call { .. }) && check.case.is_some() {
+            if matches!(check.kind, CheckKind::Call(_)) && check.case.is_some() {
                 return Err(at(
                     "case",
                     "a call check runs in its own run (the harness's), not in a case".into(),

@@ -13,7 +13,7 @@ use crate::procs::interrupt;
 use anyhow::Result;
 
 /// The exercise folder and spec of the current lesson's exercise `number`, or a message saying why not.
-fn exercise_and_spec(
+pub(super) fn exercise_and_spec(
     session: &Session,
     number: u32,
     out: &mut dyn Write,

@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::Path;
 
 use super::commands::{Flow, exercise_arg};
-use super::exercises::work_file;
+use super::exercises::{exercise_and_spec, work_file};
 use super::input::Input;
 use super::session::Session;
 use crate::course::frontmatter::SolutionsPolicy;
@@ -122,22 +122,8 @@ pub fn reset(session: &mut Session, args: &str, out: &mut dyn Write) -> Result<F
     let Some(number) = exercise_arg(session, args, out)? else {
         return Ok(Flow::Continue);
     };
-    let lesson = session.current_lesson();
-    let Some(exercise) = session.course.exercise_for(lesson, number).cloned() else {
-        writeln!(
-            out,
-            "{} {}.{number}",
-            lang.pick("Pas de dossier d'exercice pour", "No exercise folder for"),
-            lesson.short_name()
-        )?;
+    let Some((exercise, spec)) = exercise_and_spec(session, number, out)? else {
         return Ok(Flow::Continue);
-    };
-    let spec = match grader::load_spec(&session.course.files, &exercise) {
-        Ok(spec) => spec,
-        Err(err) => {
-            writeln!(out, "{err:#}")?;
-            return Ok(Flow::Continue);
-        }
     };
     let path = work_file(&spec);
     let starter = exercise
@@ -204,22 +190,8 @@ pub fn edit(session: &mut Session, args: &str, out: &mut dyn Write, input: &mut 
     let Some(number) = exercise_arg(session, args, out)? else {
         return Ok(Flow::Continue);
     };
-    let lesson = session.current_lesson();
-    let Some(exercise) = session.course.exercise_for(lesson, number).cloned() else {
-        writeln!(
-            out,
-            "{} {}.{number}",
-            lang.pick("Pas de dossier d'exercice pour", "No exercise folder for"),
-            lesson.short_name()
-        )?;
+    let Some((_, spec)) = exercise_and_spec(session, number, out)? else {
         return Ok(Flow::Continue);
-    };
-    let spec = match grader::load_spec(&session.course.files, &exercise) {
-        Ok(spec) => spec,
-        Err(err) => {
-            writeln!(out, "{err:#}")?;
-            return Ok(Flow::Continue);
-        }
     };
     let path = work_file(&spec);
     if !path.is_file() {

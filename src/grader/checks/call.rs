@@ -22,6 +22,26 @@ const HARNESS_FILE: &str = "atelier_call_harness.py";
 /// Seconds the module's top level may take before it is reported as endless.
 const IMPORT_TIMEOUT_S: f64 = 5.0;
 
+/// The fields of a `call` check (`kind: call`).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CallCheck {
+    /// The function's name at the module's top level.
+    pub function: String,
+    /// The calls, each with its arguments and the expected value or exception.
+    pub calls: Vec<CallSpec>,
+    /// Absolute tolerance for floats, for every call that gives none.
+    #[serde(default)]
+    pub tolerance: Option<f64>,
+    /// Seconds one call may take.
+    #[serde(default = "default_call_timeout")]
+    pub timeout_s: f64,
+}
+
+fn default_call_timeout() -> f64 {
+    2.0
+}
+
 /// One call of a `call` check.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -102,12 +122,12 @@ fn python_string(s: &str) -> String {
 
 /// Checks what serde cannot in a `call` check: a function name, calls, literals that translate.
 pub fn validate(kind: &CheckKind, spec: &ExerciseSpec) -> Result<(), (&'static str, String)> {
-    let CheckKind::Call {
+    let CheckKind::Call(CallCheck {
         function,
         calls,
         tolerance,
         timeout_s,
-    } = kind
+    }) = kind
     else {
         return Ok(());
     };
@@ -153,9 +173,7 @@ pub fn validate(kind: &CheckKind, spec: &ExerciseSpec) -> Result<(), (&'static s
 
 /// Whether the spec has `call` checks (then the harness runs).
 pub fn needed(spec: &ExerciseSpec) -> bool {
-    spec.checks
-        .iter()
-        .any(|c| matches!(c.kind, CheckKind::Call { .. }))
+    spec.checks.iter().any(|c| matches!(c.kind, CheckKind::Call(_)))
 }
 
 /// What the harness said about each call, by (check name, call index), and about the import.
@@ -177,12 +195,12 @@ pub fn run_calls(spec: &ExerciseSpec, base: &RunRequest) -> anyhow::Result<CallR
     let mut calls = Vec::new();
     let mut budget = IMPORT_TIMEOUT_S + 2.0;
     for check in &spec.checks {
-        let CheckKind::Call {
+        let CheckKind::Call(CallCheck {
             function,
             calls: list,
             tolerance,
             timeout_s,
-        } = &check.kind
+        }) = &check.kind
         else {
             continue;
         };

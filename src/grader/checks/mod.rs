@@ -376,7 +376,7 @@ fn evaluate_one(check: &Check, obs: &Observed, vars: &mut Vars, lang: Lang) -> O
             )),
         },
         // Judged on the harness's run, not this one: the engine puts its outcome in (`call::outcome`).
-        CheckKind::Call { .. } => Outcome::skip(lang.pick(
+        CheckKind::Call(_) => Outcome::skip(lang.pick(
             "jugée par l'appel des fonctions",
             "judged by calling the functions",
         )),
