@@ -1,7 +1,7 @@
 //! The spec parser and every check kind, on synthetic run reports: pure functions, no process.
 use atelier::grader::checks::{Observed, evaluate, mask, normalise, strip_comments};
 use atelier::grader::spec::{ExerciseSpec, Mask};
-use atelier::grader::verdict::{Status, Verdict, tally};
+use atelier::grader::verdict::{NotJudged, Status, Verdict, tally};
 use atelier::grader::{CheckReport, ReferenceOutput};
 use atelier::i18n::Lang;
 use atelier::sandbox::{OutputLine, ProcessTrace, RunReport, RunStatus, Stream};
@@ -50,6 +50,21 @@ fn proc(pid: i32, start_s: f64, end_s: f64, cpu_s: f64) -> ProcessTrace {
         end_s,
         cpu_s,
     }
+}
+
+/// A pool's run: the main process and four workers computing together.
+fn pool_run(stdout: &str) -> RunReport {
+    let mut pool = report(stdout);
+    pool.processes = 5;
+    pool.cpu_s = 1.8;
+    pool.trace = vec![
+        proc(1, 0.0, 1.0, 0.2),
+        proc(2, 0.1, 0.9, 0.4),
+        proc(3, 0.1, 0.9, 0.4),
+        proc(4, 0.1, 0.9, 0.4),
+        proc(5, 0.1, 0.9, 0.4),
+    ];
+    pool
 }
 
 /// Runs the spec's checks on `report` (source `source`, no reference) and returns their statuses.
@@ -241,7 +256,7 @@ fn regex_captures_flow_into_numbers_and_expressions() {
   - {name: n, kind: number, var: n, expected: 16405, hint: h}
   - {name: n2, kind: number, var: t_seq, expected: 2.0, tolerance: 0.1, hint: h}
   - {name: faster, kind: expression, expr: 't_par < t_seq * 0.8', hint: h}
-  - {name: missing, kind: number, var: nothing, expected: 1, hint: h}
+  - {name: missing, kind: number, var: x, expected: 1, hint: h}
   - {name: strings, kind: expression, expr: 'n == 16405 && cpus >= 2', hint: h}
 "#,
     );
@@ -340,17 +355,7 @@ fn processes_busy_processes_and_parallelism() {
   - {name: par, kind: parallelism, min: 1.3, when: 'cpus >= 2', hint: h}
 "#,
     );
-    // A pool: the main process and four workers computing together.
-    let mut pool = report("");
-    pool.processes = 5;
-    pool.cpu_s = 1.8;
-    pool.trace = vec![
-        proc(1, 0.0, 1.0, 0.2),
-        proc(2, 0.1, 0.9, 0.4),
-        proc(3, 0.1, 0.9, 0.4),
-        proc(4, 0.1, 0.9, 0.4),
-        proc(5, 0.1, 0.9, 0.4),
-    ];
+    let pool = pool_run("");
     assert_eq!(statuses(&s, &pool, ""), [Pass, Pass, Pass, Pass]);
     // Pinned to one CPU, the parallelism check does not apply.
     assert_eq!(statuses_with(&s, &pool, "", None, 1), [Pass, Pass, Pass, Skip]);
@@ -370,13 +375,153 @@ fn processes_busy_processes_and_parallelism() {
     many.processes = 11;
     assert_eq!(statuses(&s, &many, "")[0], Fail);
     assert_eq!(statuses(&s, &report(""), ""), [Fail, Fail, Fail, Fail]);
-    // Counted by sampling, a short count above one process is a lower bound: not judged.
+    // Counted by sampling, a count is a lower bound: short of `min` it proves nothing, even at one
+    // process (ten short processes can all slip between two samples).
     let mut sampled = pool.clone();
     sampled.processes = 2;
     sampled.processes_method = "sampling every 5 ms".into();
     assert_eq!(statuses(&s, &sampled, "")[0], Skip);
     sampled.processes = 1;
-    assert_eq!(statuses(&s, &sampled, "")[0], Fail);
+    assert_eq!(statuses(&s, &sampled, "")[0], Skip);
+}
+
+#[test]
+fn an_inexact_observation_decides_only_what_a_lower_bound_proves() {
+    let s = spec(
+        r#"  - {name: at-least, kind: processes, min: 3, hint: h}
+  - {name: range, kind: processes, min: 3, max: '6', hint: h}
+  - {name: busy, kind: busy-processes, min: 3, share: 0.1, at_once: true, hint: h}
+  - {name: expr, kind: expression, expr: 'processes <= 6', hint: h}
+  - {name: text, kind: contains, text: ok, hint: h}
+"#,
+    );
+    let pool = pool_run("ok");
+    assert_eq!(statuses(&s, &pool, ""), [Pass, Pass, Pass, Pass, Pass]);
+    let mut sampled = pool.clone();
+    sampled.processes_method = "sampling every 20 ms (short-lived processes may be missed)".into();
+    // At least 5 seen: `min` is certain; `max` is not (more may have slipped through); the busy
+    // ones seen are busy; an expression over the count decides nothing.
+    assert_eq!(statuses(&s, &sampled, ""), [Pass, Skip, Pass, Skip, Pass]);
+    let obs = observed(&sampled, 2);
+    let results = evaluate(&s, &obs, Lang::En);
+    assert_eq!(results[1].not_judged, Some(NotJudged::NoInstrument));
+    assert!(
+        results[1].message.contains("atelier doctor"),
+        "{}",
+        results[1].message
+    );
+    // Never a pass, never points left out: the verdict is an error, the maximum the spec's.
+    assert_eq!(tally(RunStatus::Ok, &results), (Verdict::Error, 3, 5));
+    // Seven seen where at most six are allowed: certainly too many.
+    sampled.processes = 7;
+    assert_eq!(statuses(&s, &sampled, "")[1], Fail);
+    // A short count, or too few busy processes seen, proves nothing.
+    sampled.processes = 2;
+    sampled.trace.truncate(2);
+    assert_eq!(statuses(&s, &sampled, "")[..3], [Skip, Skip, Skip]);
+    // An exact method that lost events is a lower bound too.
+    let mut lost = pool.clone();
+    lost.processes = 2;
+    lost.processes_method = "proc-connector (events lost: a lower bound)".into();
+    assert_eq!(statuses(&s, &lost, "")[0], Skip);
+    lost.processes_method = "proc-connector".into();
+    assert_eq!(statuses(&s, &lost, "")[0], Fail);
+}
+
+fn observed<'a>(report: &'a RunReport, cpus: u32) -> Observed<'a> {
+    Observed {
+        report,
+        source: "",
+        reference: None,
+        cpus,
+        machine_cpus: 2,
+        pinned: cpus == 1,
+        busy_share: 0.05,
+    }
+}
+
+#[test]
+fn line_count_with_a_key_counts_distinct_results_whatever_their_names() {
+    let s = spec(
+        r#"  - {name: each, kind: line-count, matching: '_thumb', key: '([^\s/]+?)_thumb', min: 3, max: 3, hint: h}
+"#,
+    );
+    let ours = report(
+        "Début\n[0.5s] ✅ img_0.jpg -> img_0_thumb.jpg (PID 4)\n[0.5s] ✅ img_1.jpg -> img_1_thumb.jpg (PID 5)\n[1.0s] img_2_thumb.jpg\nFin : 3 vignettes\n",
+    );
+    let theirs = report("chat.png_thumb.jpg\nchien.png_thumb.jpg\noiseau.png_thumb.jpg\n");
+    let twice = report("a_thumb.jpg (PID 1)\nb_thumb.jpg\na_thumb.jpg (PID 2)\n");
+    let short = report("a_thumb.jpg\nb_thumb.jpg\n");
+    assert_eq!(statuses(&s, &ours, ""), [Pass]);
+    assert_eq!(statuses(&s, &theirs, ""), [Pass]);
+    assert_eq!(statuses(&s, &twice, ""), [Fail]);
+    assert_eq!(statuses(&s, &short, ""), [Fail]);
+    let obs = observed(&twice, 2);
+    let message = &evaluate(&s, &obs, Lang::En)[0].message;
+    assert!(message.contains("a ×2"), "{message}");
+}
+
+#[test]
+fn expressions_name_only_known_variables_at_load() {
+    // `when` reads a variable nobody sets: an error at the `when` line, naming the variable.
+    let typo = format!(
+        "{HEAD}checks:\n  - name: a\n    kind: exit-status\n    when: 'machine_cpu < 10'\n    hint: h\n"
+    );
+    let err = ExerciseSpec::parse("e.yaml", &typo).unwrap_err();
+    assert_eq!(err.line, Some(10), "{err}");
+    assert!(err.message.contains("`machine_cpu`"), "{err}");
+    // A capture is known below its regex check, not above it.
+    let later = format!(
+        "{HEAD}checks:\n  - name: a\n    kind: expression\n    expr: 't > 1'\n    hint: h\n  - {{name: b, kind: regex, patterns: ['(?P<t>\\d+)'], hint: h}}\n"
+    );
+    let err = ExerciseSpec::parse("e.yaml", &later).unwrap_err();
+    assert!(err.message.contains("`t`") && err.line == Some(10), "{err}");
+    let earlier = format!(
+        "{HEAD}checks:\n  - {{name: b, kind: regex, patterns: ['(?P<t>\\d+)'], hint: h}}\n  - {{name: a, kind: expression, expr: 't > 1 && cpus >= 1', when: 'machine_cpus < 10', hint: h}}\n  - {{name: c, kind: number, var: t, expected: 2, hint: h}}\n"
+    );
+    assert!(ExerciseSpec::parse("e.yaml", &earlier).is_ok());
+    let number = format!("{HEAD}checks:\n  - {{name: c, kind: number, var: t, expected: 2, hint: h}}\n");
+    assert!(
+        ExerciseSpec::parse("e.yaml", &number)
+            .unwrap_err()
+            .message
+            .contains("`t`")
+    );
+    // Every variable the run sets is known (the list and the run agree).
+    let r = report("");
+    let vars = atelier::grader::checks::Vars::of_run(&observed(&r, 2));
+    for name in atelier::grader::spec::RUN_VARIABLES {
+        assert!(vars.get(name).is_some(), "{name}");
+    }
+}
+
+#[test]
+fn limits_beyond_their_maximum_name_it() {
+    let check = "checks:\n  - name: a\n    kind: exit-status\n    hint: h\n";
+    for (extra, key, max) in [
+        (
+            "limits:\n  memory_mb: 18446744073709551615\n",
+            "memory_mb",
+            "1048576",
+        ),
+        ("limits:\n  processes: 4294967295\n", "processes", "100000"),
+        (
+            "limits:\n  output_bytes: 18446744073709551615\n",
+            "output_bytes",
+            "1073741824",
+        ),
+    ] {
+        let text = format!("{HEAD}{extra}{check}");
+        let err = ExerciseSpec::parse("e.yaml", &text).unwrap_err();
+        assert!(err.message.contains(key) && err.message.contains(max), "{err}");
+        assert_eq!(err.line, Some(8), "{err}");
+    }
+    // A spec built by hand is clamped, never wrapped.
+    let limits = atelier::grader::spec::SpecLimits {
+        memory_mb: u64::MAX,
+        ..Default::default()
+    };
+    assert_eq!(limits.to_limits().memory_bytes, 1 << 40);
 }
 
 #[test]
@@ -453,8 +598,12 @@ fn verdict_and_score() {
         pinned: true,
         busy_share: 0.05,
     };
+    // Pinned, `cpus >= 2` does not hold: the check does not apply here and its points are given,
+    // so that the score means the same on every machine; the maximum is the spec's total.
     let results = evaluate(&s, &obs, Lang::Fr);
-    assert_eq!(tally(RunStatus::Ok, &results), (Verdict::Pass, 3, 3));
+    assert_eq!(results[1].status, Skip);
+    assert_eq!(results[1].not_judged, Some(NotJudged::NotApplicable));
+    assert_eq!(tally(RunStatus::Ok, &results), (Verdict::Pass, 6, 6));
     let obs2 = Observed {
         cpus: 2,
         pinned: false,
@@ -567,4 +716,166 @@ fn hints_follow_the_last_failures() {
     let hints = atelier::grader::hint(&s, Some(&last), Lang::En);
     assert_eq!(hints.len(), 1);
     assert_eq!((hints[0].check.as_str(), hints[0].text.as_str()), ("b", "two"));
+}
+
+// ---- the shipped specs read what the statements allow ----
+
+fn shipped(folder: &str) -> ExerciseSpec {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("exercises")
+        .join(folder)
+        .join("exercise.yaml");
+    let text = std::fs::read_to_string(&path).expect("exercise.yaml");
+    ExerciseSpec::parse(&path.display().to_string(), &text).unwrap_or_else(|p| panic!("{p}"))
+}
+
+/// The statuses of the named checks of `spec` on a run that printed `stdout` and lasted 3 s.
+fn judged(spec: &ExerciseSpec, stdout: &str, names: &[&str]) -> Vec<(String, Status, String)> {
+    let mut r = report(stdout);
+    r.wall_s = 3.0;
+    evaluate(spec, &observed(&r, 2), Lang::En)
+        .into_iter()
+        .filter(|c| names.contains(&c.name.as_str()))
+        .map(|c| (c.name, c.status, c.message))
+        .collect()
+}
+
+#[test]
+fn the_43_1_spec_reads_every_wording_the_statement_allows() {
+    let spec = shipped("43.1-nombres-premiers");
+    let text_checks = [
+        "duree-sequentielle",
+        "duree-parallele",
+        "compte-sequentiel-juste",
+        "compte-parallele-juste",
+        "durees-mesurees",
+        "parallele-pas-trop-lent",
+    ];
+    // (output, t_seq, t_par) each judged right on the text checks.
+    let right = [
+        (
+            "Séquentiel : 0.42s (Trouvé: 16405)\nParallèle : 0.30s (Trouvé: 16405)\n",
+            "0.42",
+            "0.3",
+        ),
+        (
+            "Nombre de nombres premiers : 16405\nTemps séquentiel : 0.812 s\nTemps parallèle : 0.655 s\n",
+            "0.812",
+            "0.655",
+        ),
+        (
+            "Sequential: found 16405 primes in 0.81 seconds\nParallel (4 processes): found 16405 primes in 0.43 seconds\nSpeed-up: x1.88\n",
+            "0.81",
+            "0.43",
+        ),
+        (
+            "cpu_count = 2\n\n  [debug] pid 12 : 25000 nombres, 2113 premiers\nSequentiel : 0.50s -> 16405 premiers\n  [debug] pid 13 : 25000 nombres, 2113 premiers\nParallele : 0.40s -> 16405 premiers\n",
+            "0.5",
+            "0.4",
+        ),
+        (
+            "=== Version séquentielle ===\n  premiers trouvés : 16405\n  durée : 0.61 s\n=== Version parallèle (Pool de 4) ===\n  premiers trouvés : 16405\n  durée : 0.52 s\n",
+            "0.61",
+            "0.52",
+        ),
+        (
+            "Sans Pool : 0.71 s, 16405 premiers\nAvec Pool : 0.52 s, 16405 premiers\n",
+            "0.71",
+            "0.52",
+        ),
+        (
+            "200000 nombres à tester\nSéquentiel : 0.6 secondes\nParallèle (4 cœurs) : 0.5 secondes (Gain significatif !)\nTrouvé : 16405 / 16405 nombres premiers\n",
+            "0.6",
+            "0.5",
+        ),
+        (
+            "SÉQUENTIEL : 16405 nombres premiers en 0,80 secondes\nPARALLÈLE  : 16405 nombres premiers en 0,60 secondes\n",
+            "0.8",
+            "0.6",
+        ),
+    ];
+    for (out, t_seq, t_par) in right {
+        for (name, status, message) in judged(&spec, out, &text_checks) {
+            assert_eq!(status, Pass, "{name} on\n{out}\n{message}");
+            if name == "parallele-pas-trop-lent" {
+                let seq = format!("t_seq = {t_seq}");
+                let par = format!("t_par = {t_par}");
+                assert!(
+                    message.contains(&seq) && message.contains(&par),
+                    "{message}\n{out}"
+                );
+            }
+        }
+    }
+    // What must fail, and which check says so.
+    let wrong = [
+        (
+            "Séquentiel : 0.42s (Trouvé: 16405)\nParallèle : 0.30s (Trouvé: 16398)\n",
+            "compte-parallele-juste",
+        ),
+        (
+            "Nombres premiers trouvés : 16417\nSéquentiel : 0.42 s\nParallèle : 0.30 s\n",
+            "compte-sequentiel-juste",
+        ),
+        (
+            "Séquentiel : 4.2 secondes (Trouvé: 16405)\nParallèle (4 cœurs) : 1.3 secondes (Trouvé: 16405)\n",
+            "durees-mesurees",
+        ),
+        (
+            "Séquentiel : 0.20s (Trouvé: 16405)\nParallèle : 2.60s (Trouvé: 16405)\n",
+            "parallele-pas-trop-lent",
+        ),
+        ("Séquentiel : 0.42s (Trouvé: 16405)\n", "duree-parallele"),
+    ];
+    for (out, check) in wrong {
+        let results = judged(&spec, out, &[check]);
+        assert_eq!(results[0].1, Fail, "{check} on\n{out}\n{}", results[0].2);
+    }
+}
+
+#[test]
+fn the_43_2_spec_takes_any_ten_image_names() {
+    let spec = shipped("43.2-traitement-images");
+    let names = ["dix-resultats", "chaque-image-une-fois"];
+    let lines = |f: &dyn Fn(usize) -> String| (0..10).map(f).collect::<Vec<_>>().join("\n");
+    for out in [
+        lines(&|i| format!("[0.5s] ✅ img_{i}.jpg -> img_{i}_thumb.jpg (PID 42)")),
+        lines(&|i| format!("✅ photo_{i}.png_thumb.jpg (PID: 42)")),
+        lines(&|i| format!("Image {} traitée... (animal{i}.jpg_thumb.jpg)", i + 1)),
+        lines(&|i| format!("{i:5.2}s  product-{i:03}.jpeg done -> product-{i:03}.jpeg_thumb.jpg")),
+        lines(&|i| format!("img{i}_thumb.jpg")),
+    ] {
+        let out = format!("Début du traitement...\n{out}\nTraitement terminé : 10 vignettes.\n");
+        for (name, status, message) in judged(&spec, &out, &names) {
+            assert_eq!(status, Pass, "{name} on\n{out}\n{message}");
+        }
+    }
+    let twice = lines(&|i| format!("OK : produit{}.jpg_thumb.jpg", i.min(8)));
+    let results = judged(&spec, &twice, &names);
+    assert_eq!((results[0].1, results[1].1), (Pass, Fail), "{results:?}");
+}
+
+#[test]
+fn a_condition_over_a_value_the_output_lacks_fails_rather_than_vanishing() {
+    let s = spec(
+        r#"  - {name: t, kind: regex, patterns: ['t=(?P<t>\d+)'], hint: h}
+  - name: fast
+    kind: contains
+    text: ok
+    when: 't < 5'
+    points: 2
+    hint: h
+"#,
+    );
+    assert_eq!(statuses(&s, &report("t=3 ok"), ""), [Pass, Pass]);
+    // t = 9: the condition does not hold; the check does not apply, its points are given.
+    let r = report("t=9");
+    let results = evaluate(&s, &observed(&r, 2), Lang::En);
+    assert_eq!(results[1].status, Skip);
+    assert_eq!((results[1].points, results[1].max_points), (2, 2));
+    // No t at all: the regex check fails, and so does the check whose condition needs t.
+    let r = report("nothing");
+    let results = evaluate(&s, &observed(&r, 2), Lang::En);
+    assert_eq!(results.iter().map(|c| c.status).collect::<Vec<_>>(), [Fail, Fail]);
+    assert_eq!(tally(RunStatus::Ok, &results), (Verdict::Fail, 0, 3));
 }

@@ -356,25 +356,60 @@ fn runs_alternate_cores_and_report_the_pass_rate() {
     assert!(text.contains("solution de référence"), "{text}");
 }
 
+/// Whether a report's processes were observed exactly (the sandbox names its method).
+fn exact(report: &Value) -> bool {
+    let method = report["run"]["processes_method"].as_str().unwrap_or("");
+    !(method.contains("sampling") || method.contains("lower bound"))
+}
+
 #[test]
-fn without_exact_process_counts_a_short_count_is_not_held_against_the_solution() {
+fn without_exact_process_counts_the_verdict_is_an_error_never_a_pass_nor_vanished_points() {
+    // Without the proc connector the sandbox falls back to another method. If it is exact, the
+    // verdicts are the usual ones; if it only samples, a count is a lower bound: a check it cannot
+    // decide makes the verdict `error` (exit 2) saying what to do, and its points stay in the
+    // maximum. (This pins the rule that replaced "skip the check and drop its points".)
     let atelier = Atelier::new();
-    let solution = exercise_dir("43.3").join("solution.py");
-    let out = atelier
-        .command(&["check", "43.3", &solution.to_string_lossy(), "--json"])
-        .env("ATELIER_SANDBOX_DISABLE", "connector")
-        .output()
-        .expect("atelier runs");
-    let report = json(&out);
-    assert_eq!(report["verdict"], "pass", "{report:#}");
-    // A threaded program still shows one process, which sampling cannot miss.
-    let threads = root().join("tests/fixtures/wrong/43.3/threads.py");
-    let out = atelier
-        .command(&["check", "43.3", &threads.to_string_lossy(), "--json"])
-        .env("ATELIER_SANDBOX_DISABLE", "connector")
-        .output()
-        .expect("atelier runs");
-    assert!(failed(&json(&out)).contains(&"dix-processus".to_string()));
+    for (file, right) in [
+        (exercise_dir("43.3").join("solution.py"), true),
+        (root().join("tests/fixtures/wrong/43.3/threads.py"), false),
+    ] {
+        let out = atelier
+            .command(&["check", "43.3", &file.to_string_lossy(), "--json"])
+            .env("ATELIER_SANDBOX_DISABLE", "connector")
+            .output()
+            .expect("atelier runs");
+        let report = json(&out);
+        let total: u64 = report["checks"]
+            .as_array()
+            .expect("checks")
+            .iter()
+            .map(|c| c["max_points"].as_u64().expect("max_points"))
+            .sum();
+        assert_eq!(report["max_score"].as_u64(), Some(total), "{report:#}");
+        let counted = report["checks"]
+            .as_array()
+            .expect("checks")
+            .iter()
+            .find(|c| c["name"] == "dix-processus")
+            .expect("dix-processus")
+            .clone();
+        if exact(&report) {
+            let want = if right { "pass" } else { "fail" };
+            assert_eq!(report["verdict"], want, "{report:#}");
+        } else {
+            assert_eq!(report["verdict"], "error", "{report:#}");
+            assert_eq!(out.status.code(), Some(2));
+            assert_eq!(counted["status"], "skip", "{report:#}");
+            assert_eq!(counted["not_judged"], "no-instrument", "{report:#}");
+            assert!(
+                counted["message"]
+                    .as_str()
+                    .unwrap_or("")
+                    .contains("atelier doctor"),
+                "{counted:#}"
+            );
+        }
+    }
 }
 
 #[test]

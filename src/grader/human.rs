@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use similar::{ChangeTag, TextDiff};
 
 use super::timeline::write_timeline;
-use super::verdict::{CheckReport, CheckResult, RunSummary, RunsSummary, Status, Verdict};
+use super::verdict::{CheckReport, CheckResult, NotJudged, RunSummary, RunsSummary, Status, Verdict};
 use crate::i18n::Lang;
 use crate::sandbox::RunStatus;
 
@@ -84,6 +84,20 @@ pub fn write_human(report: &CheckReport, lang: Lang, color: bool, out: &mut dyn 
                 "Well done! The reference solution can now be seen: in the REPL, `solution` shows it, to compare with yours.",
             ))
         )?;
+    } else if report
+        .checks
+        .iter()
+        .any(|c| c.not_judged == Some(NotJudged::NoInstrument))
+    {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}",
+            paint.yellow(lang.pick(
+                "Pas de verdict : une vérification n'a pas pu être jugée ici (marquée ?). `atelier doctor` dit ce que cette machine permet et ce qu'il faut changer.",
+                "No verdict: a check could not be judged here (marked ?). `atelier doctor` says what this machine allows and what to change.",
+            ))
+        )?;
     } else if report.verdict == Verdict::Fail {
         writeln!(out)?;
         writeln!(
@@ -156,7 +170,14 @@ fn write_check(check: &CheckResult, lang: Lang, paint: Paint, out: &mut dyn Writ
     let (mark, points) = match check.status {
         Status::Pass => (paint.green("✓"), format!("{}/{}", check.points, check.max_points)),
         Status::Fail => (paint.red("✗"), format!("{}/{}", check.points, check.max_points)),
-        Status::Skip => (paint.dim("–"), "  -".to_string()),
+        // Not applicable here: its points are given. Not observable here: none, and no verdict.
+        Status::Skip => match check.not_judged {
+            Some(NotJudged::NoInstrument) => (
+                paint.yellow("?"),
+                format!("{}/{}", check.points, check.max_points),
+            ),
+            _ => (paint.dim("–"), format!("{}/{}", check.points, check.max_points)),
+        },
     };
     if !check.visibility.is_visible() && check.message.is_empty() && check.hint.is_empty() {
         // Redacted for a student: its name and whether it passed, nothing it expects.

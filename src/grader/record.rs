@@ -56,7 +56,8 @@ impl From<Verdict> for GradeVerdict {
 pub enum CheckStatus {
     Pass,
     Fail,
-    /// Not judged (its `when` did not hold); its points count neither way.
+    /// Not judged: its `when` did not hold (points given), or this machine could not observe what
+    /// it reads (no points, and the verdict is `error`). Its points stay in `max_score`.
     Skip,
 }
 

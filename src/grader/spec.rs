@@ -18,6 +18,33 @@ use crate::sandbox::Limits;
 /// The spec format this build reads.
 pub const SPEC_VERSION: u32 = 1;
 
+/// The largest `limits.memory_mb` (1 TiB): its bytes (`memory_mb << 20`) must fit a `u64` with room.
+pub const MAX_MEMORY_MB: u64 = 1 << 20;
+/// The largest `limits.processes`: the sandbox adds its own PID 1 to it, and no exercise needs more.
+pub const MAX_PROCESSES: u32 = 100_000;
+/// The largest `limits.output_bytes` (1 GiB): what is kept is held in memory.
+pub const MAX_OUTPUT_BYTES: u64 = 1 << 30;
+
+/// The run's figures every expression may read (`when`, `expr`, `max`, `min`), besides the
+/// captures of earlier `regex` checks. Kept beside [`crate::grader::checks::Vars::of_run`], which
+/// sets exactly these.
+pub const RUN_VARIABLES: &[&str] = &[
+    "wall_s",
+    "cpu_s",
+    "parallelism",
+    "processes",
+    "busy_processes",
+    "busy_at_once",
+    "exit_code",
+    "signal",
+    "cpus",
+    "machine_cpus",
+    "pinned",
+    "leftovers_killed",
+    "max_rss_kb",
+    "stdout_lines",
+];
+
 /// A text in the lesson's language, optionally with its English version.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(untagged)]
@@ -145,14 +172,15 @@ impl Default for SpecLimits {
 }
 
 impl SpecLimits {
-    /// The sandbox's limits for one run.
+    /// The sandbox's limits for one run. A parsed spec is within the maxima; a spec built by hand
+    /// is clamped rather than wrapped (a shift would silently drop the high bits).
     pub fn to_limits(&self) -> Limits {
         Limits {
-            wall: Duration::from_secs_f64(self.wall_s),
-            cpu: Duration::from_secs_f64(self.cpu_s),
-            memory_bytes: self.memory_mb << 20,
-            processes: self.processes,
-            output_bytes: self.output_bytes,
+            wall: Duration::try_from_secs_f64(self.wall_s).unwrap_or(Duration::from_secs(3600)),
+            cpu: Duration::try_from_secs_f64(self.cpu_s).unwrap_or(Duration::from_secs(3600)),
+            memory_bytes: self.memory_mb.min(MAX_MEMORY_MB).saturating_mul(1 << 20),
+            processes: self.processes.min(MAX_PROCESSES),
+            output_bytes: self.output_bytes.min(MAX_OUTPUT_BYTES),
             ..Limits::default()
         }
     }
@@ -171,8 +199,9 @@ pub struct Check {
     pub points: u32,
     /// What to think about when it fails.
     pub hint: Text,
-    /// Judge only when this expression holds (`cpus >= 2`); otherwise the check is skipped and its
-    /// points are left out of the maximum.
+    /// Judge only when this expression holds (`machine_cpus < 10`). When it does not, the check
+    /// does not apply on this machine: it is skipped and its points are given, so that a score
+    /// means the same wherever it was earned (the maximum is always the spec's total).
     #[serde(default)]
     pub when: Option<String>,
     /// What the check looks at.
@@ -369,6 +398,8 @@ pub enum CheckKind {
         ignore_accents: bool,
     },
     /// The number of (non-empty) lines, or of lines matching `matching`, lies in `min..=max`.
+    /// With `key`, what is counted is the distinct keys, and a key on two lines fails: "each of
+    /// the 10 images once", whatever the images are called.
     LineCount {
         /// The stream read.
         #[serde(default)]
@@ -376,6 +407,10 @@ pub enum CheckKind {
         /// Count only the lines this regex matches.
         #[serde(default)]
         matching: Option<String>,
+        /// What identifies a line's result (the regex's first group, or its whole match): lines
+        /// without one are not counted, and two lines with the same one are a repeat.
+        #[serde(default)]
+        key: Option<String>,
         /// At least.
         #[serde(default)]
         min: Option<u32>,
@@ -552,13 +587,16 @@ impl ExerciseSpec {
                 ));
             }
         }
-        for (key, value) in [
-            ("memory_mb", limits.memory_mb),
-            ("processes", u64::from(limits.processes)),
-            ("output_bytes", limits.output_bytes),
+        for (key, value, max) in [
+            ("memory_mb", limits.memory_mb, MAX_MEMORY_MB),
+            ("processes", u64::from(limits.processes), u64::from(MAX_PROCESSES)),
+            ("output_bytes", limits.output_bytes, MAX_OUTPUT_BYTES),
         ] {
-            if value == 0 {
-                return Err(problem(key, format!("limits: {key}: must be above 0")));
+            if value == 0 || value > max {
+                return Err(problem(
+                    key,
+                    format!("limits: {key}: {value} is not in 1..={max}"),
+                ));
             }
         }
         if !(0.0..=1.0).contains(&self.busy_share) {
@@ -568,6 +606,11 @@ impl ExerciseSpec {
             ));
         }
         let mut names = std::collections::BTreeSet::new();
+        // The variables an expression may read so far: the run's figures, then the captures of
+        // the `regex` checks above (a capture is set when its check runs, so a later one is
+        // unknown here).
+        let mut known: std::collections::BTreeSet<String> =
+            RUN_VARIABLES.iter().map(|v| v.to_string()).collect();
         for check in &self.checks {
             let at = |key: &str, message: String| Problem {
                 file: file.to_string(),
@@ -577,14 +620,21 @@ impl ExerciseSpec {
             if !names.insert(check.name.as_str()) {
                 return Err(at("name", "this name is used by another check".into()));
             }
-            if let Some(when) = &check.when {
-                compile_expr(when).map_err(|e| at("when", e))?;
+            let when = check.when.iter().map(|w| ("when", w.as_str()));
+            for (key, expr) in when.chain(check.kind.expressions()) {
+                compile_expr(expr, &known).map_err(|e| at(key, e))?;
+            }
+            if let CheckKind::Number { var, .. } = &check.kind
+                && !known.contains(var)
+            {
+                return Err(at("var", unknown_variable(var, &known)));
             }
             for (key, pattern) in check.kind.regexes() {
-                regex::Regex::new(pattern).map_err(|e| at(key, format!("not a valid regex: {e}")))?;
-            }
-            for (key, expr) in check.kind.expressions() {
-                compile_expr(expr).map_err(|e| at(key, e))?;
+                let re =
+                    regex::Regex::new(pattern).map_err(|e| at(key, format!("not a valid regex: {e}")))?;
+                if let CheckKind::Regex { .. } = &check.kind {
+                    known.extend(re.capture_names().flatten().map(str::to_string));
+                }
             }
             if let CheckKind::Regex { patterns, .. } = &check.kind
                 && patterns.is_empty()
@@ -633,9 +683,11 @@ impl CheckKind {
                 line_match: LineMatch::Regex,
                 ..
             } => expected.iter().map(|p| ("expected", p.as_str())).collect(),
-            CheckKind::LineCount {
-                matching: Some(m), ..
-            } => vec![("matching", m.as_str())],
+            CheckKind::LineCount { matching, key, .. } => matching
+                .iter()
+                .map(|m| ("matching", m.as_str()))
+                .chain(key.iter().map(|k| ("key", k.as_str())))
+                .collect(),
             CheckKind::Streaming { matching, .. } => vec![("matching", matching.as_str())],
             CheckKind::Source { contains, lacks } => contains
                 .iter()
@@ -651,8 +703,8 @@ impl CheckKind {
         }
     }
 
-    /// The expressions of the check, with their key (for validation).
-    fn expressions(&self) -> Vec<(&'static str, &str)> {
+    /// The expressions of the check, with their key.
+    pub fn expressions(&self) -> Vec<(&'static str, &str)> {
         match self {
             CheckKind::Expression { expr } => vec![("expr", expr.as_str())],
             CheckKind::Processes { max: Some(max), .. } => vec![("max", max.as_str())],
@@ -666,8 +718,23 @@ impl CheckKind {
     }
 }
 
-fn compile_expr(expr: &str) -> Result<(), String> {
-    evalexpr::build_operator_tree::<evalexpr::DefaultNumericTypes>(expr)
-        .map(|_| ())
-        .map_err(|e| format!("not a valid expression: {e}"))
+/// Compiles an expression and checks that every variable it reads is `known`.
+fn compile_expr(expr: &str, known: &std::collections::BTreeSet<String>) -> Result<(), String> {
+    let tree = evalexpr::build_operator_tree::<evalexpr::DefaultNumericTypes>(expr)
+        .map_err(|e| format!("not a valid expression: {e}"))?;
+    match tree
+        .iter_read_variable_identifiers()
+        .find(|v| !known.contains(*v))
+    {
+        Some(unknown) => Err(unknown_variable(unknown, known)),
+        None => Ok(()),
+    }
+}
+
+fn unknown_variable(name: &str, known: &std::collections::BTreeSet<String>) -> String {
+    let known: Vec<&str> = known.iter().map(String::as_str).collect();
+    format!(
+        "unknown variable `{name}` (known here: {}; a capture must come from a `regex` check above)",
+        known.join(", ")
+    )
 }

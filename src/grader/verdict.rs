@@ -33,8 +33,20 @@ impl Verdict {
 pub enum Status {
     Pass,
     Fail,
-    /// Not judged (its `when` did not hold): its points count neither way.
+    /// Not judged: see [`CheckResult::not_judged`] for why. Its points stay in the maximum.
     Skip,
+}
+
+/// Why a check was not judged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NotJudged {
+    /// Its `when` does not hold on this machine (`machine_cpus < 10` on a big one): the check
+    /// does not apply here, and its points are given so that a score means the same everywhere.
+    NotApplicable,
+    /// What it reads was not observed exactly on this machine (processes counted by sampling):
+    /// the verdict is `error`, never a pass and never points left out.
+    NoInstrument,
 }
 
 /// One check's result.
@@ -47,6 +59,9 @@ pub struct CheckResult {
     /// The check's kind (`regex`, `processes`, …).
     pub kind: String,
     pub status: Status,
+    /// Why a skipped check was not judged.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_judged: Option<NotJudged>,
     /// What was found, in words (what was expected and what came, for a failure).
     pub message: String,
     /// Points earned.
@@ -193,7 +208,7 @@ pub struct CheckReport {
     pub verdict: Verdict,
     /// Points earned (of the run shown, for a series).
     pub score: u32,
-    /// Points of the checks that applied.
+    /// The spec's total, always (a check that was not judged keeps its points in it).
     pub max_score: u32,
     /// The checks of the run shown: the first failing run of a series, else the first.
     pub checks: Vec<CheckResult>,
@@ -215,15 +230,17 @@ impl CheckReport {
     }
 }
 
-/// The verdict and score of one run's checks.
+/// The verdict and score of one run's checks. The maximum is the spec's total, always. A check
+/// this machine could not judge makes the verdict `error` even beside a failure: its points are
+/// unknown, so the score is too, and a gradebook must grade the submission again rather than keep
+/// a score that is short by them.
 pub fn tally(status: RunStatus, checks: &[CheckResult]) -> (Verdict, u32, u32) {
     let score = checks.iter().map(|c| c.points).sum();
-    let max = checks
+    let max = checks.iter().map(|c| c.max_points).sum();
+    let unjudged = checks
         .iter()
-        .filter(|c| c.status != Status::Skip)
-        .map(|c| c.max_points)
-        .sum();
-    let verdict = if status == RunStatus::InternalError {
+        .any(|c| c.not_judged == Some(NotJudged::NoInstrument));
+    let verdict = if status == RunStatus::InternalError || unjudged {
         Verdict::Error
     } else if checks.iter().any(|c| c.status == Status::Fail) {
         Verdict::Fail

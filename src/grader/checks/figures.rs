@@ -151,19 +151,13 @@ pub fn processes(obs: &Observed, vars: &Vars, min: Option<u32>, max: Option<&str
         } else {
             ""
         };
-        // Sampling misses processes that live less than its period, so its count is only a lower
-        // bound: above one process, a count short of `min` proves nothing and is not judged.
-        if obs.report.processes_method.starts_with("sampling") && n > 1 {
-            return Outcome::skip(format!(
-                "{started}{}",
-                lang.pick(
-                    " ; compté par échantillonnage sur cette machine, un processus très bref peut échapper au compte : non jugé",
-                    "; counted by sampling on this machine, a very short-lived process may escape the count: not judged",
-                )
-            ));
+        // Observed inexactly, the count is a lower bound: short of `min`, it proves nothing.
+        if let Some(inexact) = obs.inexact() {
+            return Outcome::no_instrument(format!("{started} ; {}", super::cannot_judge(&inexact, lang)));
         }
         return Outcome::fail(format!("{started}{why}"));
     }
+    // A lower bound above `max` is a certain failure; below it, the true count may still be above.
     if max_n.is_some_and(|m| n > m) {
         return Outcome::fail(format!(
             "{started}{}",
@@ -172,6 +166,9 @@ pub fn processes(obs: &Observed, vars: &Vars, min: Option<u32>, max: Option<&str
                 ": too many processes, one per task is costly (a Pool reuses its workers)",
             )
         ));
+    }
+    if let (Some(_), Some(inexact)) = (max_n, obs.inexact()) {
+        return Outcome::no_instrument(format!("{started} ; {}", super::cannot_judge(&inexact, lang)));
     }
     Outcome::pass(started)
 }
@@ -202,7 +199,10 @@ pub fn busy_processes(obs: &Observed, min: u32, share: f64, at_once: bool, lang:
         per.join(", ")
     );
     if busy >= min {
+        // Observed inexactly, CPU times and lifetimes are lower bounds: a pass stays certain.
         Outcome::pass(message)
+    } else if let Some(inexact) = obs.inexact() {
+        Outcome::no_instrument(format!("{message} ; {}", super::cannot_judge(&inexact, lang)))
     } else {
         Outcome::fail(format!(
             "{message}{}",

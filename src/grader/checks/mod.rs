@@ -14,7 +14,7 @@ pub use source::strip_comments;
 pub use text::{mask, normalise};
 
 use super::spec::{Check, CheckKind, ExerciseSpec};
-use super::verdict::{CheckResult, Status};
+use super::verdict::{CheckResult, NotJudged, Status};
 use crate::grader::reference::ReferenceOutput;
 use crate::i18n::Lang;
 use crate::sandbox::RunReport;
@@ -38,7 +38,17 @@ pub struct Observed<'a> {
     pub busy_share: f64,
 }
 
+/// The run variables that come from observing processes: a lower bound when the observation is
+/// not exact, so an expression reading one cannot be judged then.
+const OBSERVED_VARIABLES: &[&str] = &["processes", "busy_processes", "busy_at_once"];
+
 impl Observed<'_> {
+    /// Why the run's processes were not observed exactly (their count, CPU and lifetimes are then
+    /// lower bounds: sampling misses what lives less than its period), or `None` when they were.
+    pub fn inexact(&self) -> Option<String> {
+        inexact_observation(self.report)
+    }
+
     /// Processes that each did at least `share` of the run's CPU time (and a measurable amount).
     pub fn busy_processes(&self, share: f64) -> u32 {
         let floor = (self.report.cpu_s * share).max(0.01);
@@ -59,6 +69,28 @@ impl Observed<'_> {
             .max()
             .unwrap_or(0)
     }
+}
+
+/// Why a run's processes were not observed exactly, from the sandbox's own account of its method:
+/// sampling, or an exact method that lost events (both give lower bounds).
+pub fn inexact_observation(report: &RunReport) -> Option<String> {
+    let method = &report.processes_method;
+    (method.contains("sampling") || method.contains("lower bound")).then(|| method.clone())
+}
+
+/// The sentence that says a check cannot be judged here, and what to do about it.
+pub fn cannot_judge(why: &str, lang: Lang) -> String {
+    format!(
+        "{} ({why}) ; {}",
+        lang.pick(
+            "non jugée : les processus n'ont pas été observés exactement sur cette machine",
+            "not judged: the processes were not observed exactly on this machine",
+        ),
+        lang.pick(
+            "`atelier doctor` dit ce qu'il faut changer",
+            "`atelier doctor` says what to change",
+        )
+    )
 }
 
 /// The variables expressions see: the run's figures, then the captures of `regex` checks.
@@ -185,6 +217,8 @@ pub fn show_value(value: &Value) -> String {
 #[derive(Debug, Clone)]
 pub struct Outcome {
     pub status: Status,
+    /// Why it was not judged, for a skip.
+    pub not_judged: Option<NotJudged>,
     pub message: String,
     pub expected: Option<String>,
     pub actual: Option<String>,
@@ -194,6 +228,7 @@ impl Outcome {
     pub fn pass(message: impl Into<String>) -> Outcome {
         Outcome {
             status: Status::Pass,
+            not_judged: None,
             message: message.into(),
             expected: None,
             actual: None,
@@ -203,15 +238,29 @@ impl Outcome {
     pub fn fail(message: impl Into<String>) -> Outcome {
         Outcome {
             status: Status::Fail,
+            not_judged: None,
             message: message.into(),
             expected: None,
             actual: None,
         }
     }
 
-    pub fn skip(message: impl Into<String>) -> Outcome {
+    /// Not judged because its `when` does not hold here: its points are given.
+    pub fn not_applicable(message: impl Into<String>) -> Outcome {
         Outcome {
             status: Status::Skip,
+            not_judged: Some(NotJudged::NotApplicable),
+            message: message.into(),
+            expected: None,
+            actual: None,
+        }
+    }
+
+    /// Not judged because this machine could not observe what it reads: the verdict is `error`.
+    pub fn no_instrument(message: impl Into<String>) -> Outcome {
+        Outcome {
+            status: Status::Skip,
+            not_judged: Some(NotJudged::NoInstrument),
             message: message.into(),
             expected: None,
             actual: None,
@@ -238,20 +287,31 @@ impl Outcome {
 /// Evaluates every check of `spec`, in order (captures flow from earlier checks to later ones).
 pub fn evaluate(spec: &ExerciseSpec, obs: &Observed, lang: Lang) -> Vec<CheckResult> {
     let mut vars = Vars::of_run(obs);
+    let inexact = obs.inexact();
     spec.checks
         .iter()
         .map(|check| {
-            let outcome = match applies(check, &vars, lang) {
-                Ok(true) => evaluate_one(check, obs, &mut vars, lang),
-                Ok(false) => {
-                    Outcome::skip(lang.pick("non jugée sur cette exécution", "not judged on this run"))
-                }
-                Err(e) => Outcome::skip(format!("when: {e}")),
+            let outcome = match (&inexact, reads_observed_variables(check)) {
+                // A condition or bound over a lower bound decides nothing.
+                (Some(why), true) => Outcome::no_instrument(cannot_judge(why, lang)),
+                _ => match applies(check, &vars, lang) {
+                    Ok(true) => evaluate_one(check, obs, &mut vars, lang),
+                    Ok(false) => Outcome::not_applicable(format!(
+                        "{} ({})",
+                        lang.pick(
+                            "ne s'applique pas sur cette machine, points accordés",
+                            "does not apply on this machine, points given"
+                        ),
+                        check.when.as_deref().unwrap_or_default()
+                    )),
+                    // The condition reads a value the output lacks: an earlier check already
+                    // fails for it, and this one cannot hold without it.
+                    Err(e) => Outcome::fail(format!("when: {e}")),
+                },
             };
-            let points = if outcome.status == Status::Pass {
-                check.points
-            } else {
-                0
+            let points = match (outcome.status, outcome.not_judged) {
+                (Status::Pass, _) | (Status::Skip, Some(NotJudged::NotApplicable)) => check.points,
+                _ => 0,
             };
             CheckResult {
                 name: check.name.clone(),
@@ -262,6 +322,7 @@ pub fn evaluate(spec: &ExerciseSpec, obs: &Observed, lang: Lang) -> Vec<CheckRes
                     .to_string(),
                 kind: check.kind.tag().to_string(),
                 status: outcome.status,
+                not_judged: outcome.not_judged,
                 message: outcome.message,
                 points,
                 max_points: check.points,
@@ -273,6 +334,21 @@ pub fn evaluate(spec: &ExerciseSpec, obs: &Observed, lang: Lang) -> Vec<CheckRes
             }
         })
         .collect()
+}
+
+/// Whether a check's condition or expressions read a variable that observes processes.
+fn reads_observed_variables(check: &Check) -> bool {
+    check
+        .when
+        .iter()
+        .map(String::as_str)
+        .chain(check.kind.expressions().into_iter().map(|(_, e)| e))
+        .any(|expr| {
+            evalexpr::build_operator_tree::<DefaultNumericTypes>(expr).is_ok_and(|tree| {
+                tree.iter_read_variable_identifiers()
+                    .any(|v| OBSERVED_VARIABLES.contains(&v))
+            })
+        })
 }
 
 /// Whether a check's `when` holds on this run.
@@ -328,9 +404,20 @@ fn evaluate_one(check: &Check, obs: &Observed, vars: &mut Vars, lang: Lang) -> O
         CheckKind::LineCount {
             stream,
             matching,
+            key,
             min,
             max,
-        } => text::line_count(obs.report, *stream, matching.as_deref(), *min, *max, lang),
+        } => text::line_count(
+            obs.report,
+            *stream,
+            &text::Counting {
+                matching: matching.as_deref(),
+                key: key.as_deref(),
+                min: *min,
+                max: *max,
+            },
+            lang,
+        ),
         CheckKind::Number {
             var,
             expected,
@@ -370,7 +457,7 @@ fn evaluate_one(check: &Check, obs: &Observed, vars: &mut Vars, lang: Lang) -> O
                 },
                 lang,
             ),
-            None => Outcome::skip(lang.pick(
+            None => Outcome::no_instrument(lang.pick(
                 "la solution de référence n'a pas été exécutée",
                 "the reference solution was not run",
             )),

@@ -261,34 +261,79 @@ pub fn lines_any_order(
     ))
 }
 
-pub fn line_count(
-    report: &RunReport,
-    stream: StreamName,
-    matching: Option<&str>,
-    min: Option<u32>,
-    max: Option<u32>,
-    lang: Lang,
-) -> Outcome {
+/// What `line-count` counts.
+#[derive(Debug, Clone, Copy)]
+pub struct Counting<'a> {
+    /// Only the lines this regex matches.
+    pub matching: Option<&'a str>,
+    /// Count distinct keys (first group, or whole match) instead of lines; a repeat fails.
+    pub key: Option<&'a str>,
+    pub min: Option<u32>,
+    pub max: Option<u32>,
+}
+
+pub fn line_count(report: &RunReport, stream: StreamName, how: &Counting, lang: Lang) -> Outcome {
     let text = normalise(stream_text(report, stream), false, false);
-    let re = matching.and_then(|m| Regex::new(m).ok());
-    let count = text
+    let re = how.matching.and_then(|m| Regex::new(m).ok());
+    let lines: Vec<&str> = text
         .lines()
         .filter(|l| !l.trim().is_empty())
         .filter(|l| re.as_ref().is_none_or(|re| re.is_match(l)))
-        .count() as u32;
-    let what = match matching {
+        .collect();
+    let what = match how.matching {
         Some(m) => format!(
             "{} /{m}/",
             lang.pick("lignes qui correspondent à", "lines matching")
         ),
         None => lang.pick("lignes", "lines").to_string(),
     };
-    let want = bounds(min, max, lang);
-    let ok = min.is_none_or(|m| count >= m) && max.is_none_or(|m| count <= m);
-    let mut outcome = Outcome::judge(
-        ok,
-        format!("{count} {what} ({} {want})", lang.pick("attendu :", "expected:")),
+    let want = bounds(how.min, how.max, lang);
+    let in_range = |n: u32| how.min.is_none_or(|m| n >= m) && how.max.is_none_or(|m| n <= m);
+    let Some(key) = how.key else {
+        let count = lines.len() as u32;
+        let ok = in_range(count);
+        let mut outcome = Outcome::judge(
+            ok,
+            format!("{count} {what} ({} {want})", lang.pick("attendu :", "expected:")),
+        );
+        if !ok {
+            outcome.actual = Some(text);
+        }
+        return outcome;
+    };
+    let key_re = Regex::new(key).ok();
+    // Each key with the number of lines it is on, in the order first seen.
+    let mut keys: Vec<(String, u32)> = Vec::new();
+    for line in &lines {
+        let Some(found) = key_re.as_ref().and_then(|re| re.captures(line)) else {
+            continue;
+        };
+        let k = found.get(1).or_else(|| found.get(0)).map_or("", |m| m.as_str());
+        match keys.iter_mut().find(|(seen, _)| seen == k) {
+            Some((_, n)) => *n += 1,
+            None => keys.push((k.to_string(), 1)),
+        }
+    }
+    let count = keys.len() as u32;
+    let repeated: Vec<String> = keys
+        .iter()
+        .filter(|(_, n)| *n > 1)
+        .map(|(k, n)| format!("{k} ×{n}"))
+        .collect();
+    let mut message = format!(
+        "{count} {} {what} ({} {want})",
+        lang.pick("résultats distincts sur les", "distinct results on the"),
+        lang.pick("attendu :", "expected:")
     );
+    if !repeated.is_empty() {
+        message.push_str(&format!(
+            " ; {} {}",
+            lang.pick("plusieurs fois :", "more than once:"),
+            repeated.join(", ")
+        ));
+    }
+    let ok = in_range(count) && repeated.is_empty();
+    let mut outcome = Outcome::judge(ok, message);
     if !ok {
         outcome.actual = Some(text);
     }
