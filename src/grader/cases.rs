@@ -8,7 +8,7 @@ use anyhow::Context;
 use serde::{Deserialize, Serialize};
 
 use super::spec::{ExerciseSpec, SpecLimits, Text};
-use super::verdict::{CheckResult, Status};
+use super::verdict::{CheckResult, NotJudged, Status};
 use crate::course::Exercise;
 use crate::i18n::Lang;
 use crate::sandbox::RunRequest;
@@ -233,25 +233,30 @@ pub fn merge(spec: &ExerciseSpec, per_case: &[(String, Vec<CheckResult>)], lang:
             merged.push((*first).clone());
             continue;
         }
-        let judged: Vec<&(&str, &CheckResult)> =
-            found.iter().filter(|(_, r)| r.status != Status::Skip).collect();
-        let mut result = match judged.iter().find(|(_, r)| r.status == Status::Fail) {
-            Some((case, failed)) => {
-                let mut r = (*failed).clone();
-                r.message = format!("{} `{case}` : {}", lang.pick("cas", "case"), r.message);
-                r
-            }
-            None => match judged.first() {
-                Some((_, passed)) => {
-                    let mut r = (*passed).clone();
-                    if judged.len() > 1 {
-                        r.message = format!("{} ({} {})", r.message, judged.len(), lang.pick("cas", "cases"));
-                    }
-                    r
-                }
-                None => (*first).clone(),
-            },
+        // A failure anywhere wins, then a case that could not be judged (the verdict is `error`),
+        // then a pass, then "does not apply".
+        let rank = |r: &CheckResult| match (r.status, r.not_judged) {
+            (Status::Fail, _) => 0,
+            (Status::Skip, Some(NotJudged::NoInstrument)) => 1,
+            (Status::Pass, _) => 2,
+            _ => 3,
         };
+        let (case, worst) = found
+            .iter()
+            .min_by_key(|(_, r)| rank(r))
+            .copied()
+            .unwrap_or(("", *first));
+        let mut result = worst.clone();
+        if rank(worst) <= 1 {
+            result.message = format!("{} `{case}` : {}", lang.pick("cas", "case"), result.message);
+        } else if rank(worst) == 2 && found.len() > 1 {
+            result.message = format!(
+                "{} ({} {})",
+                result.message,
+                found.len(),
+                lang.pick("cas", "cases")
+            );
+        }
         result.case = None;
         merged.push(result);
     }

@@ -10,7 +10,7 @@ use super::checks::{self, Observed, call};
 use super::reference::{ReferenceOutput, reference_output};
 use super::spec::CheckKind;
 use super::spec::{ExerciseSpec, Mask};
-use super::verdict::{CaseRun, CheckResult, Status};
+use super::verdict::{CaseRun, CheckResult, NotJudged, Status};
 use super::verdict::{
     CheckReport, DistinctOutput, RunOutcome, RunSummary, RunsSummary, Verdict, round3, tally,
 };
@@ -395,15 +395,13 @@ fn apply_calls(spec: &ExerciseSpec, results: &mut [CheckResult], calls: &call::C
         else {
             continue;
         };
-        if result.status == Status::Skip && check.when.is_some() && !result.message.is_empty() {
-            // Its `when` did not hold on this run: it stays skipped.
-            let when_skipped = !result.message.starts_with(lang.pick("jugée", "judged"));
-            if when_skipped {
-                continue;
-            }
+        if result.not_judged == Some(NotJudged::NotApplicable) {
+            // Its `when` does not hold on this machine: it stays so.
+            continue;
         }
         let outcome = call::outcome(&check.name, function, list, calls, lang);
         result.status = outcome.status;
+        result.not_judged = outcome.not_judged;
         result.message = outcome.message;
         result.expected = outcome.expected;
         result.actual = outcome.actual;

@@ -463,7 +463,8 @@ fn evaluate_one(check: &Check, obs: &Observed, vars: &mut Vars, lang: Lang) -> O
             )),
         },
         // Judged on the harness's run, not this one: the engine puts its outcome in (`call::outcome`).
-        CheckKind::Call(_) => Outcome::skip(lang.pick(
+        // If it ever stayed so, the verdict would be `error`, never a pass.
+        CheckKind::Call(_) => Outcome::no_instrument(lang.pick(
             "jugée par l'appel des fonctions",
             "judged by calling the functions",
         )),
