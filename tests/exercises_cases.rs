@@ -318,3 +318,48 @@ fn yaml_values_become_python_literals() {
         r#"[1, 2.5, "it's \"q\"", None, True, {3: ["x"]}, (1,), float('inf')]"#
     );
 }
+
+#[test]
+fn grading_keeps_hidden_details_for_the_instructor_and_exports_visibility_and_cases() {
+    let class = tempfile::tempdir().unwrap();
+    for (student, program) in [
+        ("ann", SOLUTION.to_string()),
+        (
+            "bob",
+            SOLUTION.replace("return sum(numbers) / len(numbers)", "return 7"),
+        ),
+    ] {
+        std::fs::create_dir(class.path().join(student)).unwrap();
+        std::fs::write(class.path().join(student).join("words.py"), program).unwrap();
+    }
+    let out = tempfile::tempdir().unwrap();
+    atelier()
+        .args(["--lang", "en", "--course"])
+        .arg(root().join("tests/fixtures/course-cases"))
+        .args(["grade", "20.1"])
+        .arg(class.path())
+        .arg("--export")
+        .arg(format!("gradescope:{}/", out.path().display()))
+        .run()
+        .code(0);
+    let read = |student: &str| -> Value {
+        let text = std::fs::read_to_string(out.path().join(student).join("results.json")).unwrap();
+        serde_json::from_str(&text).unwrap()
+    };
+    let bob = read("bob");
+    let tests = bob["tests"].as_array().unwrap();
+    let hidden = tests.iter().find(|t| t["name"] == "average-hidden").unwrap();
+    assert_eq!(hidden["visibility"], "hidden");
+    assert_eq!(hidden["status"], "failed");
+    // The instructor's export keeps what the hidden check found (Gradescope hides the test itself).
+    assert!(
+        hidden["output"].as_str().unwrap().contains("returned 7"),
+        "{hidden:#}"
+    );
+    let names: Vec<&str> = tests.iter().map(|t| t["name"].as_str().unwrap()).collect();
+    assert!(
+        names.contains(&"two-lines/six-words") && names.contains(&"from-file/file-words"),
+        "{names:?}"
+    );
+    assert_eq!(read("ann")["score"], 8);
+}

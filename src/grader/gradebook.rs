@@ -403,6 +403,8 @@ mod tests {
                 points: score,
                 max_points: 2,
                 hint: "h".into(),
+                case: None,
+                visibility: Default::default(),
             }],
             run: RunFigures {
                 status: "ok".into(),

@@ -4,6 +4,8 @@
 //! JUnit, CSV) and `--report` see, so that a grade looks the same wherever it is read. Unlike
 //! [`CheckReport`] it is small (the program's output is cut to an excerpt) and reads back from JSON.
 use serde::{Deserialize, Serialize};
+
+use super::visibility::Visibility;
 use sha2::{Digest, Sha256};
 
 use super::verdict::{CheckReport, Status, Verdict};
@@ -82,6 +84,22 @@ pub struct CheckRecord {
     pub max_points: u32,
     /// The spec's hint, shown with a failure.
     pub hint: String,
+    /// The case whose run it judged (none: every case, or a spec without cases).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case: Option<String>,
+    /// Who sees its details (exports pass it on: Gradescope's `visibility`).
+    #[serde(default, skip_serializing_if = "Visibility::is_visible")]
+    pub visibility: Visibility,
+}
+
+impl CheckRecord {
+    /// The name with its case, as platforms list tests: `two-lines/six-words`.
+    pub fn qualified_name(&self) -> String {
+        match &self.case {
+            Some(case) => format!("{case}/{}", self.name),
+            None => self.name.clone(),
+        }
+    }
 }
 
 /// What the run did (the figures of the run the checks judged).
@@ -158,6 +176,8 @@ impl GradeRecord {
                     points: c.points,
                     max_points: c.max_points,
                     hint: c.hint.clone(),
+                    case: c.case.clone(),
+                    visibility: c.visibility,
                 })
                 .collect(),
             run: RunFigures {

@@ -9,6 +9,7 @@ use serde_json::json;
 use super::Exporter;
 use crate::atomic_file::write_atomic;
 use crate::grader::record::{CheckStatus, GradeRecord};
+use crate::grader::visibility::Visibility;
 
 pub struct GradescopeExport {
     dir: PathBuf,
@@ -68,12 +69,17 @@ pub fn results_json(r: &GradeRecord) -> serde_json::Value {
                 format!("{}\n{}", c.message, c.hint)
             };
             json!({
-                "name": c.name,
+                "name": c.qualified_name(),
                 "score": c.points,
                 "max_score": c.max_points,
                 "status": if passed { "passed" } else { "failed" },
                 "output": output,
-                "visibility": "visible",
+                // Gradescope hides the test itself from students (until the due date for after_due).
+                "visibility": match c.visibility {
+                    Visibility::Visible => "visible",
+                    Visibility::Hidden => "hidden",
+                    Visibility::AfterDue => "after_due_date",
+                },
             })
         })
         .collect();
