@@ -63,12 +63,13 @@ pub struct Derivation {
 
 /// Derives the output check from the stdout of several runs of the reference solution.
 pub fn derive(runs: &[String]) -> Derivation {
-    derive_with(runs, None)
+    derive_with(runs, None, false)
 }
 
 /// [`derive`], with the lesson's own expected result: a number it shows differently from the runs
-/// (an example timing, another machine's PID) is masked too.
-pub fn derive_with(runs: &[String], lesson: Option<&str>) -> Derivation {
+/// (an example timing, another machine's PID) is masked too. `any_order`: the order is relaxed even
+/// when the runs kept it (a concurrent program's order may vary on another machine).
+pub fn derive_with(runs: &[String], lesson: Option<&str>, any_order: bool) -> Derivation {
     let lesson_lines: Vec<Cut> = lesson
         .map(|text| {
             text.lines()
@@ -128,51 +129,74 @@ pub fn derive_with(runs: &[String], lesson: Option<&str>) -> Derivation {
             "{dropped} line(s) did not come in every run: left out of the output check"
         ));
     }
-    let sequences: Vec<Vec<&str>> = per_run
-        .iter()
-        .map(|r| r.iter().map(|(s, _, _)| s.as_str()).collect())
-        .collect();
-    let order_varies = sequences.iter().any(|s| *s != sequences[0]);
-    if order_varies {
-        notes.push("the order of the lines changed between runs: any order is accepted".into());
-    }
-    let mut patterns = Vec::new();
-    let mut shown = Vec::new();
-    let mut masked_total = 0;
-    for (shape, k, cut) in &per_run[0] {
-        // The same line (shape, k-th occurrence) in every run: which numbers changed?
-        let mut others: Vec<&Cut> = per_run[1..]
+    // A number position of a shape is stable when every run printed the same values there, in
+    // whatever order (the k-th `img_3` may come first or last): then each line keeps its number.
+    let values = |run: &Vec<(String, usize, Cut)>, shape: &str, p: usize| -> Vec<String> {
+        let mut v: Vec<String> = run
             .iter()
-            .filter_map(|r| r.iter().find(|(s, j, _)| s == shape && j == k).map(|(_, _, c)| c))
+            .filter(|(s, _, _)| s == shape)
+            .filter_map(|(_, _, c)| c.numbers.get(p).cloned())
             .collect();
-        if let Some(shown) = lesson_lines.iter().filter(|c| &c.shape() == shape).nth(k - 1) {
-            others.push(shown);
+        v.sort();
+        v
+    };
+    // Which number positions of each shape are masked.
+    let mut masks: BTreeMap<String, Vec<bool>> = BTreeMap::new();
+    for (shape, _, cut) in &per_run[0] {
+        if masks.contains_key(shape) {
+            continue;
         }
+        let mask = (0..cut.numbers.len())
+            .map(|i| {
+                let mine = values(&per_run[0], shape, i);
+                let varies = per_run[1..].iter().any(|r| values(r, shape, i) != mine)
+                    || lesson_lines
+                        .iter()
+                        .filter(|c| &c.shape() == shape)
+                        .filter_map(|c| c.numbers.get(i))
+                        .any(|n| !mine.contains(n));
+                let timing = cut.numbers[i].contains(['.', ',']) && TIMING_AFTER.is_match(&cut.texts[i + 1]);
+                let pid = PID_BEFORE.is_match(&cut.texts[..=i].concat());
+                varies || timing || pid
+            })
+            .collect();
+        masks.insert(shape.clone(), mask);
+    }
+    let render = |cut: &Cut| -> (String, String) {
+        let mask = &masks[&cut.shape()];
         let mut pattern = String::from(r"^\s*");
         let mut human = String::new();
         for (i, text) in cut.texts.iter().enumerate() {
             let text = if i == 0 { text.trim_start() } else { text.as_str() };
             pattern.push_str(&literal(text));
             human.push_str(text);
-            let Some(number) = cut.numbers.get(i) else {
-                continue;
-            };
-            let varies = others.iter().any(|o| o.numbers.get(i) != Some(number));
-            let timing = number.contains(['.', ',']) && TIMING_AFTER.is_match(&cut.texts[i + 1]);
-            let pid = PID_BEFORE.is_match(&cut.texts[..=i].concat());
-            if varies || timing || pid {
-                masked_total += 1;
-                pattern.push_str(NUMBER);
-                human.push('…');
-            } else {
-                pattern.push_str(&regex::escape(number));
-                human.push_str(number);
+            if let Some(number) = cut.numbers.get(i) {
+                if mask[i] {
+                    pattern.push_str(NUMBER);
+                    human.push('…');
+                } else {
+                    pattern.push_str(&regex::escape(number));
+                    human.push_str(number);
+                }
             }
         }
         pattern.push_str(r"\s*$");
-        patterns.push(pattern);
-        shown.push(human);
+        (pattern, human)
+    };
+    // The order varies when the lines, once masked, come in another order in some run.
+    let sequences: Vec<Vec<String>> = per_run
+        .iter()
+        .map(|r| r.iter().map(|(_, _, c)| render(c).1).collect())
+        .collect();
+    let order_varies = sequences.iter().any(|s| *s != sequences[0]);
+    if order_varies {
+        notes.push("the order of the lines changed between runs: any order is accepted".into());
     }
+    let (patterns, shown): (Vec<String>, Vec<String>) = per_run[0].iter().map(|(_, _, c)| render(c)).unzip();
+    let masked_total: usize = per_run[0]
+        .iter()
+        .map(|(shape, _, _)| masks[shape].iter().filter(|m| **m).count())
+        .sum();
     if masked_total > 0 {
         notes.push(format!(
             "{masked_total} number(s) masked (they changed between runs or differ from the lesson's expected result, or are timings or PIDs)"
@@ -180,7 +204,7 @@ pub fn derive_with(runs: &[String], lesson: Option<&str>) -> Derivation {
     }
     let check = if patterns.is_empty() {
         None
-    } else if order_varies {
+    } else if order_varies || any_order {
         Some(OutputCheck::AnyOrder(
             patterns.iter().map(|p| format!("(?i){p}")).collect(),
         ))
@@ -267,8 +291,28 @@ mod tests {
     #[test]
     fn numbers_the_lesson_shows_otherwise_are_masked() {
         let runs = vec!["took 0.0000s, total 10\nworker 2 done\n".to_string(); 2];
-        let d = derive_with(&runs, Some("took 0.0012s, total 10\nworker 7 done\n"));
+        let d = derive_with(&runs, Some("took 0.0012s, total 10\nworker 7 done\n"), false);
         assert_eq!(d.shown, ["took …s, total 10", "worker … done"]);
+    }
+
+    #[test]
+    fn numbers_printed_in_another_order_are_kept() {
+        // Workers finishing in another order: each line keeps its own number, in any order.
+        let runs = [
+            "done 1\ndone 2\ndone 3\n".to_string(),
+            "done 3\ndone 1\ndone 2\n".to_string(),
+        ];
+        let d = derive(&runs);
+        assert_eq!(d.shown, ["done 1", "done 2", "done 3"]);
+        let check = d.check.unwrap();
+        assert!(matches(&check, "done 2\ndone 3\ndone 1"));
+        assert!(!matches(&check, "done 2\ndone 2\ndone 1"));
+        // A concurrent program's order is relaxed even when the runs kept it.
+        let same = ["a 1\nb 2\n".to_string(), "a 1\nb 2\n".to_string()];
+        assert!(matches!(
+            derive_with(&same, None, true).check,
+            Some(OutputCheck::AnyOrder(_))
+        ));
     }
 
     #[test]

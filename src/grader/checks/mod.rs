@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use evalexpr::{ContextWithMutableVariables, DefaultNumericTypes, HashMapContext, Value};
 
 pub use source::strip_comments;
-pub use text::{mask, normalise};
+pub use text::{mask, normalise, strip_accents};
 
 use super::spec::{Check, CheckKind, ExerciseSpec};
 use super::verdict::{CheckResult, NotJudged, Status};
