@@ -180,3 +180,62 @@ fn an_exercise_without_a_python_solution_gets_the_scaffold() {
         .code(0);
     assert!(run.stdout().contains("plain scaffold"), "{}", run.stdout());
 }
+
+/// Chapter 43's exercise 1, derived from the shipped lesson: its solution calls `is_prime` only with
+/// computed arguments, so the calls come from the solution's own run; a hard-coded output and a
+/// wrong signature fail on `is_prime-returns`.
+#[test]
+fn chapter_43_exercise_1_derived_judges_a_corpus() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("lessons")).unwrap();
+    let lesson = std::fs::read_dir(root().join("lessons"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .find(|e| e.file_name().to_string_lossy().starts_with("43"))
+        .unwrap();
+    std::fs::copy(lesson.path(), dir.path().join("lessons").join(lesson.file_name())).unwrap();
+    let run = atelier()
+        .current_dir(dir.path())
+        .args(["new", "exercise", "43.1", "--from-lesson"])
+        .run()
+        .code(0);
+    assert!(
+        run.stdout().contains("call check `is_prime-returns`"),
+        "{}",
+        run.stdout()
+    );
+    let lint = atelier().args(["lint"]).args([dir.path()]).run();
+    assert_eq!(lint.output.status.code(), Some(0), "{}", lint.stdout());
+    let check_file = |program: &str| -> Value {
+        let folder = tempfile::tempdir().unwrap();
+        let file = folder.path().join("la_course_aux_nombres_premiers.py");
+        std::fs::write(&file, program).unwrap();
+        atelier()
+            .args(["--lang", "en", "--course"])
+            .args([dir.path()])
+            .args(["check", "43.1"])
+            .args([&file])
+            .args(["--json"])
+            .run()
+            .json()
+    };
+    // Right: the shipped course's own solution, written otherwise than the lesson's.
+    let right = std::fs::read_to_string(root().join("exercises/43.1-nombres-premiers/solution.py")).unwrap();
+    let report = check_file(&right);
+    assert_eq!(report["verdict"], "pass", "{report:#}");
+    // The expected lines, hard-coded.
+    let hard = "print('Séquentiel : 0.12s (Trouvé: 16405)')\nprint('Parallèle : 0.09s (Trouvé: 16405)')\n";
+    let report = check_file(hard);
+    assert_eq!(failed(&report), ["is_prime-returns"], "{report:#}");
+    // Another signature for is_prime (the output is still right).
+    let wrong = right.replace("def is_prime(n):", "def is_prime(n, k=None, *, strict):");
+    let report = check_file(&wrong);
+    assert!(
+        failed(&report).contains(&"is_prime-returns".to_string()),
+        "{report:#}"
+    );
+    assert!(
+        message(&report, "is_prime-returns").contains("signature"),
+        "{report:#}"
+    );
+}

@@ -24,6 +24,8 @@ use crate::sandbox;
 
 /// The reader of the solution's syntax tree, shipped inside atelier.
 const SOLUTION_AST: &str = include_str!("solution_ast.py");
+/// The tracer of the solution's calls (run in the sandbox), shipped inside atelier.
+const SOLUTION_TRACE: &str = include_str!("solution_trace.py");
 
 /// What to derive.
 #[derive(Debug, Clone)]
@@ -253,6 +255,28 @@ pub fn derive_exercise(opts: &DeriveOptions) -> anyhow::Result<Derived> {
             )
         })
         .collect();
+    // Functions the solution never calls with literal arguments: the calls it makes while it runs.
+    let untraced: Vec<String> = chosen
+        .iter()
+        .filter(|f| tree.calls.iter().all(|c| c.function != f.name))
+        .map(|f| f.name.clone())
+        .collect();
+    let mut all_calls = tree.calls.clone();
+    let mut probes = probes;
+    if !untraced.is_empty() {
+        let traced = trace_calls(&provisional, &request, &untraced, work.path())?;
+        if !traced.is_empty() {
+            notes.push(format!(
+                "{} call(s) of {} recorded while the solution ran (it makes none with literal arguments)",
+                traced.len(),
+                untraced.join(", ")
+            ));
+        }
+        for one in traced {
+            probes.push((all_calls.len(), one.probe.clone()));
+            all_calls.push(one.as_literal());
+        }
+    }
     let mut call_checks = Vec::new();
     if !probes.is_empty() {
         let only: Vec<Probe> = probes.iter().map(|(_, p)| p.clone()).collect();
@@ -275,7 +299,7 @@ pub fn derive_exercise(opts: &DeriveOptions) -> anyhow::Result<Derived> {
                     if probe.function != function.name {
                         continue;
                     }
-                    let literal = &tree.calls[*i];
+                    let literal = &all_calls[*i];
                     let Some(record) = results.calls.get(&("observe".to_string(), n)) else {
                         notes.push(format!(
                             "{}({}) did not return in time: left out",
@@ -405,6 +429,128 @@ fn literal_args(call: &LiteralCall) -> spec_text::Args<'_> {
             .collect(),
         line: call.line,
     }
+}
+
+/// A call the solution made while it ran, with literal arguments.
+struct Traced {
+    probe: Probe,
+}
+
+impl Traced {
+    /// As a literal call of the syntax tree (arguments as Python source, no JSON: `!py` in the spec).
+    fn as_literal(&self) -> LiteralCall {
+        let args: Vec<String> = split_top_level(&self.probe.args);
+        let kwargs: std::collections::BTreeMap<String, String> = split_top_level(&self.probe.kwargs)
+            .into_iter()
+            .filter_map(|kv| {
+                kv.split_once('=')
+                    .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+            })
+            .collect();
+        LiteralCall {
+            function: self.probe.function.clone(),
+            args_json: args.iter().map(|a| plain_json(a)).collect(),
+            kwargs_json: kwargs.iter().map(|(k, v)| (k.clone(), plain_json(v))).collect(),
+            args,
+            kwargs,
+            line: 0,
+        }
+    }
+}
+
+/// A Python literal's JSON value when it reads the same (numbers, strings, booleans, None, lists).
+fn plain_json(src: &str) -> Option<JsonValue> {
+    let json = match src {
+        "None" => "null".to_string(),
+        "True" => "true".to_string(),
+        "False" => "false".to_string(),
+        other => other.to_string(),
+    };
+    let value: serde_json::Value = serde_json::from_str(&json).ok()?;
+    // Only scalars: a Python list may hold tuples or sets that JSON would read otherwise.
+    matches!(
+        value,
+        serde_json::Value::Number(_) | serde_json::Value::Bool(_) | serde_json::Value::Null
+    )
+    .then_some(JsonValue { value })
+}
+
+/// Splits `a, [b, c], 'd, e'` at its top-level commas.
+fn split_top_level(text: &str) -> Vec<String> {
+    let mut parts = Vec::new();
+    let mut depth = 0i32;
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
+    let mut current = String::new();
+    for c in text.chars() {
+        match quote {
+            Some(q) => {
+                if escaped {
+                    escaped = false;
+                } else if c == '\\' {
+                    escaped = true;
+                } else if c == q {
+                    quote = None;
+                }
+            }
+            None => match c {
+                '\'' | '"' => quote = Some(c),
+                '(' | '[' | '{' => depth += 1,
+                ')' | ']' | '}' => depth -= 1,
+                ',' if depth == 0 => {
+                    parts.push(current.trim().to_string());
+                    current.clear();
+                    continue;
+                }
+                _ => {}
+            },
+        }
+        current.push(c);
+    }
+    if !current.trim().is_empty() {
+        parts.push(current.trim().to_string());
+    }
+    parts
+}
+
+/// Runs the solution in the sandbox under the tracer; the calls of `names` it made with literals.
+fn trace_calls(
+    spec: &ExerciseSpec,
+    base: &sandbox::RunRequest,
+    names: &[String],
+    work: &Path,
+) -> anyhow::Result<Vec<Traced>> {
+    let marker = "@atelier-trace@";
+    let script = work.join("atelier_trace.py");
+    std::fs::write(&script, SOLUTION_TRACE).context("writing the tracer")?;
+    let job = work.join("trace.json");
+    let job_json = serde_json::json!({ "names": names, "file": spec.file, "marker": marker });
+    std::fs::write(&job, serde_json::to_vec(&job_json)?).context("writing the tracer's job")?;
+    let mut request = base.clone();
+    request.argv = vec!["python3".into(), "atelier_trace.py".into()];
+    request.files.push(("atelier_trace.py".into(), script));
+    request.files.push((".atelier-trace.json".into(), job));
+    let report = sandbox::run(&request).context("the sandbox could not trace the solution")?;
+    let Some(line) = report.stdout.lines().rev().find_map(|l| l.strip_prefix(marker)) else {
+        return Ok(Vec::new());
+    };
+    #[derive(Deserialize)]
+    struct Sample {
+        function: String,
+        args: String,
+        kwargs: String,
+    }
+    let samples: Vec<Sample> = serde_json::from_str(line).unwrap_or_default();
+    Ok(samples
+        .into_iter()
+        .map(|s| Traced {
+            probe: Probe {
+                function: s.function,
+                args: s.args,
+                kwargs: s.kwargs,
+            },
+        })
+        .collect())
 }
 
 /// Runs the syntax-tree reader on the solution (it parses, never runs, the code).

@@ -19,7 +19,7 @@ pub struct Header<'a> {
 pub struct Args<'a> {
     pub args: Vec<(&'a str, Option<&'a Value>)>,
     pub kwargs: Vec<(&'a str, &'a str, Option<&'a Value>)>,
-    /// Where the solution makes the call.
+    /// Where the solution makes the call (0: seen while it ran).
     pub line: usize,
 }
 
@@ -107,7 +107,12 @@ pub fn call_entry(args: Args, record: &Value) -> Result<(String, bool), String> 
         "raised" => parts.push(format!("raises: {}", field("type"))),
         other => return Err(format!("the solution's own call ended in `{other}`")),
     }
-    Ok((format!("{{{}}}  # line {}", parts.join(", "), args.line), none))
+    let origin = if args.line == 0 {
+        "seen while the solution ran".to_string()
+    } else {
+        format!("line {} of the solution", args.line)
+    };
+    Ok((format!("{{{}}}  # {origin}", parts.join(", ")), none))
 }
 
 fn has_float(v: &Value) -> bool {
