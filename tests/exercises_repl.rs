@@ -122,3 +122,20 @@ fn edit_opens_the_file_in_the_editor() {
     );
     assert!(run.stdout().contains("check 1"), "{}", run.stdout());
 }
+
+#[test]
+fn the_repl_check_never_shows_a_hidden_checks_expected_values_or_hint() {
+    let (_, home) = repl(tempfile::tempdir().unwrap(), "exercise 1\nquit\n");
+    // average() wrong: the hidden check fails.
+    std::fs::write(
+        work_file(&home),
+        SOLUTION.replace("return sum(numbers) / len(numbers)", "return 7"),
+    )
+    .unwrap();
+    let (out, _) = repl(home, "check 1\nhint\nquit\n");
+    assert!(
+        out.contains("average-hidden") && out.contains("hidden check"),
+        "{out}"
+    );
+    assert!(!out.contains("SECRET-HINT") && !out.contains("2.333"), "{out}");
+}
