@@ -27,6 +27,9 @@ pub fn lint(course: &Course, lang: Lang, out: &mut dyn Write) -> Result<Findings
     };
     findings.problems.extend(course.problems.iter().cloned());
     findings.problems.extend(course.notes.iter().cloned());
+    if let Err(problem) = crate::course::config::CourseConfig::of(&course.files) {
+        findings.problems.push(problem);
+    }
     for lesson in &course.lessons {
         for section in &lesson.sections {
             if section.level == 2 && !section.explicit_anchor {

@@ -139,3 +139,43 @@ fn the_repl_check_never_shows_a_hidden_checks_expected_values_or_hint() {
     );
     assert!(!out.contains("SECRET-HINT") && !out.contains("2.333"), "{out}");
 }
+
+#[test]
+fn the_course_config_can_ask_for_solutions_after_a_pass() {
+    let course = tempfile::tempdir().unwrap();
+    let status = std::process::Command::new("cp")
+        .arg("-r")
+        .arg(root().join("tests/fixtures/course-cases/."))
+        .arg(course.path())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let lesson = course.path().join("lessons/20-text.md");
+    let text = std::fs::read_to_string(&lesson).unwrap();
+    std::fs::write(&lesson, text.replace("atelier:\n  solutions: after-pass\n", "")).unwrap();
+    let run_repl = |lines: &str| {
+        util::atelier()
+            .args(["--lang", "en", "--course"])
+            .args([course.path()])
+            .stdin(lines)
+            .run()
+            .code(0)
+            .stdout()
+    };
+    // Open by default.
+    assert!(run_repl("solution 1\nquit\n").contains("len(text.split())"));
+    std::fs::write(course.path().join("atelier.yaml"), "solutions: after-pass\n").unwrap();
+    let out = run_repl("solution 1\nquit\n");
+    assert!(
+        out.contains("shows once the exercise has passed") && !out.contains("len(text.split())"),
+        "{out}"
+    );
+    // A typo in it is a lint problem naming the file.
+    std::fs::write(course.path().join("atelier.yaml"), "solution: after-pass\n").unwrap();
+    let lint = util::atelier().args(["lint"]).args([course.path()]).run().code(1);
+    assert!(
+        lint.stdout().contains("atelier.yaml:1") && lint.stdout().contains("solution"),
+        "{}",
+        lint.stdout()
+    );
+}

@@ -32,9 +32,10 @@ pub struct AtelierKeys {
     /// Live demos linked to sections: `anchor: [demo, …]` (or a single name).
     #[serde(default)]
     pub demos: BTreeMap<String, OneOrMany>,
-    /// When the REPL's `solution N` shows the solution (`open`, or `after-pass`).
+    /// When the REPL's `solution N` shows the solution (`open`, or `after-pass`); the course's
+    /// `atelier.yaml` when absent.
     #[serde(default)]
-    pub solutions: SolutionsPolicy,
+    pub solutions: Option<SolutionsPolicy>,
 }
 
 /// When a student may see an exercise's solution.

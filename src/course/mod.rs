@@ -2,6 +2,7 @@
 //!
 //! A course is first read into [`CourseFiles`] (relative path → bytes), whether it comes from the
 //! binary or from a folder, so that parsing never cares where the text came from.
+pub mod config;
 pub mod exercise;
 pub mod frontmatter;
 pub mod lesson;
@@ -146,6 +147,12 @@ impl CourseFiles {
         let mut files = BTreeMap::new();
         for top in ["lessons", "exercises"] {
             read_tree(root, &root.join(top), &mut files)?;
+        }
+        // The course's own settings, when it has some.
+        let config = root.join(config::FILE);
+        if config.is_file() {
+            let bytes = fs::read(&config).with_context(|| format!("{}: cannot read", config.display()))?;
+            files.insert(config::FILE.to_string(), bytes);
         }
         Ok(CourseFiles {
             root: Some(root.to_path_buf()),

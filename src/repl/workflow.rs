@@ -9,6 +9,7 @@ use super::commands::{Flow, exercise_arg};
 use super::exercises::{exercise_and_spec, work_file};
 use super::input::Input;
 use super::session::Session;
+use crate::course::config::CourseConfig;
 use crate::course::frontmatter::SolutionsPolicy;
 use crate::grader::{self, CheckReport, Verdict};
 use crate::progress::LastCheck;
@@ -255,7 +256,13 @@ pub fn solution(
         return Ok(Flow::Continue);
     };
     let lesson = session.current_lesson();
-    if lesson.frontmatter.atelier.solutions == SolutionsPolicy::AfterPass {
+    // The lesson's frontmatter says, else the course's `atelier.yaml`, else open.
+    let policy = lesson.frontmatter.atelier.solutions.or_else(|| {
+        CourseConfig::of(&session.course.files)
+            .ok()
+            .and_then(|c| c.solutions)
+    });
+    if policy == Some(SolutionsPolicy::AfterPass) {
         let id = format!("{}.{number}", lesson.short_name());
         let slug = lesson.slug.clone();
         let done = session.progress.lessons.get(&slug).cloned().unwrap_or_default();
