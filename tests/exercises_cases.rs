@@ -363,3 +363,46 @@ fn grading_keeps_hidden_details_for_the_instructor_and_exports_visibility_and_ca
     );
     assert_eq!(read("ann")["score"], 8);
 }
+
+#[test]
+fn check_only_judges_one_check_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("words.py");
+    // Wrong everywhere but the environment line.
+    std::fs::write(&file, SOLUTION.replace("len(text.split())", "-1")).unwrap();
+    let run = atelier()
+        .args(["--lang", "en", "--course"])
+        .arg(root().join("tests/fixtures/course-cases"))
+        .args(["check", "20.1"])
+        .arg(&file)
+        .args(["--only", "tag-from-env", "--json"])
+        .run()
+        .code(0);
+    let report = run.json();
+    let names: Vec<&str> = report["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["tag-from-env"]);
+    assert_eq!(
+        (report["score"].as_u64(), report["max_score"].as_u64()),
+        (Some(1), Some(1))
+    );
+    // Only its case ran.
+    assert_eq!(report["cases"].as_array().unwrap().len(), 1);
+    let run = atelier()
+        .args(["--lang", "en", "--course"])
+        .arg(root().join("tests/fixtures/course-cases"))
+        .args(["check", "20.1"])
+        .arg(&file)
+        .args(["--only", "nope"])
+        .run()
+        .code(2);
+    assert!(
+        run.stderr().contains("no check is named `nope`"),
+        "{}",
+        run.stderr()
+    );
+}
