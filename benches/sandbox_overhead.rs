@@ -103,6 +103,28 @@ fn main() -> std::io::Result<()> {
             over / bare_usr * 100.0
         )?;
     }
+    // What following the run by ptrace costs: the same runs with it switched off (the proc
+    // connector, or sampling, counts instead).
+    let solution = Path::new(env!("CARGO_MANIFEST_DIR")).join("exercises/43.3-memoire-partagee/solution.py");
+    for (name, file, n) in [
+        ("trivial", &trivial, runs),
+        ("43.3 solution", &solution, few.max(10)),
+    ] {
+        let traced = || sandboxed(file);
+        let untraced = || {
+            let mut c = sandboxed(file);
+            c.env("ATELIER_SANDBOX_DISABLE", "ptrace");
+            c
+        };
+        let times = measure(n, &[&traced, &untraced]);
+        writeln!(
+            out,
+            "{name:>13} ({n} runs): with ptrace {:7.1} ms, without {:7.1} ms -> ptrace costs {:+.1} ms",
+            times[0] * 1e3,
+            times[1] * 1e3,
+            (times[0] - times[1]) * 1e3
+        )?;
+    }
     writeln!(out, "load average after: {}", load_average())?;
     Ok(())
 }

@@ -22,6 +22,8 @@ fn report(stdout: &str) -> RunReport {
         cpu_s: 1.0,
         processes: 1,
         processes_method: "test".into(),
+        exact: true,
+        inexact_reason: None,
         max_rss_kb: 1000,
         stdout: stdout.into(),
         stderr: String::new(),
@@ -380,6 +382,7 @@ fn processes_busy_processes_and_parallelism() {
     let mut sampled = pool.clone();
     sampled.processes = 2;
     sampled.processes_method = "sampling every 5 ms".into();
+    sampled.exact = false;
     assert_eq!(statuses(&s, &sampled, "")[0], Skip);
     sampled.processes = 1;
     assert_eq!(statuses(&s, &sampled, "")[0], Skip);
@@ -399,6 +402,7 @@ fn an_inexact_observation_decides_only_what_a_lower_bound_proves() {
     assert_eq!(statuses(&s, &pool, ""), [Pass, Pass, Pass, Pass, Pass]);
     let mut sampled = pool.clone();
     sampled.processes_method = "sampling every 20 ms (short-lived processes may be missed)".into();
+    sampled.exact = false;
     // At least 5 seen: `min` is certain; `max` is not (more may have slipped through); the busy
     // ones seen are busy; an expression over the count decides nothing.
     assert_eq!(statuses(&s, &sampled, ""), [Pass, Skip, Pass, Skip, Pass]);
@@ -423,8 +427,10 @@ fn an_inexact_observation_decides_only_what_a_lower_bound_proves() {
     let mut lost = pool.clone();
     lost.processes = 2;
     lost.processes_method = "proc-connector (events lost: a lower bound)".into();
+    lost.exact = false;
     assert_eq!(statuses(&s, &lost, "")[0], Skip);
     lost.processes_method = "proc-connector".into();
+    lost.exact = true;
     assert_eq!(statuses(&s, &lost, "")[0], Fail);
 }
 

@@ -358,8 +358,9 @@ fn runs_alternate_cores_and_report_the_pass_rate() {
 
 /// Whether a report's processes were observed exactly (the sandbox names its method).
 fn exact(report: &Value) -> bool {
-    let method = report["run"]["processes_method"].as_str().unwrap_or("");
-    !(method.contains("sampling") || method.contains("lower bound"))
+    report["run"]["exact"]
+        .as_bool()
+        .expect("check --json says whether the run was observed exactly")
 }
 
 #[test]
@@ -368,46 +369,50 @@ fn without_exact_process_counts_the_verdict_is_an_error_never_a_pass_nor_vanishe
     // verdicts are the usual ones; if it only samples, a count is a lower bound: a check it cannot
     // decide makes the verdict `error` (exit 2) saying what to do, and its points stay in the
     // maximum. (This pins the rule that replaced "skip the check and drop its points".)
+    // Without the connector, ptrace still observes exactly; without both, only sampling is left.
     let atelier = Atelier::new();
-    for (file, right) in [
-        (exercise_dir("43.3").join("solution.py"), true),
-        (root().join("tests/fixtures/wrong/43.3/threads.py"), false),
-    ] {
-        let out = atelier
-            .command(&["check", "43.3", &file.to_string_lossy(), "--json"])
-            .env("ATELIER_SANDBOX_DISABLE", "connector")
-            .output()
-            .expect("atelier runs");
-        let report = json(&out);
-        let total: u64 = report["checks"]
-            .as_array()
-            .expect("checks")
-            .iter()
-            .map(|c| c["max_points"].as_u64().expect("max_points"))
-            .sum();
-        assert_eq!(report["max_score"].as_u64(), Some(total), "{report:#}");
-        let counted = report["checks"]
-            .as_array()
-            .expect("checks")
-            .iter()
-            .find(|c| c["name"] == "dix-processus")
-            .expect("dix-processus")
-            .clone();
-        if exact(&report) {
-            let want = if right { "pass" } else { "fail" };
-            assert_eq!(report["verdict"], want, "{report:#}");
-        } else {
-            assert_eq!(report["verdict"], "error", "{report:#}");
-            assert_eq!(out.status.code(), Some(2));
-            assert_eq!(counted["status"], "skip", "{report:#}");
-            assert_eq!(counted["not_judged"], "no-instrument", "{report:#}");
-            assert!(
-                counted["message"]
-                    .as_str()
-                    .unwrap_or("")
-                    .contains("atelier doctor"),
-                "{counted:#}"
-            );
+    for (disabled, want_exact) in [("connector", true), ("connector,ptrace", false)] {
+        for (file, right) in [
+            (exercise_dir("43.3").join("solution.py"), true),
+            (root().join("tests/fixtures/wrong/43.3/threads.py"), false),
+        ] {
+            let out = atelier
+                .command(&["check", "43.3", &file.to_string_lossy(), "--json"])
+                .env("ATELIER_SANDBOX_DISABLE", disabled)
+                .output()
+                .expect("atelier runs");
+            let report = json(&out);
+            assert_eq!(exact(&report), want_exact, "{disabled}: {report:#}");
+            let total: u64 = report["checks"]
+                .as_array()
+                .expect("checks")
+                .iter()
+                .map(|c| c["max_points"].as_u64().expect("max_points"))
+                .sum();
+            assert_eq!(report["max_score"].as_u64(), Some(total), "{report:#}");
+            let counted = report["checks"]
+                .as_array()
+                .expect("checks")
+                .iter()
+                .find(|c| c["name"] == "dix-processus")
+                .expect("dix-processus")
+                .clone();
+            if exact(&report) {
+                let want = if right { "pass" } else { "fail" };
+                assert_eq!(report["verdict"], want, "{report:#}");
+            } else {
+                assert_eq!(report["verdict"], "error", "{report:#}");
+                assert_eq!(out.status.code(), Some(2));
+                assert_eq!(counted["status"], "skip", "{report:#}");
+                assert_eq!(counted["not_judged"], "no-instrument", "{report:#}");
+                assert!(
+                    counted["message"]
+                        .as_str()
+                        .unwrap_or("")
+                        .contains("atelier doctor"),
+                    "{counted:#}"
+                );
+            }
         }
     }
 }

@@ -57,6 +57,8 @@ pub enum Command {
     New(NewArgs),
     /// Show or reset the saved progress.
     Progress(ProgressArgs),
+    /// What this machine allows: sandbox layers, process counting, whether verdicts are exact.
+    Doctor(DoctorArgs),
     /// Start the REPL (the default).
     Repl,
     /// Internal: run one command under the sandbox and print its report (tests, benchmarks).
@@ -65,6 +67,13 @@ pub enum Command {
     /// Internal: a child re-executed by the `main-guard` demo, as Python's spawn does.
     #[command(hide = true, name = "__spawn-child")]
     SpawnChild(SpawnChildArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DoctorArgs {
+    /// One JSON document on stdout (`schema_version: 1`).
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

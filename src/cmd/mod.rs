@@ -7,6 +7,7 @@ mod bench;
 mod check;
 mod cli;
 mod demo;
+mod doctor;
 mod grade;
 mod gradebook;
 mod lint;
@@ -83,8 +84,15 @@ fn dispatch(globals: &Globals, command: Command) -> anyhow::Result<ExitCode> {
         Command::Toc(args) => toc::run(globals, &args),
         Command::Show(args) => show::run(globals, &args),
         Command::Demo(args) => demo::run(globals, &args),
-        Command::Check(args) => check::run(globals, &args),
-        Command::Grade(args) => grade::run(globals, &args),
+        Command::Check(args) => {
+            warn_if_degraded();
+            check::run(globals, &args)
+        }
+        Command::Grade(args) => {
+            warn_if_degraded();
+            grade::run(globals, &args)
+        }
+        Command::Doctor(args) => doctor::run(&args),
         Command::Gradebook(args) => gradebook::run(&args),
         Command::Lint(args) => lint::run(globals, &args),
         Command::Bench(args) => bench::run(&args),
@@ -93,6 +101,13 @@ fn dispatch(globals: &Globals, command: Command) -> anyhow::Result<ExitCode> {
         Command::Repl => repl::run(globals),
         Command::SpawnChild(args) => spawn_child::run(&args),
         Command::SandboxRun(args) => sandbox_run::run(&args),
+    }
+}
+
+/// One line on stderr when checks run degraded here (process counts not exact).
+fn warn_if_degraded() {
+    if let Some(line) = atelier::sandbox::degraded_line() {
+        eprintln!("{line}");
     }
 }
 

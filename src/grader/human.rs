@@ -279,6 +279,7 @@ fn status_words(status: RunStatus, lang: Lang) -> &'static str {
         RunStatus::OutputLimit => lang.pick("sortie trop longue", "output limit"),
         RunStatus::Signal => lang.pick("tué par un signal", "killed by a signal"),
         RunStatus::InternalError => lang.pick("erreur interne", "internal error"),
+        RunStatus::Interrupted => lang.pick("interrompu", "interrupted"),
     }
 }
 

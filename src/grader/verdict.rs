@@ -97,6 +97,12 @@ pub struct RunSummary {
     pub processes: u32,
     /// How `processes` was counted.
     pub processes_method: String,
+    /// Whether the process count and the per-process trace are exact (else a check on them
+    /// cannot be judged here: see `inexact_reason`).
+    pub exact: bool,
+    /// Why they are not exact, and what to change.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub inexact_reason: Option<String>,
     /// Processes that did at least the spec's `busy_share` of the CPU time.
     pub busy_processes: u32,
     pub max_rss_kb: u64,
@@ -131,6 +137,8 @@ impl RunSummary {
             parallelism: round3(report.parallelism()),
             processes: report.processes,
             processes_method: report.processes_method.clone(),
+            exact: report.exact,
+            inexact_reason: report.inexact_reason.clone(),
             busy_processes,
             max_rss_kb: report.max_rss_kb,
             stdout_truncated: report.stdout_truncated,

@@ -280,6 +280,15 @@ impl RunCgroup {
             .unwrap_or(0)
     }
 
+    /// The most tasks the group held at once (`pids.peak`, Linux 6.1+), PID 1 included.
+    pub fn task_peak(&self) -> Option<u32> {
+        fs::read_to_string(self.dirs[0].join("pids.peak"))
+            .ok()?
+            .trim()
+            .parse()
+            .ok()
+    }
+
     /// v2's `cgroup.kill`: SIGKILL to every process of the group at once, forks in flight included.
     /// Returns false on v1 (the caller kills pid by pid).
     pub fn kill(&self) -> bool {

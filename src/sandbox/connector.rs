@@ -117,9 +117,21 @@ impl Connector {
         self.fd.as_raw_fd()
     }
 
-    /// Reads every queued event and updates `family`.
+    /// Reads every queued event and updates `family`, in the order of the kernel's timestamps:
+    /// events of different CPUs may arrive out of order, and an exit read after the fork of the
+    /// next process with the same pid would make a stranger a member.
     pub fn read(&self, family: &mut Family) -> Events {
         let mut events = Events::default();
+        let mut raw = Vec::new();
+        self.receive(family, &mut raw);
+        raw.sort_by(|a: &Raw, b: &Raw| a.at.total_cmp(&b.at));
+        for event in raw {
+            apply(event, family, &mut events);
+        }
+        events
+    }
+
+    fn receive(&self, family: &mut Family, raw: &mut Vec<Raw>) {
         let mut buf = [0u8; 16384];
         loop {
             // SAFETY: recv into a stack buffer of the given length, non-blocking.
@@ -131,15 +143,23 @@ impl Connector {
                         family.lost = true;
                         continue;
                     }
-                    _ => return events,
+                    _ => return,
                 }
             }
             if n == 0 {
-                return events;
+                return;
             }
-            parse(&buf[..n as usize], family, &mut events);
+            parse(&buf[..n as usize], raw);
         }
     }
+}
+
+/// One fork or exit event as the kernel sent it.
+struct Raw {
+    at: f64,
+    what: u32,
+    /// The event's first four 32-bit fields.
+    fields: [Option<libc::pid_t>; 4],
 }
 
 fn u32_at(b: &[u8], at: usize) -> Option<u32> {
@@ -147,7 +167,7 @@ fn u32_at(b: &[u8], at: usize) -> Option<u32> {
 }
 
 /// Walks the netlink messages of one datagram.
-fn parse(mut data: &[u8], family: &mut Family, events: &mut Events) {
+fn parse(mut data: &[u8], raw: &mut Vec<Raw>) {
     while data.len() >= NLMSG_HDR {
         let Some(len) = u32_at(data, 0).map(|l| l as usize) else {
             return;
@@ -164,36 +184,48 @@ fn parse(mut data: &[u8], family: &mut Family, events: &mut Events) {
         ) {
             let at = ((u64::from(ts_hi) << 32) | u64::from(ts_lo)) as f64 / 1e9;
             let field = |i: usize| u32_at(payload, CN_MSG + 16 + 4 * i).map(|v| v as libc::pid_t);
-            match what {
-                PROC_EVENT_FORK => {
-                    if let (Some(parent_tgid), Some(child_pid), Some(child_tgid)) =
-                        (field(1), field(2), field(3))
-                        && family.is_member(parent_tgid)
-                    {
-                        if child_pid == child_tgid {
-                            family.processes.insert(child_tgid, (at, None));
-                            family.started += 1;
-                        } else {
-                            family.threads.insert(child_pid);
-                        }
-                    }
-                }
-                PROC_EVENT_EXIT => {
-                    if let (Some(pid), Some(tgid)) = (field(0), field(1))
-                        && pid == tgid
-                        && family.is_member(tgid)
-                    {
-                        if let Some(entry) = family.processes.get_mut(&tgid) {
-                            entry.1 = Some(at);
-                        }
-                        events.exited.push(tgid);
-                    }
-                }
-                _ => {}
+            if what == PROC_EVENT_FORK || what == PROC_EVENT_EXIT {
+                raw.push(Raw {
+                    at,
+                    what,
+                    fields: [field(0), field(1), field(2), field(3)],
+                });
             }
         }
         let aligned = (len + 3) & !3;
         data = data.get(aligned..).unwrap_or(&[]);
+    }
+}
+
+/// Updates the family with one event.
+fn apply(event: Raw, family: &mut Family, events: &mut Events) {
+    let at = event.at;
+    let [f0, f1, f2, f3] = event.fields;
+    match event.what {
+        PROC_EVENT_FORK => {
+            if let (Some(parent_tgid), Some(child_pid), Some(child_tgid)) = (f1, f2, f3)
+                && family.is_member(parent_tgid)
+            {
+                if child_pid == child_tgid {
+                    family.processes.insert(child_tgid, (at, None));
+                    family.started += 1;
+                } else {
+                    family.threads.insert(child_pid);
+                }
+            }
+        }
+        PROC_EVENT_EXIT => {
+            if let (Some(pid), Some(tgid)) = (f0, f1)
+                && pid == tgid
+                && family.is_member(tgid)
+            {
+                if let Some(entry) = family.processes.get_mut(&tgid) {
+                    entry.1 = Some(at);
+                }
+                events.exited.push(tgid);
+            }
+        }
+        _ => {}
     }
 }
 

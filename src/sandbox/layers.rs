@@ -101,7 +101,7 @@ pub fn prepare(probe: &Probe, limits: &Limits) -> anyhow::Result<Confinement> {
 
 /// Maps the grader's uid and gid to root inside the child's user namespace (the only mapping an
 /// unprivileged process may write), then lets the child go on.
-pub fn map_user_namespace(child: libc::pid_t, go: std::os::fd::OwnedFd) -> anyhow::Result<()> {
+pub fn map_user_namespace(child: libc::pid_t, go_pipe: std::os::fd::OwnedFd) -> anyhow::Result<()> {
     let uid = nix::unistd::getuid();
     let gid = nix::unistd::getgid();
     let proc = format!("/proc/{child}");
@@ -110,10 +110,13 @@ pub fn map_user_namespace(child: libc::pid_t, go: std::os::fd::OwnedFd) -> anyho
         .context("denying setgroups in the run's user namespace")?;
     std::fs::write(format!("{proc}/uid_map"), format!("0 {uid} 1")).context("writing the run's uid_map")?;
     std::fs::write(format!("{proc}/gid_map"), format!("0 {gid} 1")).context("writing the run's gid_map")?;
+    go(go_pipe)
+}
+
+/// Lets the child go on (it waits for one byte on the go pipe).
+pub fn go(go: std::os::fd::OwnedFd) -> anyhow::Result<()> {
     let file = std::fs::File::from(go);
     use std::io::Write;
-    (&file)
-        .write_all(b"g")
-        .context("starting the run after mapping its user namespace")?;
+    (&file).write_all(b"g").context("starting the run")?;
     Ok(())
 }

@@ -4,8 +4,8 @@
 //! this module's business alone. Layers (each used where [`probe`] found it works, and named in
 //! [`RunReport::layers`]):
 //!
-//! - every Unix: own session, stdin `/dev/null` (or the request's stdin file), inherited descriptors closed, clean environment,
-//!   fresh working folder, capped output read with `poll`, rlimits, wall clock;
+//! - every Unix: own session, stdin `/dev/null` (or the request's stdin file), inherited
+//!   descriptors closed, clean environment, fresh working folder, capped output read with `poll`, rlimits, wall clock;
 //! - Linux: the grader is a child subreaper, parent-death signal, PID + network + mount + IPC + UTS
 //!   namespaces under a small PID 1, a per-run cgroup (v2, or v1 `pids`/`memory`/`cpuacct`);
 //!   (hanging off a user namespace when the grader is not root);
@@ -19,24 +19,35 @@
 //! `run` may be called from several threads at once: the child of `clone` only reads a plan built
 //! beforehand and makes single system calls until `execve` (see `child`).
 //!
+//! What the run did is observed exactly by `ptrace` where the platform allows it (every
+//! environment the design names: root, a student's account, a container's PID namespace, Docker's
+//! capabilities): every process and thread it starts, when each ends, each process's CPU time
+//! (see `ptrace` for the design and its cost). Where ptrace is refused, the proc connector (root,
+//! initial PID namespace) counts instead, else sampling — and the report says the count is not
+//! exact (`exact: false`, `inexact_reason`), so that the grader does not judge on it.
+//!
 //! How the pieces fit: [`probe`] (once per process) → `layers` (uid, cgroup, namespaces for this
-//! run) → `workdir` and `plan` (everything prepared before `clone`) → `child` (PID 1 and the
-//! program, with `mounts` for the private root) → `supervise` (pipes, clocks, `trace`
-//! sampling, `connector` fork events) → `teardown` → `status` (the verdict).
+//! run) → `workdir` and `plan` (everything prepared before `clone`) → a parent thread per run
+//! (`ptrace::parent`: clones `child` — PID 1 and the program, with `mounts` for the private root —
+//! seizes it, follows it, reaps it) while the calling thread runs `supervise` (pipes, clocks,
+//! sampling for memory and the CPU limit) → `teardown` → `status` (the verdict). `doctor` says
+//! what this machine allows.
 //!
 //! For tests and measurements: `atelier __sandbox-run [--json] [limits] -- COMMAND…` runs one
-//! command and prints its report, and `ATELIER_SANDBOX_DISABLE=namespaces,cgroup,uid,connector`
+//! command and prints its report, and `ATELIER_SANDBOX_DISABLE=namespaces,cgroup,uid,connector,ptrace`
 //! switches layers off to exercise the degraded paths on a machine that has them all.
 mod capture;
 mod cgroup;
 mod child;
 mod connector;
+mod doctor;
 mod family;
 mod layers;
 mod limits;
 mod mounts;
 mod plan;
 mod probe;
+mod ptrace;
 mod report;
 mod signal;
 mod status;
@@ -55,6 +66,7 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 
 pub use cgroup::CgroupKind;
+pub use doctor::{Doctor, degraded_line, doctor};
 pub use plan::{RUN_PATH, resolve as resolve_program};
 pub use probe::{Probe, probe};
 pub use report::*;
@@ -84,7 +96,10 @@ pub fn run(request: &RunRequest) -> anyhow::Result<RunReport> {
     let (out_r, out_w) = plan::pipe()?;
     let (err_r, err_w) = plan::pipe()?;
     let (report_r, report_w) = plan::pipe()?;
-    let (go_r, go_w) = if confinement.user_namespace {
+    let tracing = probe.ptrace;
+    // The child waits on this pipe until the tracer has seized it (so that nothing of the run
+    // happens unseen) and, in a user namespace, until its uid and gid maps are written.
+    let (go_r, go_w) = if confinement.user_namespace || tracing {
         let (r, w) = plan::pipe()?;
         (Some(r), Some(w))
     } else {
@@ -129,55 +144,115 @@ pub fn run(request: &RunRequest) -> anyhow::Result<RunReport> {
         },
     })?;
 
-    // Subscribed before the clone, so the run's first forks are already queued for us.
-    let connector = if probe.proc_connector {
+    // ptrace follows the run exactly where it works; the connector is the fallback (root, initial
+    // PID namespace), subscribed before the clone so the run's first forks are already queued.
+    let connector = if probe.proc_connector && !tracing {
         connector::Connector::open().ok()
     } else {
         None
     };
     let start = Instant::now();
     let start_mono = connector::monotonic_s();
-    let blocked = syscalls::SignalsBlocked::new();
-    // SAFETY: the child runs `child::start`, which only reads the prepared plan and makes single
-    // system calls until execve or _exit (see its module comment).
-    let pid = unsafe { syscalls::clone_fork(namespaces) };
-    if pid == 0 {
-        // SAFETY: we are the freshly cloned child of the process that built the plan.
-        unsafe { child::start(&plan) }
-    }
-    drop(blocked);
-    // The child's ends of the pipes close here, so end-of-file means the run's side is done.
-    drop(plan);
-    if pid < 0 {
-        return Err(std::io::Error::last_os_error()).context("starting the run (clone)");
-    }
-    let child = pid as libc::pid_t;
-    let _root = family::RootGuard::new(child);
-    if let Some(go) = go_w
-        && let Err(err) = layers::map_user_namespace(child, go)
-    {
-        // SAFETY: killing and reaping our own child, which waits on the go pipe.
-        unsafe { libc::kill(child, libc::SIGKILL) };
-        supervise::reap(child, 0);
-        return Err(err);
-    }
-    let tree = cgroup
-        .is_none()
-        .then(|| family::Tree::new(child, uid, probe.subreaper));
+    let (wake_r, wake_w) = plan::pipe()?;
+    let kernel_limit = cgroup.is_some() || uid.is_some();
+    let shared = ptrace::Shared::new(wake_w, start, limits.processes, kernel_limit);
+    // The run's parent thread lives in this scope: joined before `run` returns, whatever happens.
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let sent = ptrace::SendPlan(plan);
+        let parent_shared = &shared;
+        scope.spawn(move || ptrace::parent(sent, tracing, parent_shared, tx));
+        let child = match rx.recv() {
+            Ok(Ok(pid)) => pid,
+            Ok(Err(err)) => return Err(err).context("starting the run (clone)"),
+            Err(_) => anyhow::bail!("the run's parent thread ended before starting the run"),
+        };
+        let _root = family::RootGuard::new(child);
+        if let Some(go) = go_w {
+            let started = if confinement.user_namespace {
+                layers::map_user_namespace(child, go)
+            } else {
+                layers::go(go)
+            };
+            if let Err(err) = started {
+                // The child waits on the go pipe; the parent thread reaps it.
+                shared.lock().signal_first(libc::SIGKILL);
+                return Err(err);
+            }
+        }
+        observe(Observe {
+            request,
+            probe: &probe,
+            confinement: &confinement,
+            child,
+            start,
+            start_mono,
+            connector,
+            shared: &shared,
+            wake: wake_r,
+            out_r,
+            err_r,
+            report_r,
+        })
+    })
+    .map(|mut report| {
+        report.layers = confinement.layers.clone();
+        if report.processes_method == "ptrace" {
+            report.layers.push("ptrace".into());
+        }
+        drop(confinement);
+        drop(folder);
+        report
+    })
+}
+
+/// Everything `observe` needs from `run`.
+struct Observe<'a> {
+    request: &'a RunRequest,
+    probe: &'a Probe,
+    confinement: &'a layers::Confinement,
+    child: libc::pid_t,
+    start: Instant,
+    start_mono: f64,
+    connector: Option<connector::Connector>,
+    /// The parent thread's state (and the tracer's picture, when ptrace follows the run).
+    shared: &'a ptrace::Shared,
+    wake: OwnedFd,
+    out_r: OwnedFd,
+    err_r: OwnedFd,
+    report_r: OwnedFd,
+}
+
+/// Watches the started run to its end, tears it down, and writes the report.
+fn observe(o: Observe<'_>) -> anyhow::Result<RunReport> {
+    let limits = &o.request.limits;
+    let probe = o.probe;
+    let child = o.child;
+    let namespaces = o.confinement.namespaces;
+    let cgroup = o.confinement.cgroup.as_ref();
+    let uid = o.confinement.uid();
+    let start_mono = o.start_mono;
+    let exact = o.shared.traced().then_some(o.shared);
+    let tree = (cgroup.is_none() && exact.is_none()).then(|| family::Tree::new(child, uid, probe.subreaper));
     let run = Run {
         child,
         pid_one: namespaces != 0,
         cgroup,
         tree,
-        start,
+        exact,
+        shared: o.shared,
+        start: o.start,
     };
     let pidfd = if namespaces == 0 {
         syscalls::pidfd_open(child)
     } else {
         None
     };
-    let mut pipes = Pipes::new(out_r, err_r, report_r, pidfd);
-    pipes.connector = connector.map(|c| (c, connector::Family::new(child, start_mono)));
+    let mut pipes = Pipes::new(o.out_r, o.err_r, o.report_r, pidfd);
+    pipes.wake = Some(o.wake);
+    pipes.connector = o
+        .connector
+        .map(|c| (c, connector::Family::new(child, start_mono)));
     let mut capture = capture::Capture::new(limits.output_bytes);
     let mut tracer = trace::Tracer::new(run.pid_one.then_some(child));
 
@@ -207,44 +282,79 @@ pub fn run(request: &RunRequest) -> anyhow::Result<RunReport> {
             .wait_status
             .or(pipes.main_status)
             .or(if run.pid_one { None } else { reaped.child_status });
+    let followed = exact.map(|shared| {
+        let state = shared.lock();
+        (state.processes.clone(), state.peak_tasks, state.over_limit)
+    });
+    let exact_cpu_s = followed
+        .as_ref()
+        .map(|(processes, ..)| processes.iter().map(|p| p.cpu_ticks).sum::<u64>() as f64 * tracer.tick_s());
     let cpu_s = cgroup
         .and_then(|c| c.cpu_s())
-        .unwrap_or(reaped.cpu_s.max(tracer.cpu_s()));
+        .unwrap_or(reaped.cpu_s.max(tracer.cpu_s()).max(exact_cpu_s.unwrap_or(0.0)));
     // The cgroup's peak covers every process of the run together; without it, the largest
-    // process as sampled.
+    // process (at its exit under ptrace, else as sampled).
+    let exact_rss = followed.as_ref().map_or(0, |(processes, ..)| {
+        processes.iter().map(|p| p.peak_rss_kb).max().unwrap_or(0)
+    });
     let max_rss_kb = cgroup
         .and_then(|c| c.memory_peak())
-        .map_or(tracer.peak_rss_kb, |bytes| bytes / 1024);
+        .map_or(tracer.peak_rss_kb.max(exact_rss), |bytes| bytes / 1024);
     let (oom_kills, task_limit_hits) = cgroup.map_or((0, 0), |c| (c.oom_kills(), c.task_limit_hits()));
-    let (processes, processes_method) = match &pipes.connector {
-        Some((_, family)) => {
+    let (processes, processes_method, inexact_reason, trace) = match (&followed, &pipes.connector) {
+        (Some((followed, ..)), _) => {
+            let tick = tracer.tick_s();
+            let trace: Vec<ProcessTrace> = followed
+                .iter()
+                .map(|p| ProcessTrace {
+                    pid: p.pid,
+                    start_s: p.start_s,
+                    end_s: p.end_s.unwrap_or(wall_s),
+                    cpu_s: p.cpu_ticks as f64 * tick,
+                })
+                .collect();
+            (followed.len() as u32, "ptrace".to_string(), None, trace)
+        }
+        (None, Some((_, family))) => {
             for (&pid, &(forked, ended)) in &family.processes {
                 let end = ended.map_or(wall_s, |e| e - start_mono);
                 tracer.merge_exact(pid, forked - start_mono, end);
             }
             // Our PID 1 is the family's root, not a process of the program.
             let started = family.started - u32::from(run.pid_one);
-            let method = if family.lost {
-                "proc-connector (events lost: a lower bound)"
+            let (method, reason) = if family.lost {
+                (
+                    "proc-connector (events lost: a lower bound)",
+                    Some("the proc connector lost events (socket overflow)".to_string()),
+                )
             } else {
-                "proc-connector"
+                ("proc-connector", None)
             };
-            (started, method.to_string())
+            (started, method.to_string(), reason, tracer.finish())
         }
-        None => {
+        (None, None) => {
             let every = run.sample_every().as_millis();
             // A program that ended before the first sample still was one process.
             let ran = u32::from(wait_status.is_some());
             (
                 tracer.count().max(ran),
                 format!("sampling every {every} ms (short-lived processes may be missed)"),
+                Some(doctor::inexact_reason(probe)),
+                tracer.finish(),
             )
         }
     };
-    let trace = tracer.finish();
+    let (traced_peak, over_limit) = followed.as_ref().map_or((0, false), |f| (f.1, f.2));
+    // The kernel's own count where a cgroup holds the run (our PID 1 is in the group too).
+    let cgroup_peak = cgroup
+        .and_then(|c| c.task_peak())
+        .map_or(0, |peak| peak.saturating_sub(u32::from(run.pid_one)));
+    let peak_tasks = traced_peak.max(cgroup_peak);
     let output = capture.finish();
     let stop = if flooded_late && watch.stop == Stop::Exited {
         Stop::Flood
+    } else if over_limit && watch.stop != Stop::Flood {
+        Stop::Processes
     } else {
         watch.stop
     };
@@ -253,7 +363,8 @@ pub fn run(request: &RunRequest) -> anyhow::Result<RunReport> {
         wait_status,
         oom_kills,
         task_limit_hits,
-        stderr: &output.stderr,
+        peak_tasks,
+        memory_cgroup: cgroup.is_some(),
         cpu_s,
         max_rss_kb,
         limits,
@@ -276,10 +387,7 @@ pub fn run(request: &RunRequest) -> anyhow::Result<RunReport> {
             reaped.survivors.len()
         ));
     }
-    let layers = confinement.layers.clone();
     drop(run);
-    drop(confinement);
-    drop(folder);
     Ok(RunReport {
         status,
         exit_code: wait_status
@@ -292,6 +400,8 @@ pub fn run(request: &RunRequest) -> anyhow::Result<RunReport> {
         cpu_s,
         processes,
         processes_method,
+        exact: inexact_reason.is_none(),
+        inexact_reason,
         max_rss_kb,
         stdout: output.stdout,
         stderr: output.stderr,
@@ -300,7 +410,7 @@ pub fn run(request: &RunRequest) -> anyhow::Result<RunReport> {
         lines: output.lines,
         trace,
         leftovers_killed: leftovers,
-        layers,
+        layers: Vec::new(),
         detail,
     })
 }

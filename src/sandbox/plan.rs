@@ -26,8 +26,8 @@ pub struct ChildFds {
     pub stdout: OwnedFd,
     pub stderr: OwnedFd,
     pub report: OwnedFd,
-    /// With a user namespace: the child waits on this pipe until the grader has written its uid
-    /// and gid maps.
+    /// The child waits on this pipe until the tracer has seized it (nothing of the run happens
+    /// unseen) and, with a user namespace, until the grader has written its uid and gid maps.
     pub go: Option<OwnedFd>,
 }
 

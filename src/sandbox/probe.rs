@@ -27,8 +27,27 @@ pub struct Probe {
     pub pidfd: bool,
     /// `close_range` works (else descriptors are closed one by one up to the limit).
     pub close_range: bool,
-    /// The Linux proc connector can be subscribed to (exact fork counts).
+    /// The Linux proc connector can be subscribed to (exact fork counts, root in the initial PID
+    /// namespace only).
     pub proc_connector: bool,
+    /// ptrace on one's own child works: every process of a run is followed exactly.
+    pub ptrace: bool,
+    /// Why ptrace is not used, when it is not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ptrace_refused: Option<String>,
+}
+
+impl Probe {
+    /// How a run's processes are counted here, and whether that count is exact.
+    pub fn counting_method(&self) -> (&'static str, bool) {
+        if self.ptrace {
+            ("ptrace", true)
+        } else if self.proc_connector {
+            ("proc-connector", true)
+        } else {
+            ("sampling", false)
+        }
+    }
 }
 
 static PROBE: OnceLock<Probe> = OnceLock::new();
@@ -39,7 +58,8 @@ pub fn probe() -> Probe {
 }
 
 /// Layers switched off by `ATELIER_SANDBOX_DISABLE` (comma-separated: `namespaces`, `cgroup`, `uid`,
-/// `connector`, `subreaper`), to exercise the degraded paths on a machine that has everything.
+/// `connector`, `subreaper`, `ptrace`), to exercise the degraded paths on a machine that has
+/// everything (and to measure what a layer costs).
 pub const DISABLE_VAR: &str = "ATELIER_SANDBOX_DISABLE";
 
 fn detect() -> Probe {
@@ -54,6 +74,11 @@ fn detect() -> Probe {
     // With a PID namespace its PID 1 adopts the run's orphans; the grader becomes a subreaper (a
     // process-wide setting: it would adopt the orphans of everything it starts) only without one.
     let subreaper = !(namespaces || user_namespace) && on("subreaper") && syscalls::set_child_subreaper();
+    let ptrace = if on("ptrace") {
+        super::ptrace::works()
+    } else {
+        Err(String::new())
+    };
     Probe {
         root: root && on("uid"),
         subreaper,
@@ -67,5 +92,11 @@ fn detect() -> Probe {
         pidfd: syscalls::pidfd_works(),
         close_range: syscalls::close_range_works(),
         proc_connector: root && on("connector") && super::connector::works(),
+        ptrace: on("ptrace") && ptrace.is_ok(),
+        ptrace_refused: if on("ptrace") {
+            ptrace.err()
+        } else {
+            Some(format!("switched off by {DISABLE_VAR}"))
+        },
     }
 }

@@ -63,6 +63,8 @@ pub enum RunStatus {
     OutputLimit,
     Signal,
     InternalError,
+    /// Stopped by the student (Ctrl-C in the REPL), every process killed and reaped.
+    Interrupted,
 }
 
 /// Which stream a line came on.
@@ -85,7 +87,8 @@ pub struct OutputLine {
 #[derive(Debug, Clone, Serialize)]
 pub struct ProcessTrace {
     pub pid: i32,
-    /// Seconds from the start of the run when it was first seen / last seen alive.
+    /// Seconds from the start of the run when it started / ended (exact under ptrace or the proc
+    /// connector, else when first / last seen by sampling).
     pub start_s: f64,
     pub end_s: f64,
     /// CPU seconds (user + system) it used.
@@ -103,8 +106,14 @@ pub struct RunReport {
     pub cpu_s: f64,
     /// Processes the program started, itself included.
     pub processes: u32,
-    /// How `processes` was counted (e.g. "proc-connector", "pid-namespace", "sampling").
+    /// How `processes` was counted: "ptrace", "proc-connector", or "sampling every N ms (…)".
     pub processes_method: String,
+    /// Whether `processes` and the per-process `trace` (start, end, CPU) are exact. When false, a
+    /// check on processes or CPU cannot be judged on this machine (see `inexact_reason`).
+    pub exact: bool,
+    /// Why the observation is not exact, and what to change.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub inexact_reason: Option<String>,
     pub max_rss_kb: u64,
     pub stdout: String,
     pub stderr: String,

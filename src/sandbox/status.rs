@@ -2,6 +2,10 @@
 //!
 //! Order matters: a cause beats its symptoms. A fork bomb that then runs out of time was stopped by
 //! the process limit; a memory bomb killed by SIGKILL was killed by the memory limit.
+//!
+//! Only what the sandbox itself saw counts — cgroup counters, the tracer's task count, the wait
+//! status, measured memory — never the program's own output: a program that prints
+//! "MemoryError" has not hit the memory limit.
 use super::report::{Limits, RunStatus};
 
 /// Why the supervisor stopped watching.
@@ -21,6 +25,9 @@ pub enum Stop {
     /// The student pressed Ctrl-C in the REPL (a `procs::interrupt` guard was held): stopped like a
     /// wall-clock timeout, every process killed and reaped.
     Interrupted,
+    /// The tracer saw more tasks alive at once than the limit (no kernel limit held the run) and
+    /// killed the run.
+    Processes,
 }
 
 /// What the verdict is computed from.
@@ -30,7 +37,11 @@ pub struct Evidence<'a> {
     pub wait_status: Option<i32>,
     pub oom_kills: u64,
     pub task_limit_hits: u64,
-    pub stderr: &'a str,
+    /// The most tasks (processes and threads) of the program alive at once, as the tracer counted
+    /// them (0 without ptrace).
+    pub peak_tasks: u32,
+    /// A memory cgroup held the run (its OOM counter is then the witness of the memory limit).
+    pub memory_cgroup: bool,
     pub cpu_s: f64,
     pub max_rss_kb: u64,
     pub limits: &'a Limits,
@@ -47,9 +58,16 @@ pub fn decide(e: &Evidence<'_>) -> (RunStatus, Option<String>) {
         .wait_status
         .filter(|s| libc::WIFSIGNALED(*s))
         .map(|s| libc::WTERMSIG(s));
-    let failed_fork = e.stderr.contains("BlockingIOError: [Errno 11]")
-        || e.stderr.contains("Resource temporarily unavailable")
-        || e.stderr.contains("can't start new thread");
+    // The kernel refused a fork (cgroup counter), or the run had as many tasks as allowed (the
+    // uid's RLIMIT_NPROC refuses the next one; the tracer counted them).
+    let at_task_limit = e.task_limit_hits > 0 || (e.peak_tasks > 0 && e.peak_tasks >= limits.processes);
+    let process_limit = (
+        RunStatus::ProcessLimit,
+        Some(format!(
+            "could not start more than {} processes and threads",
+            limits.processes
+        )),
+    );
     match e.stop {
         Stop::Flood => {
             return (
@@ -71,23 +89,20 @@ pub fn decide(e: &Evidence<'_>) -> (RunStatus, Option<String>) {
                 Some("the run's PID 1 ended unexpectedly".into()),
             );
         }
+        Stop::Processes => return process_limit,
         _ => {}
     }
     let memory = format!("memory over the limit of {} MiB", limits.memory_bytes >> 20);
     if e.oom_kills > 0 {
         return (RunStatus::MemoryLimit, Some(memory));
     }
-    if !exited_cleanly && e.stderr.contains("MemoryError") {
+    // Without a memory cgroup: a process measured above the limit (its peak resident memory at
+    // exit) before failing.
+    if !e.memory_cgroup && !exited_cleanly && e.max_rss_kb.saturating_mul(1024) >= limits.memory_bytes {
         return (RunStatus::MemoryLimit, Some(memory));
     }
-    if !exited_cleanly && (e.task_limit_hits > 0 || failed_fork) {
-        return (
-            RunStatus::ProcessLimit,
-            Some(format!(
-                "could not start more than {} processes and threads",
-                limits.processes
-            )),
-        );
+    if !exited_cleanly && at_task_limit {
+        return process_limit;
     }
     match e.stop {
         Stop::Wall => {
@@ -100,7 +115,7 @@ pub fn decide(e: &Evidence<'_>) -> (RunStatus, Option<String>) {
             );
         }
         Stop::Interrupted => {
-            return (RunStatus::Timeout, Some("stopped by Ctrl-C".into()));
+            return (RunStatus::Interrupted, Some("stopped by Ctrl-C".into()));
         }
         Stop::Cpu => {
             return (
@@ -156,7 +171,8 @@ mod tests {
             wait_status,
             oom_kills: 0,
             task_limit_hits: 0,
-            stderr: "",
+            peak_tasks: 0,
+            memory_cgroup: false,
             cpu_s: 0.0,
             max_rss_kb: 0,
             limits: &LIMITS,
@@ -173,6 +189,29 @@ mod tests {
         assert_eq!(decide(&e).0, RunStatus::MemoryLimit);
         e.stop = Stop::Flood;
         assert_eq!(decide(&e).0, RunStatus::OutputLimit);
+    }
+
+    #[test]
+    fn the_program_s_own_words_decide_nothing() {
+        // A program that prints "MemoryError" and exits 1: its own failure, not a limit.
+        let e = evidence(Stop::Exited, Some(1 << 8));
+        assert_eq!(decide(&e).0, RunStatus::Ok);
+        let mut e = evidence(Stop::Exited, Some(1 << 8));
+        e.peak_tasks = 64;
+        assert_eq!(decide(&e).0, RunStatus::ProcessLimit);
+        let mut e = evidence(Stop::Exited, Some(1 << 8));
+        e.max_rss_kb = 600 << 10;
+        assert_eq!(decide(&e).0, RunStatus::MemoryLimit);
+    }
+
+    #[test]
+    fn ctrl_c_is_interrupted_not_timeout() {
+        let e = evidence(Stop::Interrupted, Some(libc::SIGKILL));
+        assert_eq!(decide(&e).0, RunStatus::Interrupted);
+        assert_eq!(
+            decide(&evidence(Stop::Processes, None)).0,
+            RunStatus::ProcessLimit
+        );
     }
 
     #[test]

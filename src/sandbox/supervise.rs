@@ -8,6 +8,7 @@ use super::cgroup::RunCgroup;
 use super::child::{MSG_MAIN_EXIT, MSG_SETUP_ERROR};
 use super::connector::{Connector, Family};
 use super::family::Tree;
+use super::ptrace::Shared;
 use super::report::{Limits, Stream};
 use super::status::Stop;
 use super::trace::{Stat, Tracer};
@@ -23,14 +24,21 @@ pub struct Run<'a> {
     pub child: libc::pid_t,
     pub pid_one: bool,
     pub cgroup: Option<&'a RunCgroup>,
-    /// Without a cgroup: the family tree rebuilt from `/proc`.
+    /// Without a cgroup and without ptrace: the family tree rebuilt from `/proc`.
     pub tree: Option<Tree>,
+    /// The tracer's exact picture, when ptrace follows the run.
+    pub exact: Option<&'a Shared>,
+    /// The run's parent thread (which reaps the first process).
+    pub shared: &'a Shared,
     pub start: Instant,
 }
 
 impl Run<'_> {
     /// Every process of the run now, PID 1 included (host pids).
     pub fn pids(&self) -> Vec<libc::pid_t> {
+        if let Some(shared) = self.exact {
+            return shared.lock().pids();
+        }
         match (self.cgroup, &self.tree) {
             (Some(cgroup), _) => cgroup.pids(),
             (None, Some(tree)) => tree.pids(),
@@ -41,6 +49,9 @@ impl Run<'_> {
     /// Whether `pid` is (still) a process of this run: in its cgroup, or in its family tree with
     /// the same start time.
     pub fn owns(&self, pid: libc::pid_t) -> bool {
+        if let Some(shared) = self.exact {
+            return shared.lock().owns(pid);
+        }
         match (self.cgroup, &self.tree) {
             (Some(cgroup), _) => super::signal::in_cgroup(pid, cgroup.name()),
             (None, Some(tree)) => tree.contains(pid),
@@ -57,6 +68,11 @@ impl Run<'_> {
         }
     }
 
+    /// Sends `signal` to the first process (the program, or PID 1) unless it is already reaped.
+    pub fn signal_child(&self, signal: libc::c_int) {
+        self.shared.lock().signal_first(signal);
+    }
+
     pub fn elapsed_s(&self) -> f64 {
         self.start.elapsed().as_secs_f64()
     }
@@ -68,6 +84,8 @@ pub struct Pipes {
     pub stderr: Option<OwnedFd>,
     pub report: Option<OwnedFd>,
     pub pidfd: Option<OwnedFd>,
+    /// Readable when the tracer stopped the run for going over its process limit.
+    pub wake: Option<OwnedFd>,
     /// The proc connector and the family tree it is building, when the platform has it.
     pub connector: Option<(Connector, Family)>,
     /// The program's raw wait status as PID 1 relayed it, even when it came during teardown.
@@ -85,6 +103,7 @@ impl Pipes {
             stderr: Some(stderr),
             report: Some(report),
             pidfd,
+            wake: None,
             connector: None,
             main_status: None,
             pending: Vec::new(),
@@ -179,9 +198,13 @@ pub fn watch(
                 watch.stop = Stop::LostInit;
                 return watch;
             }
+            Event::OverLimit => {
+                watch.stop = Stop::Processes;
+                return watch;
+            }
         }
         if !run.pid_one
-            && let Some((status, rusage)) = reap(run.child, libc::WNOHANG)
+            && let Some((status, rusage)) = run.shared.lock().first_status
         {
             // Without a pidfd the program's end is noticed at the next tick. A setup failure
             // was written before the child exited: look for it before calling this an exit.
@@ -201,6 +224,8 @@ enum Event {
     Setup(i32, i32),
     MainExit(i32),
     InitGone,
+    /// The tracer killed the run for going over its process limit.
+    OverLimit,
 }
 
 /// One `poll` over the open pipes (and the pidfd), then reads whatever is ready.
@@ -219,6 +244,7 @@ fn poll_once(
         raw(&pipes.report),
         raw(&pipes.pidfd),
         connector,
+        raw(&pipes.wake),
     ]
     .into_iter()
     .map(|fd| libc::pollfd {
@@ -234,6 +260,10 @@ fn poll_once(
         return Event::Nothing;
     }
     let at = run.elapsed_s();
+    if fds[5].revents != 0 {
+        pipes.wake = None;
+        return Event::OverLimit;
+    }
     if fds[4].revents != 0 {
         pipes.read_events(run, tracer);
     }
@@ -255,10 +285,8 @@ fn poll_once(
     {
         return event;
     }
-    if fds[3].revents != 0 && !run.pid_one {
-        // The program ended (pidfd readable): reaped by the caller's next check.
-        pipes.pidfd = None;
-    }
+    // A readable pidfd (the program ended) stays in the set: the parent thread reaps the program
+    // a moment later, and the caller's next check finds its status.
     Event::Nothing
 }
 
@@ -324,24 +352,6 @@ fn read_report(pipes: &mut Pipes, pid_one: bool) -> Option<Event> {
         }
     }
     None
-}
-
-/// `wait4` on one pid; `None` when it has not ended (with WNOHANG) or is not our child.
-pub fn reap(pid: libc::pid_t, flags: libc::c_int) -> Option<(i32, libc::rusage)> {
-    loop {
-        let mut status = 0;
-        // SAFETY: an all-zero rusage is a valid value for wait4 to fill.
-        let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-        // SAFETY: wait4 on a specific pid with valid out-pointers.
-        let r = unsafe { libc::wait4(pid, &mut status, flags | libc::__WALL, &mut usage) };
-        if r == pid {
-            return Some((status, usage));
-        }
-        if r < 0 && super::syscalls::errno() == libc::EINTR {
-            continue;
-        }
-        return None;
-    }
 }
 
 /// Reads what is left in the pipes after every process is gone, for at most `limit`.

@@ -19,8 +19,7 @@ fn signal_all(run: &Run<'_>, signal: libc::c_int) {
         } else {
             super::child::RELAY_TERM
         };
-        // SAFETY: our own child, not reaped yet, so the pid is still its.
-        unsafe { libc::kill(run.child, request) };
+        run.signal_child(request);
         return;
     }
     if signal == libc::SIGKILL && run.cgroup.is_some_and(|c| c.kill()) {
@@ -94,49 +93,66 @@ fn cpu_of(usage: &libc::rusage) -> f64 {
     tv(usage.ru_utime) + tv(usage.ru_stime)
 }
 
-/// SIGKILL to everything of the run, reap the cloned child (unless already reaped) and every orphan
-/// re-parented to the grader, and list what is still there.
+/// SIGKILL to everything of the run, wait for the parent thread to reap the cloned child (and,
+/// under ptrace, every traced process), reap every orphan re-parented to the grader, and list what
+/// is still there.
 pub fn kill_and_reap(run: &Run<'_>, tracer: &Tracer, child_reaped: Option<&libc::rusage>) -> Reaped {
     let mut cpu_s = child_reaped.map_or(0.0, cpu_of);
-    let mut child_status = None;
-    if child_reaped.is_none() {
-        // SAFETY: SIGKILL to our own child, not reaped yet, so the pid is still its. PID 1 takes
-        // its whole namespace with it.
-        unsafe { libc::kill(run.child, libc::SIGKILL) };
-        if let Some((status, usage)) = supervise::reap(run.child, 0) {
-            child_status = Some(status);
-            cpu_s += cpu_of(&usage);
-        }
-    }
-    // From here on the first process is reaped: its pid is never signalled again.
+    // PID 1 takes its whole namespace with it.
+    run.signal_child(libc::SIGKILL);
+    let grader = std::process::id() as libc::pid_t;
     let deadline = Instant::now() + Duration::from_secs(5);
-    loop {
+    let survivors = loop {
+        let done = run.shared.lock().done;
         let remaining: Vec<_> = run.pids().into_iter().filter(|&p| p != run.child).collect();
-        if remaining.is_empty() || Instant::now() >= deadline {
-            return Reaped {
-                child_status,
-                cpu_s,
-                survivors: remaining,
-            };
+        if (done && remaining.is_empty()) || Instant::now() >= deadline {
+            break remaining;
         }
         if !(run.cgroup.is_some_and(|c| c.kill())) {
             for &pid in &remaining {
                 signal::send_if(pid, libc::SIGKILL, |p| run.owns(p));
             }
         }
-        // Orphans of the run re-parented to the grader (a subreaper) are ours to reap: only
-        // processes of this run, never the first process of another run of this grader.
-        let grader = std::process::id() as libc::pid_t;
-        for &pid in &remaining {
-            let ours = |p: libc::pid_t| {
-                !super::family::is_run_root(p)
-                    && super::trace::stat(p)
-                        .is_some_and(|s| s.ppid == grader && (run.owns(p) || tracer.saw(&s)))
-            };
-            if let Some(usage) = signal::reap_if(pid, ours) {
-                cpu_s += cpu_of(&usage);
+        if run.exact.is_none() {
+            // Orphans of the run re-parented to the grader (a subreaper) are ours to reap: only
+            // processes of this run, never the first process of another run of this grader.
+            for &pid in &remaining {
+                let ours = |p: libc::pid_t| {
+                    !super::family::is_run_root(p)
+                        && super::trace::stat(p)
+                            .is_some_and(|s| s.ppid == grader && (run.owns(p) || tracer.saw(&s)))
+                };
+                if let Some(usage) = signal::reap_if(pid, ours) {
+                    cpu_s += cpu_of(&usage);
+                }
             }
         }
         std::thread::sleep(Duration::from_millis(1));
+    };
+    if let Some(shared) = run.exact
+        && shared.lock().done
+    {
+        // Orphans the grader adopted were released to it by the tracer, which has finished: no
+        // wait can take a tracee's stop any more.
+        let adopted = std::mem::take(&mut shared.lock().adopted);
+        for pid in adopted {
+            let ours = |p: libc::pid_t| {
+                !super::family::is_run_root(p) && super::trace::stat(p).is_some_and(|s| s.ppid == grader)
+            };
+            signal::reap_if(pid, ours);
+        }
+    }
+    let child_status = if child_reaped.is_none() {
+        run.shared.lock().first_status.map(|(status, usage)| {
+            cpu_s += cpu_of(&usage);
+            status
+        })
+    } else {
+        None
+    };
+    Reaped {
+        child_status,
+        cpu_s,
+        survivors,
     }
 }

@@ -72,6 +72,9 @@ struct Seen {
 #[derive(Debug)]
 pub struct Tracer {
     seen: HashMap<(libc::pid_t, u64), Seen>,
+    /// The keys of `seen` by pid (a pid may be reused within a run), so that merging the exact
+    /// events costs O(1) per process, not a scan of everything seen.
+    by_pid: HashMap<libc::pid_t, Vec<(libc::pid_t, u64)>>,
     /// Our own PID 1 (namespaced runs): part of the machinery, not of the program.
     exclude: Option<libc::pid_t>,
     tick_s: f64,
@@ -90,6 +93,7 @@ impl Tracer {
         };
         Tracer {
             seen: HashMap::new(),
+            by_pid: HashMap::new(),
             exclude,
             tick_s: 1.0 / ticks.max(1) as f64,
             page_kb: (page.max(4096) / 1024) as u64,
@@ -108,11 +112,15 @@ impl Tracer {
             return None;
         }
         let stat = stat(pid)?;
-        let entry = self.seen.entry((pid, stat.start_ticks)).or_insert(Seen {
-            pid,
-            first_s: at_s,
-            last_s: at_s,
-            cpu_ticks: 0,
+        let key = (pid, stat.start_ticks);
+        let entry = self.seen.entry(key).or_insert_with(|| {
+            self.by_pid.entry(pid).or_default().push(key);
+            Seen {
+                pid,
+                first_s: at_s,
+                last_s: at_s,
+                cpu_ticks: 0,
+            }
         });
         entry.cpu_ticks = entry.cpu_ticks.max(stat.cpu_ticks);
         if stat.state == b'Z' || stat.state == b'X' {
@@ -131,12 +139,16 @@ impl Tracer {
             return;
         }
         // The sampled instance of this pid that was first seen after the fork (pids get reused).
-        let sampled = self
-            .seen
-            .values_mut()
-            .filter(|s| s.pid == pid && s.first_s >= start_s - 0.001 && s.first_s <= end_s + 0.001)
-            .min_by(|a, b| a.first_s.total_cmp(&b.first_s));
-        match sampled {
+        let key = self
+            .by_pid
+            .get(&pid)
+            .into_iter()
+            .flatten()
+            .filter_map(|key| self.seen.get(key).map(|s| (key, s.first_s)))
+            .filter(|(_, first)| *first >= start_s - 0.001 && *first <= end_s + 0.001)
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(key, _)| *key);
+        match key.and_then(|key| self.seen.get_mut(&key)) {
             Some(seen) => {
                 seen.first_s = start_s;
                 seen.last_s = seen.last_s.max(end_s);
@@ -155,6 +167,11 @@ impl Tracer {
                 );
             }
         }
+    }
+
+    /// Seconds per clock tick (`/proc` CPU times are in ticks).
+    pub fn tick_s(&self) -> f64 {
+        self.tick_s
     }
 
     /// Whether the process `stat` describes (pid and start time) was seen as one of the run's.

@@ -5,6 +5,23 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+/// The small limits of every hostile run (`tests/sandbox.rs`, `tests/environments.rs`): flag-value
+/// pairs for `atelier __sandbox-run`.
+pub const HOSTILE_LIMITS: [&str; 12] = [
+    "--wall",
+    "3",
+    "--cpu",
+    "3",
+    "--memory-mib",
+    "128",
+    "--processes",
+    "32",
+    "--output-bytes",
+    "65536",
+    "--file-bytes",
+    "10000000",
+];
+
 pub struct Atelier {
     cmd: Command,
     stdin: Option<String>,

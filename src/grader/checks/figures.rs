@@ -62,6 +62,7 @@ fn status_note(report: &RunReport, lang: Lang) -> String {
         ),
         RunStatus::OutputLimit => lang.pick("sortie trop longue", "too much output"),
         RunStatus::InternalError => lang.pick("erreur interne du bac à sable", "sandbox internal error"),
+        RunStatus::Interrupted => lang.pick("interrompu (Ctrl-C)", "interrupted (Ctrl-C)"),
     };
     match &report.detail {
         Some(detail) => format!(" ({what}: {detail})"),

@@ -74,8 +74,14 @@ impl Observed<'_> {
 /// Why a run's processes were not observed exactly, from the sandbox's own account of its method:
 /// sampling, or an exact method that lost events (both give lower bounds).
 pub fn inexact_observation(report: &RunReport) -> Option<String> {
-    let method = &report.processes_method;
-    (method.contains("sampling") || method.contains("lower bound")).then(|| method.clone())
+    // The sandbox says whether its observation was exact (ptrace, or the proc connector without
+    // lost events) and, when not, why and what to change.
+    (!report.exact).then(|| {
+        report
+            .inexact_reason
+            .clone()
+            .unwrap_or_else(|| report.processes_method.clone())
+    })
 }
 
 /// The sentence that says a check cannot be judged here, and what to do about it.
