@@ -113,39 +113,28 @@ pub fn check_submission(
         // parallelism (or racing only when truly parallel) shows it.
         let pinned = runs > 1 && index % 2 == 1;
         let cpus = if pinned { 1 } else { all_cpus };
+        let seeing = Seeing {
+            source: &source,
+            reference: reference.as_ref(),
+            cpus,
+            machine_cpus,
+            pinned,
+            busy_share: spec.busy_share,
+        };
         let judged = judge_runs(
             &spec,
             submission,
             pinned,
             &case_inputs,
             lang,
-            |report, sub_spec| {
-                let obs = observed(
-                    report,
-                    &source,
-                    reference.as_ref(),
-                    cpus,
-                    machine_cpus,
-                    pinned,
-                    spec.busy_share,
-                );
-                checks::evaluate(sub_spec, &obs, lang)
-            },
+            |report, sub_spec| checks::evaluate(sub_spec, &seeing.observe(report), lang),
         )?;
         let mut results = judged.results;
         if let Some(calls) = &calls {
             apply_calls(&spec, &mut results, calls, lang);
         }
         let report = judged.shown;
-        let obs = observed(
-            &report,
-            &source,
-            reference.as_ref(),
-            cpus,
-            machine_cpus,
-            pinned,
-            spec.busy_share,
-        );
+        let obs = seeing.observe(&report);
         let worst = if calls.as_ref().and_then(|c| c.run_status) == Some(sandbox::RunStatus::InternalError) {
             sandbox::RunStatus::InternalError
         } else {
@@ -278,24 +267,31 @@ pub fn request_for(spec: &ExerciseSpec, program: &Path, pinned: bool) -> RunRequ
     }
 }
 
-/// What the checks see of one run.
-fn observed<'a>(
-    report: &'a sandbox::RunReport,
+/// What the checks see of every run of a pass, the run itself aside.
+struct Seeing<'a> {
     source: &'a str,
     reference: Option<&'a ReferenceOutput>,
     cpus: u32,
     machine_cpus: u32,
     pinned: bool,
     busy_share: f64,
-) -> Observed<'a> {
-    Observed {
-        report,
-        source,
-        reference,
-        cpus,
-        machine_cpus,
-        pinned,
-        busy_share,
+}
+
+impl<'a> Seeing<'a> {
+    /// What the checks see of `report`.
+    fn observe<'b>(&self, report: &'b sandbox::RunReport) -> Observed<'b>
+    where
+        'a: 'b,
+    {
+        Observed {
+            report,
+            source: self.source,
+            reference: self.reference,
+            cpus: self.cpus,
+            machine_cpus: self.machine_cpus,
+            pinned: self.pinned,
+            busy_share: self.busy_share,
+        }
     }
 }
 
