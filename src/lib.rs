@@ -9,6 +9,7 @@ pub mod atomic_file;
 pub mod bench;
 pub mod course;
 pub mod demos;
+pub mod derive;
 pub mod grader;
 pub mod i18n;
 pub mod lint;

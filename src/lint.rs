@@ -67,6 +67,9 @@ pub fn lint(course: &Course, lang: Lang, out: &mut dyn Write) -> Result<Findings
     };
     findings.problems.extend(course.problems.iter().cloned());
     findings.problems.extend(course.notes.iter().cloned());
+    if let Err(problem) = crate::course::config::CourseConfig::of(&course.files) {
+        findings.problems.push(problem);
+    }
     for lesson in &course.lessons {
         for section in &lesson.sections {
             if section.level == 2 && !section.explicit_anchor {
@@ -163,7 +166,29 @@ fn run_reference_files(
     out: &mut dyn Write,
     findings: &mut Findings,
 ) -> Result<()> {
-    for (name, must_pass) in [("solution.py", true), ("starter.py", false)] {
+    let spec = grader::spec_or_problem(&course.files, exercise).ok();
+    let file = spec.as_ref().map_or("x.py", |s| s.file.as_str());
+    if let Some(spec) = &spec
+        && let Some(program) = spec.run.split_whitespace().next()
+        && crate::sandbox::resolve_program(program).is_none()
+    {
+        // Said once, instead of two "could not be checked" for the solution and the starter.
+        findings.problems.push(Problem {
+            file: course.files.display_path(&format!("{}/exercise.yaml", exercise.dir)),
+            line: key_line(exercise, "run"),
+            message: format!(
+                "run: `{program}` is not installed on this machine (looked in {}): the solution and the starter cannot be run",
+                crate::sandbox::RUN_PATH
+            ),
+        });
+        return Ok(());
+    }
+    let names = [
+        (exercise.bundled_name("solution", file), true),
+        (exercise.bundled_name("starter", file), false),
+    ];
+    for (name, must_pass) in names {
+        let name = name.as_str();
         let shown = course.files.display_path(&format!("{}/{name}", exercise.dir));
         if !exercise.files.contains_key(name) {
             findings.problems.push(Problem {
@@ -179,6 +204,8 @@ fn run_reference_files(
             lang,
             runs: Some(1),
             reference: None,
+            reveal_hidden: true,
+            only: None,
         };
         let verdict = grader::check_bundled(&course.files, exercise, name, &opts);
         if must_pass {

@@ -65,6 +65,21 @@ pub struct LessonProgress {
     /// Exercises whose check passed, by id.
     #[serde(default)]
     pub passed: BTreeSet<String>,
+    /// Exercises whose solution the student asked for before passing (`solution N --give-up`).
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub gave_up: BTreeSet<String>,
+    /// The last check of each exercise, by id (for `exercises`: failing X/Y).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub last_check: BTreeMap<String, LastCheck>,
+}
+
+/// The score of an exercise's last check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LastCheck {
+    pub score: u32,
+    pub max_score: u32,
+    pub passed: bool,
 }
 
 /// The student's answer to a key question and whether they judged it right against the model answer.

@@ -649,6 +649,7 @@ fn report_serialises_to_the_design_schema() {
         max_score,
         checks,
         run: atelier::grader::RunSummary::new(&r, 1, false, 2),
+        cases: Vec::new(),
         runs: None,
         lesson_anchor: "9#ex-1".into(),
     };
@@ -714,6 +715,7 @@ fn hints_follow_the_last_failures() {
         max_score,
         checks,
         run: atelier::grader::RunSummary::new(&r, 1, false, 2),
+        cases: Vec::new(),
         runs: None,
         lesson_anchor: "9#ex-1".into(),
     };

@@ -389,6 +389,7 @@ fn concurrent_runs_from_threads_keep_their_own_output_and_measures() {
                         ..Limits::default()
                     },
                     pin_one_cpu: false,
+                    stdin: None,
                 };
                 (i, run(&request).expect("the run starts"))
             })
@@ -427,6 +428,7 @@ fn the_environment_is_clean_and_the_folder_is_fresh() {
         env: vec![("EXTRA".into(), "yes".into())],
         limits: Limits::default(),
         pin_one_cpu: true,
+        stdin: None,
     };
     let report = run(&request).unwrap();
     assert_eq!(report.status, RunStatus::Ok, "{report:#?}");
@@ -567,6 +569,7 @@ fn python_process_machinery_works_inside_and_is_not_a_leftover() {
             ..Limits::default()
         },
         pin_one_cpu: false,
+        stdin: None,
     };
     let report = run(&request).unwrap();
     assert_eq!(report.status, RunStatus::Ok, "{report:#?}");
@@ -609,6 +612,7 @@ fn a_pinned_run_cannot_use_two_cpus_at_once() {
             ..Limits::default()
         },
         pin_one_cpu: true,
+        stdin: None,
     };
     let report = run(&request).unwrap();
     assert_eq!(report.status, RunStatus::Ok, "{report:#?}");

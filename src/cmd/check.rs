@@ -27,6 +27,9 @@ pub fn run(globals: &Globals, args: &CheckArgs) -> anyhow::Result<ExitCode> {
         lang,
         runs: args.runs,
         reference: None,
+        // A student's check: hidden checks show their name and mark only.
+        reveal_hidden: false,
+        only: args.only.clone(),
     };
     let report = check_submission(&files, &exercise, &args.file, &opts)?;
     let stdout = io::stdout();

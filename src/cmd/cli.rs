@@ -146,6 +146,9 @@ pub struct CheckArgs {
     /// Run N times (on all cores and pinned to one) and report the pass rate.
     #[arg(long, value_name = "N")]
     pub runs: Option<u32>,
+    /// Judge only the check of this name (the score is that check's).
+    #[arg(long, value_name = "NAME")]
+    pub only: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -267,8 +270,14 @@ pub struct NewArgs {
 pub enum NewWhat {
     /// `atelier new lesson 44 asyncio`
     Lesson { number: u32, slug: String },
-    /// `atelier new exercise 44.1`
-    Exercise { id: String },
+    /// `atelier new exercise 44.1 [--from-lesson]`
+    Exercise {
+        id: String,
+        /// Derive the spec, solution and starter from the lesson's statement and `<details>`
+        /// solution (the solution is run in the sandbox to see what it prints and returns).
+        #[arg(long)]
+        from_lesson: bool,
+    },
 }
 
 #[derive(Debug, Args)]

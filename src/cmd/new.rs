@@ -1,8 +1,10 @@
-//! `atelier new lesson NUMBER SLUG` and `atelier new exercise ID`: files an instructor starts from.
+//! `atelier new lesson NUMBER SLUG` and `atelier new exercise ID [--from-lesson]`: files an instructor
+//! starts from (the scaffold, or an exercise derived from the lesson's statement and solution).
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use atelier::derive::{DeriveOptions, derive_exercise};
 use atelier::scaffold::{new_exercise, new_lesson};
 
 use super::Globals;
@@ -11,11 +13,29 @@ use super::cli::{NewArgs, NewWhat};
 /// `atelier new …`, in the `--course` folder or the current one.
 pub fn run(globals: &Globals, args: &NewArgs) -> anyhow::Result<ExitCode> {
     let root = globals.course_dir.clone().unwrap_or_else(|| PathBuf::from("."));
+    let mut out = io::stdout().lock();
     let written = match &args.what {
         NewWhat::Lesson { number, slug } => new_lesson(&root, *number, slug)?,
-        NewWhat::Exercise { id } => new_exercise(&root, id)?,
+        NewWhat::Exercise {
+            id,
+            from_lesson: false,
+        } => new_exercise(&root, id)?,
+        NewWhat::Exercise {
+            id,
+            from_lesson: true,
+        } => {
+            let derived = derive_exercise(&DeriveOptions {
+                root: root.clone(),
+                id: id.clone(),
+                runs: 3,
+            })?;
+            writeln!(out, "{id} :")?;
+            for note in &derived.notes {
+                writeln!(out, "  - {note}")?;
+            }
+            derived.files
+        }
     };
-    let mut out = io::stdout().lock();
     for path in &written {
         writeln!(out, "créé / created: {}", path.display())?;
     }

@@ -47,6 +47,7 @@ pub fn run(args: &SandboxRunArgs) -> anyhow::Result<ExitCode> {
         env: Vec::new(),
         limits,
         pin_one_cpu: args.pin,
+        stdin: None,
     };
     let report = sandbox::run(&request)?;
     let mut out = std::io::stdout().lock();

@@ -14,6 +14,18 @@ pub struct Exercise {
     pub files: BTreeMap<String, Vec<u8>>,
 }
 
+impl Exercise {
+    /// The name of the folder's `stem` file (`solution`, `starter`) for a submission named
+    /// `submission`: `solution.js` for `prog.js` when the folder has it, else `solution.py`.
+    pub fn bundled_name(&self, stem: &str, submission: &str) -> String {
+        let by_extension = submission
+            .rsplit_once('.')
+            .map(|(_, ext)| format!("{stem}.{ext}"))
+            .filter(|name| self.files.contains_key(name));
+        by_extension.unwrap_or_else(|| format!("{stem}.py"))
+    }
+}
+
 /// Every exercise folder of a course, and the problems found on the way.
 pub fn load_all(course: &CourseFiles) -> (Vec<Exercise>, Vec<Problem>) {
     let mut by_dir: BTreeMap<String, BTreeMap<String, Vec<u8>>> = BTreeMap::new();

@@ -35,6 +35,21 @@ pub struct AtelierKeys {
     /// Live demos linked to sections: `anchor: [demo, …]` (or a single name).
     #[serde(default)]
     pub demos: BTreeMap<String, OneOrMany>,
+    /// When the REPL's `solution N` shows the solution (`open`, or `after-pass`); the course's
+    /// `atelier.yaml` when absent.
+    #[serde(default)]
+    pub solutions: Option<SolutionsPolicy>,
+}
+
+/// When a student may see an exercise's solution.
+#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum SolutionsPolicy {
+    /// Whenever they ask (as the web site has it).
+    #[default]
+    Open,
+    /// Once the exercise has passed its check, or after an explicit `solution N --give-up`.
+    AfterPass,
 }
 
 /// A single name or a list of names.

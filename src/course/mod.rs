@@ -3,6 +3,7 @@
 //! A course is first read into [`CourseFiles`] (relative path → bytes), whether it comes from the
 //! binary or from a folder, so that parsing never cares where the text came from.
 pub mod anchor;
+pub mod config;
 pub mod exercise;
 pub mod frontmatter;
 pub mod lesson;
@@ -286,6 +287,14 @@ impl CourseFiles {
         reader.only_lessons = false;
         if !lessons_dir.is_empty() {
             reader.read(&root.join("exercises"), "exercises")?;
+        }
+        // The course's own settings, when it has some.
+        let config = root.join(config::FILE);
+        // A regular file only: a link planted in the course folder is not followed.
+        if std::fs::symlink_metadata(&config).is_ok_and(|m| m.file_type().is_file()) {
+            let bytes =
+                std::fs::read(&config).with_context(|| format!("{}: cannot read", config.display()))?;
+            reader.files.insert(config::FILE.to_string(), bytes);
         }
         Ok(CourseFiles {
             root: Some(root.to_path_buf()),

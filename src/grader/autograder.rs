@@ -292,12 +292,15 @@ fn grade_one(
     }
     let submission = class::from_folder(&dir, &dir, "submission", &spec.file, run.lang)
         .map_err(|problem| anyhow::anyhow!("{}: {}", problem.entry, problem.reason))?;
-    let bytes = std::fs::read(&submission.path)
-        .with_context(|| format!("{}: cannot read the submission", submission.path.display()))?;
+    let bytes = super::submission_file::read(&submission.path)?;
     let opts = CheckOptions {
         lang: run.lang,
         runs: None,
         reference: None,
+        // results.json carries each test's visibility and Gradescope hides hidden tests from the
+        // student; the top-level feedback names hidden checks only.
+        reveal_hidden: true,
+        only: None,
     };
     let report = check_submission(files, exercise, &submission.path, &opts)?;
     // The student as Gradescope knows them (email, else name), for the record's text.

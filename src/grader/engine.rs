@@ -5,12 +5,16 @@ use std::path::Path;
 
 use anyhow::Context;
 
-use super::checks::{self, Observed};
+use super::cases;
+use super::checks::{self, Observed, call};
 use super::reference::{ReferenceOutput, reference_output};
+use super::spec::CheckKind;
 use super::spec::{ExerciseSpec, Mask};
+use super::verdict::{CaseRun, CheckResult, NotJudged, Status};
 use super::verdict::{
     CheckReport, DistinctOutput, RunOutcome, RunSummary, RunsSummary, Verdict, round3, tally,
 };
+use super::visibility::redact_for_student;
 use crate::course::{CourseFiles, Exercise, Problem};
 use crate::i18n::Lang;
 use crate::sandbox::{self, RunRequest};
@@ -24,6 +28,10 @@ pub struct CheckOptions {
     pub runs: Option<u32>,
     /// The reference solution's output, when the caller already has it (batch grading gets it once).
     pub reference: Option<ReferenceOutput>,
+    /// Keep the details of hidden checks (an instructor's grading); a student's check removes them.
+    pub reveal_hidden: bool,
+    /// Judge only the check of this name (`check --only NAME`); the score is that check's.
+    pub only: Option<String>,
 }
 
 /// The spec of an exercise, parsed; an error names the file, line and key.
@@ -65,7 +73,10 @@ pub fn check_submission(
     submission: &Path,
     opts: &CheckOptions,
 ) -> anyhow::Result<CheckReport> {
-    let spec = load_spec(files, exercise)?;
+    let mut spec = load_spec(files, exercise)?;
+    if let Some(only) = &opts.only {
+        restrict_to(&mut spec, only)?;
+    }
     let source_bytes = super::submission_file::read(submission)?;
     let source = String::from_utf8_lossy(&source_bytes).into_owned();
     let lang = opts.lang;
@@ -75,6 +86,19 @@ pub fn check_submission(
         (None, true) => Some(reference_output(&spec, exercise)?),
         (None, false) => None,
     };
+
+    // Every call of the `call` checks is made once, in one run of the harness.
+    let calls = if call::needed(&spec) {
+        Some(call::run_calls(&spec, &request_for(&spec, submission, false))?)
+    } else {
+        None
+    };
+    // The cases' stdin and files, written once for the whole series.
+    let case_dir = tempfile::tempdir().context("cannot create a temporary folder")?;
+    let mut case_inputs = Vec::new();
+    for case in &spec.cases {
+        case_inputs.push(cases::prepare(case, exercise, case_dir.path())?);
+    }
 
     let runs = opts.runs.unwrap_or(spec.runs).max(1);
     let all_cpus = available_cpus();
@@ -87,11 +111,8 @@ pub fn check_submission(
         // A series alternates: all cores, then one CPU, so that a program relying on true
         // parallelism (or racing only when truly parallel) shows it.
         let pinned = runs > 1 && index % 2 == 1;
-        let request = request_for(&spec, submission, pinned);
-        let report = sandbox::run(&request).context("the sandbox could not run the submission")?;
         let cpus = if pinned { 1 } else { all_cpus };
-        let obs = Observed {
-            report: &report,
+        let seeing = Seeing {
             source: &source,
             reference: reference.as_ref(),
             cpus,
@@ -99,8 +120,26 @@ pub fn check_submission(
             pinned,
             busy_share: spec.busy_share,
         };
-        let results = checks::evaluate(&spec, &obs, lang);
-        let (verdict, score, max_score) = tally(report.status, &results);
+        let judged = judge_runs(
+            &spec,
+            submission,
+            pinned,
+            &case_inputs,
+            lang,
+            |report, sub_spec| checks::evaluate(sub_spec, &seeing.observe(report), lang),
+        )?;
+        let mut results = judged.results;
+        if let Some(calls) = &calls {
+            apply_calls(&spec, &mut results, calls, lang);
+        }
+        let report = judged.shown;
+        let obs = seeing.observe(&report);
+        let worst = if calls.as_ref().and_then(|c| c.run_status) == Some(sandbox::RunStatus::InternalError) {
+            sandbox::RunStatus::InternalError
+        } else {
+            judged.worst
+        };
+        let (verdict, score, max_score) = tally(worst, &results);
         let output = count_output(
             &mut outputs,
             checks::mask(&report.stdout, &[Mask::Pid, Mask::Float]),
@@ -134,12 +173,23 @@ pub fn check_submission(
                 max_score,
                 checks: results,
                 run: RunSummary::new(&report, busy, pinned, cpus),
+                cases: judged
+                    .case_runs
+                    .iter()
+                    .map(|(name, r)| CaseRun {
+                        name: name.clone(),
+                        run: RunSummary::new(r, obs.busy_processes(spec.busy_share), pinned, cpus),
+                    })
+                    .collect(),
                 runs: None,
                 lesson_anchor: format!("{}#{}", spec.lesson, spec.anchor),
             });
         }
     }
     let mut report = shown.context("at least one run")?;
+    if !opts.reveal_hidden {
+        redact_for_student(&mut report.checks);
+    }
     if runs > 1 {
         let passed = outcomes.iter().filter(|o| o.verdict == Verdict::Pass).count() as u32;
         let pinned_runs = outcomes.iter().filter(|o| o.pinned).count() as u32;
@@ -211,6 +261,149 @@ pub fn request_for(spec: &ExerciseSpec, program: &Path, pinned: bool) -> RunRequ
             .collect(),
         limits: spec.limits.to_limits(),
         pin_one_cpu: pinned,
+        stdin: None,
+    }
+}
+
+/// What the checks see of every run of a pass, the run itself aside.
+struct Seeing<'a> {
+    source: &'a str,
+    reference: Option<&'a ReferenceOutput>,
+    cpus: u32,
+    machine_cpus: u32,
+    pinned: bool,
+    busy_share: f64,
+}
+
+impl<'a> Seeing<'a> {
+    /// What the checks see of `report`.
+    fn observe<'b>(&self, report: &'b sandbox::RunReport) -> Observed<'b>
+    where
+        'a: 'b,
+    {
+        Observed {
+            report,
+            source: self.source,
+            reference: self.reference,
+            cpus: self.cpus,
+            machine_cpus: self.machine_cpus,
+            pinned: self.pinned,
+            busy_share: self.busy_share,
+        }
+    }
+}
+
+/// Keeps only the check named `only` (and errs naming the checks there are).
+fn restrict_to(spec: &mut ExerciseSpec, only: &str) -> anyhow::Result<()> {
+    if !spec.checks.iter().any(|c| c.name == only) {
+        let names: Vec<&str> = spec.checks.iter().map(|c| c.name.as_str()).collect();
+        anyhow::bail!(
+            "exercise {}: no check is named `{only}` (checks: {})",
+            spec.id,
+            names.join(", ")
+        );
+    }
+    spec.checks.retain(|c| c.name == only);
+    let case = spec.checks[0].case.clone();
+    if let Some(case) = case {
+        spec.cases.retain(|c| c.name == case);
+    }
+    Ok(())
+}
+
+/// The runs of one pass (one run, or one per case) and the checks judged on them.
+struct Judged {
+    /// One result per check, in the spec's order.
+    results: Vec<CheckResult>,
+    /// The run shown in the report: the first case with a failed check, else the first.
+    shown: sandbox::RunReport,
+    /// The worst run status (an internal error anywhere makes the verdict an error).
+    worst: sandbox::RunStatus,
+    /// Each case's run, by name (empty without cases).
+    case_runs: Vec<(String, sandbox::RunReport)>,
+}
+
+/// Runs the submission once, or once per case, and judges each run with `evaluate`.
+fn judge_runs(
+    spec: &ExerciseSpec,
+    submission: &Path,
+    pinned: bool,
+    case_inputs: &[cases::CaseInputs],
+    lang: Lang,
+    evaluate: impl Fn(&sandbox::RunReport, &ExerciseSpec) -> Vec<CheckResult>,
+) -> anyhow::Result<Judged> {
+    let base = request_for(spec, submission, pinned);
+    if spec.cases.is_empty() {
+        let report = sandbox::run(&base).context("the sandbox could not run the submission")?;
+        let results = evaluate(&report, spec);
+        return Ok(Judged {
+            results,
+            worst: report.status,
+            shown: report,
+            case_runs: Vec::new(),
+        });
+    }
+    let mut per_case = Vec::new();
+    let mut case_runs = Vec::new();
+    let mut worst = sandbox::RunStatus::Ok;
+    for (case, (stdin, files)) in spec.cases.iter().zip(case_inputs) {
+        let request = cases::request(base.clone(), spec, case, stdin.clone(), files.clone());
+        let report = sandbox::run(&request)
+            .with_context(|| format!("the sandbox could not run the submission (case `{}`)", case.name))?;
+        // The first run that did not end well stands for the series, an internal error above all.
+        if report.status == sandbox::RunStatus::InternalError || worst == sandbox::RunStatus::Ok {
+            worst = report.status;
+        }
+        let mut results = evaluate(&report, &cases::spec_for_case(spec, &case.name));
+        for result in &mut results {
+            if result.case.is_some() {
+                result.case = Some(case.name.clone());
+            }
+        }
+        per_case.push((case.name.clone(), results));
+        case_runs.push((case.name.clone(), report));
+    }
+    let shown_index = per_case
+        .iter()
+        .position(|(_, results)| results.iter().any(|r| r.status == Status::Fail))
+        .unwrap_or(0);
+    Ok(Judged {
+        results: cases::merge(spec, &per_case, lang),
+        shown: case_runs[shown_index].1.clone(),
+        worst,
+        case_runs,
+    })
+}
+
+/// Puts the harness's verdict into each `call` check's result (the run's evaluation skipped them).
+fn apply_calls(spec: &ExerciseSpec, results: &mut [CheckResult], calls: &call::CallResults, lang: Lang) {
+    for result in results.iter_mut() {
+        let Some(check) = spec.checks.iter().find(|c| c.name == result.name) else {
+            continue;
+        };
+        let CheckKind::Call(call::CallCheck {
+            function,
+            calls: list,
+            ..
+        }) = &check.kind
+        else {
+            continue;
+        };
+        if result.not_judged == Some(NotJudged::NotApplicable) {
+            // Its `when` does not hold on this machine: it stays so.
+            continue;
+        }
+        let outcome = call::outcome(&check.name, function, list, calls, lang);
+        result.status = outcome.status;
+        result.not_judged = outcome.not_judged;
+        result.message = outcome.message;
+        result.expected = outcome.expected;
+        result.actual = outcome.actual;
+        result.points = if outcome.status == Status::Pass {
+            check.points
+        } else {
+            0
+        };
     }
 }
 
@@ -242,6 +435,7 @@ pub fn hint(spec: &ExerciseSpec, last: Option<&CheckReport>, lang: Lang) -> Vec<
         .map(|report| {
             report
                 .failed()
+                .filter(|c| c.visibility.is_visible())
                 .map(|c| Hint {
                     check: c.name.clone(),
                     text: c.hint.clone(),
@@ -253,7 +447,8 @@ pub fn hint(spec: &ExerciseSpec, last: Option<&CheckReport>, lang: Lang) -> Vec<
         return failed;
     }
     spec.checks
-        .first()
+        .iter()
+        .find(|c| c.visibility.is_visible())
         .map(|c| Hint {
             check: c.name.clone(),
             text: c.hint.get(lang).to_string(),
@@ -273,6 +468,7 @@ pub struct Hint {
 pub fn all_hints(spec: &ExerciseSpec, lang: Lang) -> BTreeMap<String, String> {
     spec.checks
         .iter()
+        .filter(|c| c.visibility.is_visible())
         .map(|c| (c.name.clone(), c.hint.get(lang).to_string()))
         .collect()
 }

@@ -93,6 +93,9 @@ pub fn grade_class(args: &GradeOptions, out: &mut dyn Write) -> Result<()> {
         lang,
         runs: None,
         reference,
+        // An instructor grades: the gradebook and the exports keep every detail (exports mark visibility).
+        reveal_hidden: true,
+        only: None,
     };
 
     // The gradebook or an export written inside the class folder is ours, not a student's.

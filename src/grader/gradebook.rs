@@ -416,6 +416,8 @@ pub(crate) mod tests {
                 hint: "h".into(),
                 expected: None,
                 actual: None,
+                case: None,
+                visibility: Default::default(),
             }],
             run: RunFigures {
                 status: "ok".into(),

@@ -5,6 +5,7 @@
 pub mod autograder;
 pub mod batch;
 pub mod bulk_layout;
+pub mod cases;
 pub mod checks;
 pub mod class;
 pub mod class_outputs;

@@ -4,6 +4,8 @@
 //! JUnit, CSV) and `--report` see, so that a grade looks the same wherever it is read. Unlike
 //! [`CheckReport`] it is small (the program's output is cut to an excerpt) and reads back from JSON.
 use serde::{Deserialize, Serialize};
+
+use super::visibility::Visibility;
 use sha2::{Digest, Sha256};
 
 use super::verdict::{CheckReport, Status, Verdict};
@@ -93,6 +95,22 @@ pub struct CheckRecord {
     pub expected: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actual: Option<String>,
+    /// The case whose run it judged (none: every case, or a spec without cases).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case: Option<String>,
+    /// Who sees its details (exports pass it on: Gradescope's `visibility`).
+    #[serde(default, skip_serializing_if = "Visibility::is_visible")]
+    pub visibility: Visibility,
+}
+
+impl CheckRecord {
+    /// The name with its case, as platforms list tests: `two-lines/six-words`.
+    pub fn qualified_name(&self) -> String {
+        match &self.case {
+            Some(case) => format!("{case}/{}", self.name),
+            None => self.name.clone(),
+        }
+    }
 }
 
 /// What the run did (the figures of the run the checks judged).
@@ -184,6 +202,8 @@ impl GradeRecord {
                         .as_deref()
                         .filter(|_| c.status == Status::Fail)
                         .map(excerpt),
+                    case: c.case.clone(),
+                    visibility: c.visibility,
                 })
                 .collect(),
             run: RunFigures {

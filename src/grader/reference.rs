@@ -20,10 +20,11 @@ pub struct ReferenceOutput {
 
 /// The reference output, from the cache or by running the solution in the sandbox.
 pub fn reference_output(spec: &ExerciseSpec, exercise: &Exercise) -> anyhow::Result<ReferenceOutput> {
+    let name = exercise.bundled_name("solution", &spec.file);
     let solution = exercise
         .files
-        .get("solution.py")
-        .with_context(|| format!("{}: no solution.py to compare with", exercise.dir))?;
+        .get(&name)
+        .with_context(|| format!("{}: no {name} to compare with", exercise.dir))?;
     let spec_text = exercise
         .files
         .get("exercise.yaml")
@@ -60,8 +61,9 @@ fn run_reference(
         sandbox::run(&request_for(spec, &path, false)).context("the sandbox could not run the reference")?;
     if report.status != RunStatus::Ok || report.exit_code != Some(0) {
         anyhow::bail!(
-            "{}/solution.py: the reference solution itself failed ({:?}, exit {:?}): {}",
+            "{}/{}: the reference solution itself failed ({:?}, exit {:?}): {}",
             exercise.dir,
+            exercise.bundled_name("solution", &spec.file),
             report.status,
             report.exit_code,
             report.stderr.lines().last().unwrap_or("")

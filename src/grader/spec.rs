@@ -7,7 +7,10 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
+use super::cases::Case;
+use super::checks::call::CallCheck;
 use super::spec_location::{find_check_line, find_key_line, yaml_problem};
+use super::visibility::Visibility;
 use crate::course::Problem;
 use crate::i18n::Lang;
 use crate::sandbox::Limits;
@@ -101,6 +104,10 @@ pub struct ExerciseSpec {
     pub busy_share: f64,
     /// The checks, in the order they are reported.
     pub checks: Vec<Check>,
+    /// Runs of the program with their own stdin, arguments, environment and files; none means one
+    /// run with stdin `/dev/null`.
+    #[serde(default)]
+    pub cases: Vec<Case>,
 }
 
 fn default_run() -> String {
@@ -200,6 +207,12 @@ pub struct Check {
     /// What the check looks at.
     #[serde(flatten)]
     pub kind: CheckKind,
+    /// The case whose run the check judges; every case's when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case: Option<String>,
+    /// Who sees the check's details (`visible`, `hidden`, `after_due`).
+    #[serde(default, skip_serializing_if = "Visibility::is_visible")]
+    pub visibility: Visibility,
 }
 
 fn default_points() -> u32 {
@@ -233,7 +246,22 @@ impl<'de> Deserialize<'de> for Check {
             Some(value) => Some(String::deserialize(value).map_err(&in_check)?),
             None => None,
         };
-        let kind = CheckKind::deserialize(Value::Mapping(map)).map_err(&in_check)?;
+        let case = match map.remove("case") {
+            Some(value) => Some(String::deserialize(value).map_err(&in_check)?),
+            None => None,
+        };
+        let visibility = match map.remove("visibility") {
+            Some(value) => Visibility::deserialize(value).map_err(&in_check)?,
+            None => Visibility::default(),
+        };
+        // `call` is read on its own: an internally tagged enum buffers its fields, and the buffer
+        // cannot hold the `!py` tags its arguments may carry.
+        let kind = if map.get("kind") == Some(&Value::String("call".into())) {
+            map.remove("kind");
+            CheckKind::Call(CallCheck::deserialize(Value::Mapping(map)).map_err(&in_check)?)
+        } else {
+            CheckKind::deserialize(Value::Mapping(map)).map_err(&in_check)?
+        };
         Ok(Check {
             name,
             title,
@@ -241,6 +269,8 @@ impl<'de> Deserialize<'de> for Check {
             hint,
             when,
             kind,
+            case,
+            visibility,
         })
     }
 }
@@ -475,6 +505,9 @@ pub enum CheckKind {
         #[serde(default)]
         extract: Option<String>,
     },
+    /// The student's function called with given arguments, the module imported without running its
+    /// `__main__` block (see `checks/call.rs`).
+    Call(CallCheck),
 }
 
 fn yes() -> bool {
@@ -500,6 +533,7 @@ impl CheckKind {
             CheckKind::Streaming { .. } => "streaming",
             CheckKind::Source { .. } => "source",
             CheckKind::SameAsReference { .. } => "same-as-reference",
+            CheckKind::Call(_) => "call",
         }
     }
 }
@@ -622,7 +656,19 @@ impl ExerciseSpec {
                     return Err(at(key, format!("{value} is not a fraction between 0 and 1")));
                 }
             }
+            super::checks::call::validate(&check.kind, self).map_err(|(key, m)| at(key, m))?;
+            if matches!(check.kind, CheckKind::Call(_)) && check.case.is_some() {
+                return Err(at(
+                    "case",
+                    "a call check runs in its own run (the harness's), not in a case".into(),
+                ));
+            }
         }
+        super::cases::validate(self).map_err(|(key, message)| Problem {
+            file: file.to_string(),
+            line: find_key_line(text, key),
+            message,
+        })?;
         Ok(())
     }
 }

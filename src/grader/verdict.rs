@@ -76,6 +76,11 @@ pub struct CheckResult {
     /// The text that came.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub actual: Option<String>,
+    /// The case whose run it judged; absent for a check of every case (or a spec without cases).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case: Option<String>,
+    /// Who sees its details; a hidden check's message, texts and hint are removed for students.
+    pub visibility: super::visibility::Visibility,
 }
 
 /// What the run did, as the report shows it.
@@ -191,6 +196,14 @@ pub struct RunsSummary {
     pub distinct_outputs: Vec<DistinctOutput>,
 }
 
+/// One case's run.
+#[derive(Debug, Clone, Serialize)]
+pub struct CaseRun {
+    /// The case's name in the spec.
+    pub name: String,
+    pub run: RunSummary,
+}
+
 /// The report on one submission.
 #[derive(Debug, Clone, Serialize)]
 pub struct CheckReport {
@@ -208,6 +221,9 @@ pub struct CheckReport {
     /// The checks of the run shown: the first failing run of a series, else the first.
     pub checks: Vec<CheckResult>,
     pub run: RunSummary,
+    /// Each case's run (empty for a spec without cases).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cases: Vec<CaseRun>,
     /// Present when there was more than one run.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub runs: Option<RunsSummary>,

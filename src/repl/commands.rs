@@ -104,11 +104,11 @@ pub static COMMANDS: &[CommandDef] = &[
     },
     CommandDef {
         names: &["solution", "corrigé", "corrige"],
-        usage: "N",
-        help_fr: "déplier la solution de l'exercice N",
-        help_en: "unfold the solution of exercise N",
+        usage: "N [--give-up]",
+        help_fr: "déplier la solution de l'exercice N (--give-up : avant de l'avoir réussi, si le cours l'exige)",
+        help_en: "unfold the solution of exercise N (--give-up: before passing it, when the course asks)",
         arg: Arg::Exercise,
-        run: solution,
+        run: super::workflow::solution,
     },
     CommandDef {
         names: &["quiz"],
@@ -136,15 +136,31 @@ pub static COMMANDS: &[CommandDef] = &[
     },
     CommandDef {
         names: &["exercise", "exercice"],
-        usage: "N",
-        help_fr: "l'énoncé de l'exercice N et un fichier de départ à compléter",
-        help_en: "exercise N's statement and a starter file to complete",
+        usage: "[reset] N",
+        help_fr: "l'énoncé de l'exercice N et un fichier de départ à compléter (reset : le remettre, l'ancien gardé en .bak)",
+        help_en: "exercise N's statement and a starter file to complete (reset: restore it, the old one kept as .bak)",
         arg: Arg::Exercise,
         run: super::exercises::exercise,
     },
     CommandDef {
+        names: &["exercises", "exercices"],
+        usage: "",
+        help_fr: "tous les exercices, où vous en êtes, et le prochain à faire",
+        help_en: "every exercise, where you stand, and the next one to do",
+        arg: Arg::None,
+        run: super::workflow::exercises,
+    },
+    CommandDef {
+        names: &["edit", "éditer", "editer"],
+        usage: "N",
+        help_fr: "ouvrir votre fichier de l'exercice N dans $VISUAL / $EDITOR",
+        help_en: "open your file of exercise N in $VISUAL / $EDITOR",
+        arg: Arg::Exercise,
+        run: super::workflow::edit,
+    },
+    CommandDef {
         names: &["check", "vérifier", "verifier"],
-        usage: "N [fichier]",
+        usage: "N [fichier] [--only nom]",
         help_fr: "vérifier votre programme (dans un bac à sable) et expliquer ce qui ne va pas",
         help_en: "check your program (in a sandbox) and explain what is wrong",
         arg: Arg::ExerciseFile,
@@ -274,13 +290,19 @@ fn help(session: &mut Session, _: &str, out: &mut dyn Write, _: &mut dyn Input) 
         // The description wraps under itself at the terminal's width, never inside a word.
         let width = session.style.width.max(50);
         let head = format!("  {:<34} ", format!("{names}{usage}"));
-        let head_width = textwrap::core::display_width(&head);
+        let mut head_width = textwrap::core::display_width(&head);
+        // A long usage leaves too little room beside it: the description goes under it instead.
+        let own_line = head_width + 20 > width;
+        if own_line {
+            writeln!(out, "{}", head.trim_end())?;
+            head_width = 6;
+        }
         let room = width.saturating_sub(head_width).max(16);
         for (i, line) in render::wrap_text(command.help(lang), room, room)
             .iter()
             .enumerate()
         {
-            if i == 0 {
+            if i == 0 && !own_line {
                 writeln!(out, "{head}{line}")?;
             } else {
                 writeln!(out, "{}{line}", " ".repeat(head_width))?;
@@ -400,7 +422,13 @@ pub fn exercise_arg(session: &Session, args: &str, out: &mut dyn Write) -> Resul
     }
 }
 
-fn solution(session: &mut Session, args: &str, out: &mut dyn Write, _: &mut dyn Input) -> Result<Flow> {
+/// Unfolds the lesson's solution of exercise N (`workflow::solution` decides whether it may).
+pub(super) fn solution(
+    session: &mut Session,
+    args: &str,
+    out: &mut dyn Write,
+    _: &mut dyn Input,
+) -> Result<Flow> {
     let Some(number) = exercise_arg(session, args, out)? else {
         return Ok(Flow::Continue);
     };

@@ -13,7 +13,7 @@ use crate::procs::interrupt;
 use anyhow::Result;
 
 /// The exercise folder and spec of the current lesson's exercise `number`, or a message saying why not.
-fn exercise_and_spec(
+pub(super) fn exercise_and_spec(
     session: &Session,
     number: u32,
     out: &mut dyn Write,
@@ -46,6 +46,9 @@ pub fn work_file(spec: &ExerciseSpec) -> PathBuf {
 
 /// `exercise N`: the statement, and the starter written where the student will edit it.
 pub fn exercise(session: &mut Session, args: &str, out: &mut dyn Write, _: &mut dyn Input) -> Result<Flow> {
+    if let Some(rest) = args.strip_prefix("reset") {
+        return super::workflow::reset(session, rest.trim(), out);
+    }
     let Some(number) = exercise_arg(session, args, out)? else {
         return Ok(Flow::Continue);
     };
@@ -69,7 +72,11 @@ pub fn exercise(session: &mut Session, args: &str, out: &mut dyn Write, _: &mut 
             path.display()
         )?;
     } else {
-        let starter = exercise.files.get("starter.py").cloned().unwrap_or_default();
+        let starter = exercise
+            .files
+            .get(&exercise.bundled_name("starter", &spec.file))
+            .cloned()
+            .unwrap_or_default();
         crate::atomic_file::write_atomic(&path, &starter)?;
         writeln!(
             out,
@@ -109,6 +116,7 @@ fn check_once(
     exercise: &Exercise,
     spec: &ExerciseSpec,
     file: &Path,
+    only: Option<&str>,
     out: &mut dyn Write,
 ) -> Result<Checked> {
     let lang = session.lang;
@@ -135,6 +143,8 @@ fn check_once(
         lang,
         runs: None,
         reference: None,
+        only: only.map(String::from),
+        ..CheckOptions::default()
     };
     // Ctrl-C while the program runs: the sandbox sees the flag, kills and reaps the whole run, and
     // the REPL goes back to the prompt instead of dying with the signal. `watch` already holds a
@@ -166,6 +176,14 @@ fn check_once(
         }
     };
     crate::view::write_check_report(&report, lang, session.style.color, out)?;
+    if only.is_some() {
+        // One check passing is not the exercise passing: nothing is recorded.
+        return Ok(Checked::Done(Some(report)));
+    }
+    super::workflow::record_check(session, &report);
+    if report.verdict != Verdict::Pass {
+        session.save(out)?;
+    }
     if report.verdict == Verdict::Pass {
         let slug = session.current_lesson().slug.clone();
         session.progress.lesson_mut(&slug).passed.insert(spec.id.clone());
@@ -185,6 +203,8 @@ fn check_once(
 
 /// `check N [FILE]`.
 pub fn check(session: &mut Session, args: &str, out: &mut dyn Write, _: &mut dyn Input) -> Result<Flow> {
+    let (args, only) = super::workflow::split_only(args);
+    let args = args.as_str();
     let Some(number) = exercise_arg(session, args, out)? else {
         return Ok(Flow::Continue);
     };
@@ -193,7 +213,7 @@ pub fn check(session: &mut Session, args: &str, out: &mut dyn Write, _: &mut dyn
         return Ok(Flow::Continue);
     };
     let file = submission(args, &spec);
-    if let Checked::Done(report) = check_once(session, &exercise, &spec, &file, out)? {
+    if let Checked::Done(report) = check_once(session, &exercise, &spec, &file, only.as_deref(), out)? {
         session.last_report = report;
     }
     Ok(Flow::Continue)
@@ -235,7 +255,7 @@ pub fn watch(session: &mut Session, args: &str, out: &mut dyn Write, _: &mut dyn
                 "(no terminal: checking once)"
             )
         )?;
-        if let Checked::Done(report) = check_once(session, &exercise, &spec, &file, out)? {
+        if let Checked::Done(report) = check_once(session, &exercise, &spec, &file, None, out)? {
             session.last_report = report;
         }
         return Ok(Flow::Continue);
@@ -255,7 +275,7 @@ pub fn watch(session: &mut Session, args: &str, out: &mut dyn Write, _: &mut dyn
         let now = modified(&file);
         if now.is_some() && now != seen {
             seen = now;
-            match check_once(session, &exercise, &spec, &file, out)? {
+            match check_once(session, &exercise, &spec, &file, None, out)? {
                 Checked::Done(report) => session.last_report = report,
                 Checked::Interrupted => break,
             }

@@ -7,6 +7,7 @@ pub mod input;
 mod live;
 mod quiz;
 pub mod session;
+pub mod workflow;
 
 use std::io::{self, IsTerminal, Write};
 

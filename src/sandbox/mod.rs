@@ -4,8 +4,8 @@
 //! this module's business alone. Layers (each used where [`probe`] found it works, and named in
 //! [`RunReport::layers`]):
 //!
-//! - every Unix: own session, stdin `/dev/null`, inherited descriptors closed, clean environment,
-//!   fresh working folder, capped output read with `poll`, rlimits, wall clock;
+//! - every Unix: own session, stdin `/dev/null` (or the request's stdin file), inherited
+//!   descriptors closed, clean environment, fresh working folder, capped output read with `poll`, rlimits, wall clock;
 //! - Linux: the grader is a child subreaper, parent-death signal, PID + network + mount + IPC + UTS
 //!   namespaces under a small PID 1, a per-run cgroup (v2, or v1 `pids`/`memory`/`cpuacct`);
 //!   (hanging off a user namespace when the grader is not root);
@@ -67,6 +67,7 @@ use anyhow::Context;
 
 pub use cgroup::CgroupKind;
 pub use doctor::{Doctor, degraded_line, doctor};
+pub use plan::{RUN_PATH, resolve as resolve_program};
 pub use probe::{Probe, probe};
 pub use report::*;
 
@@ -87,9 +88,11 @@ pub fn run(request: &RunRequest) -> anyhow::Result<RunReport> {
     let namespaces = confinement.namespaces;
 
     let folder = workdir::create(&request.files, uid)?;
-    let devnull = plan::high(OwnedFd::from(
-        File::open("/dev/null").context("opening /dev/null")?,
-    ))?;
+    let stdin_path = request.stdin.as_deref().unwrap_or(Path::new("/dev/null"));
+    let devnull =
+        plan::high(OwnedFd::from(File::open(stdin_path).with_context(|| {
+            format!("opening {} for stdin", stdin_path.display())
+        })?))?;
     let (out_r, out_w) = plan::pipe()?;
     let (err_r, err_w) = plan::pipe()?;
     let (report_r, report_w) = plan::pipe()?;

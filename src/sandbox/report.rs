@@ -17,6 +17,9 @@ pub struct RunRequest {
     pub limits: Limits,
     /// Pin the whole run to one CPU (to see whether a program depends on true parallelism).
     pub pin_one_cpu: bool,
+    /// A file of the grader's whose content is the program's stdin; `/dev/null` when absent. The
+    /// grader opens it (the program never gets its path), so it may live anywhere private.
+    pub stdin: Option<PathBuf>,
 }
 
 /// Limits of one run.

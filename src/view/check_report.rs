@@ -53,9 +53,7 @@ pub fn write_check_report(
         report.title,
         report.submission
     )?;
-    for check in &report.checks {
-        write_check(check, lang, paint, out)?;
-    }
+    write_checks(report, lang, paint, out)?;
     let verdict = match report.verdict {
         Verdict::Pass => paint.green(lang.pick("RÉUSSI", "PASSED")),
         Verdict::Fail => paint.red(lang.pick("ÉCHEC", "FAILED")),
@@ -70,6 +68,7 @@ pub fn write_check_report(
     )?;
     writeln!(out)?;
     write_run(&report.run, lang, paint, out)?;
+    write_case_runs(report, lang, paint, out)?;
     if let Some(runs) = &report.runs {
         writeln!(out)?;
         write_runs(runs, lang, paint, out)?;
@@ -110,6 +109,62 @@ pub fn write_check_report(
     Ok(())
 }
 
+/// The checks, grouped by case when the spec has cases: those of every case first.
+fn write_checks(report: &CheckReport, lang: Lang, paint: Paint, out: &mut dyn Write) -> io::Result<()> {
+    if report.cases.is_empty() && report.checks.iter().all(|c| c.case.is_none()) {
+        for check in &report.checks {
+            write_check(check, lang, paint, out)?;
+        }
+        return Ok(());
+    }
+    let mut groups: Vec<Option<&str>> = vec![None];
+    groups.extend(report.cases.iter().map(|c| Some(c.name.as_str())));
+    for check in &report.checks {
+        if !groups.contains(&check.case.as_deref()) {
+            groups.push(check.case.as_deref());
+        }
+    }
+    for group in groups {
+        let checks: Vec<&CheckResult> = report
+            .checks
+            .iter()
+            .filter(|c| c.case.as_deref() == group)
+            .collect();
+        if checks.is_empty() {
+            continue;
+        }
+        let heading = match group {
+            None => lang.pick("Tous les cas", "Every case").to_string(),
+            Some(name) => format!("{} `{name}`", lang.pick("Cas", "Case")),
+        };
+        writeln!(out, " {}", paint.bold(&heading))?;
+        for check in checks {
+            write_check(check, lang, paint, out)?;
+        }
+    }
+    Ok(())
+}
+
+/// One line per case's run.
+fn write_case_runs(report: &CheckReport, lang: Lang, paint: Paint, out: &mut dyn Write) -> io::Result<()> {
+    for case in &report.cases {
+        let run = &case.run;
+        let code = exit_words(run);
+        writeln!(
+            out,
+            "  {} `{}` : {} ({code}), {:.2} s",
+            lang.pick("cas", "case"),
+            case.name,
+            status_words(run.status, lang),
+            run.wall_s
+        )?;
+        if let Some(detail) = &run.detail {
+            writeln!(out, "    {}", paint.yellow(detail))?;
+        }
+    }
+    Ok(())
+}
+
 fn write_check(check: &CheckResult, lang: Lang, paint: Paint, out: &mut dyn Write) -> io::Result<()> {
     let (mark, points) = match check.status {
         Status::Pass => (paint.green("✓"), format!("{}/{}", check.points, check.max_points)),
@@ -123,6 +178,16 @@ fn write_check(check: &CheckResult, lang: Lang, paint: Paint, out: &mut dyn Writ
             _ => (paint.dim("–"), format!("{}/{}", check.points, check.max_points)),
         },
     };
+    if !check.visibility.is_visible() && check.message.is_empty() && check.hint.is_empty() {
+        // Redacted for a student: its name and whether it passed, nothing it expects.
+        writeln!(
+            out,
+            "  {mark} {points:>5}  {} {}",
+            check.title,
+            paint.dim(lang.pick("— (vérification cachée)", "— (hidden check)"))
+        )?;
+        return Ok(());
+    }
     if check.status != Status::Fail {
         writeln!(
             out,
@@ -225,12 +290,17 @@ pub(crate) fn status_words(status: RunStatus, lang: Lang) -> &'static str {
     }
 }
 
-fn write_run(run: &RunSummary, lang: Lang, paint: Paint, out: &mut dyn Write) -> io::Result<()> {
-    let code = match (run.exit_code, run.signal) {
+/// `code 0`, `signal 9` or `-`.
+fn exit_words(run: &RunSummary) -> String {
+    match (run.exit_code, run.signal) {
         (_, Some(sig)) => format!("signal {sig}"),
         (Some(code), None) => format!("code {code}"),
         (None, None) => "-".into(),
-    };
+    }
+}
+
+fn write_run(run: &RunSummary, lang: Lang, paint: Paint, out: &mut dyn Write) -> io::Result<()> {
+    let code = exit_words(run);
     writeln!(
         out,
         "{} : {} ({code}), {:.2} s, CPU {:.2} s (×{:.2}), {} {} ({} {}), {} {} {}{}",

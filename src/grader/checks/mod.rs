@@ -1,6 +1,7 @@
 //! Evaluating a spec's checks against what a run did. Pure functions of the run's report, the
 //! source and the reference's report: no process is started here, so every kind is unit-tested on
 //! synthetic reports.
+pub mod call;
 mod figures;
 mod source;
 mod text;
@@ -10,7 +11,7 @@ use std::collections::BTreeMap;
 use evalexpr::{ContextWithMutableVariables, DefaultNumericTypes, HashMapContext, Value};
 
 pub use source::strip_comments;
-pub use text::{mask, normalise};
+pub use text::{mask, normalise, strip_accents};
 
 use super::spec::{Check, CheckKind, ExerciseSpec};
 use super::verdict::{CheckResult, NotJudged, Status};
@@ -334,6 +335,8 @@ pub fn evaluate(spec: &ExerciseSpec, obs: &Observed, lang: Lang) -> Vec<CheckRes
                 hint: check.hint.get(lang).to_string(),
                 expected: outcome.expected,
                 actual: outcome.actual,
+                case: check.case.clone(),
+                visibility: check.visibility,
             }
         })
         .collect()
@@ -465,6 +468,12 @@ fn evaluate_one(check: &Check, obs: &Observed, vars: &mut Vars, lang: Lang) -> O
                 "the reference solution was not run",
             )),
         },
+        // Judged on the harness's run, not this one: the engine puts its outcome in (`call::outcome`).
+        // If it ever stayed so, the verdict would be `error`, never a pass.
+        CheckKind::Call(_) => Outcome::no_instrument(lang.pick(
+            "jugée par l'appel des fonctions",
+            "judged by calling the functions",
+        )),
     }
 }
 

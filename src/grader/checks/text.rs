@@ -49,7 +49,7 @@ pub fn normalise(text: &str, ignore_case: bool, ignore_accents: bool) -> String 
 }
 
 /// Latin accents folded to their base letter (what French learners type or forget to).
-fn strip_accents(text: &str) -> String {
+pub fn strip_accents(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         let folded = match c {

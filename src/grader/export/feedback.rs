@@ -7,12 +7,12 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::{ExportContext, Exporter, StudentFolder};
-use crate::view::check_report::{plain_diff, status_words};
 use crate::grader::record::{CheckRecord, CheckStatus, GradeRecord};
-use crate::view::timeline::processes::write_timeline;
 use crate::grader::visibility::Visibility;
 use crate::i18n::Lang;
 use crate::sandbox::RunStatus;
+use crate::view::check_report::{plain_diff, status_words};
+use crate::view::timeline::processes::write_timeline;
 
 /// What the Markdown needs beside the record.
 #[derive(Debug, Clone, Default)]
@@ -52,6 +52,10 @@ impl FeedbackView {
     /// The visibility of a check of a record: the one place that reads it (once records carry
     /// each check's visibility, this reads the record's).
     pub fn visibility_of(&self, check: &CheckRecord) -> Visibility {
+        // The record keeps the visibility it was graded with; older records fall back to the spec's.
+        if !check.visibility.is_visible() {
+            return check.visibility;
+        }
         self.visibility.get(&check.name).copied().unwrap_or_default()
     }
 }

@@ -80,9 +80,9 @@ pub fn results_json(
                 format!("{}\n{}", c.message, c.hint.trim())
             };
             let name = if c.title.is_empty() {
-                c.name.clone()
+                c.qualified_name()
             } else {
-                format!("{} ({})", c.title, c.name)
+                format!("{} ({})", c.title, c.qualified_name())
             };
             let visibility = view.visibility_of(c);
             json!({

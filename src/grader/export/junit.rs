@@ -62,7 +62,7 @@ impl Exporter for JunitExport {
             writeln!(
                 out,
                 r#"    <testcase name="{}" classname="{}" time="0">"#,
-                escape(&c.name),
+                escape(&c.qualified_name()),
                 escape(&class)
             )?;
             writeln!(out, "      <properties>")?;
