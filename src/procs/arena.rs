@@ -128,7 +128,7 @@ mod tests {
     #[cfg_attr(miri, ignore)]
     fn payloads_go_round_the_ring_in_order() {
         let ring = Arena::new(64).unwrap();
-        // SAFETY (test): one thread plays both the single producer and the single consumer.
+        // SAFETY: one thread plays both the single producer and the single consumer.
         unsafe {
             let a = ring.write(40, |r| r.fill(1)).unwrap();
             // 40 + 40 > 64 and 40 bytes are not released yet: no room.
