@@ -18,10 +18,11 @@
 //!   number on the lock's cache line, as the bits of an atomic: every shared access is an atomic
 //!   load or store, so a lost update (the `counter --no-lock` demo) is never a data race.
 //!
-//! Miri: the unit tests of the pure parts (`value`'s bit conversions, `pool/bulk.rs`) run under
-//! Miri; everything that forks, maps shared memory or uses a process-shared mutex or a futex does
-//! not, because Miri emulates none of `fork`, `mmap(MAP_SHARED)`, `pthread_mutexattr_setpshared`
-//! or `FUTEX_WAIT` on shared memory — those are tested by running them (`tests/procs.rs`).
+//! Miri (`cargo +nightly miri test --lib -- procs`): the unit tests of `value`'s bit conversions
+//! and of `pool/bulk.rs` (its uninitialised-vector copy included) pass under it. What forks, maps
+//! shared memory or uses a process-shared mutex or a futex cannot run there: Miri emulates no
+//! `fork`, and refuses any `mmap` but `MAP_PRIVATE|MAP_ANONYMOUS` (the ring's own test is ignored
+//! under Miri for that reason) — those are tested by running them (`tests/procs.rs`).
 //! - [`Queue`] is a ring buffer in shared memory with futex sleeps, not a pipe: no system call per
 //!   message while both sides are busy, and a process killed mid-`put`/`get` leaves it whole.
 //! - [`Process`] and [`Pool`] kill (SIGKILL) and reap on drop; [`Group`] puts a demo's children in
