@@ -33,8 +33,11 @@ mod util;
 
 const BIN: &str = env!("CARGO_BIN_EXE_atelier");
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
-/// The unprivileged user: no passwd entry, below the sandbox's own range (64200…).
-const USER: u32 = 64_100;
+/// The unprivileged user: no passwd entry, below the sandbox's own range (64200…); one per test
+/// process, so that two suites on one machine do not take each other's processes for survivors.
+fn user() -> u32 {
+    64_100 + std::process::id() % 64
+}
 /// The sandbox's run uids (see `src/sandbox/uid.rs`).
 const RUN_UIDS: std::ops::Range<u32> = 64_200..64_456;
 /// Docker's default capability set.
@@ -123,13 +126,13 @@ fn prepare(dir: &Path) -> PathBuf {
     for home in ["home-root", "home-user"] {
         fs::create_dir_all(dir.join(home)).unwrap();
     }
-    std::os::unix::fs::chown(dir.join("home-user"), Some(USER), Some(USER)).unwrap();
+    std::os::unix::fs::chown(dir.join("home-user"), Some(user()), Some(user())).unwrap();
     bin
 }
 
 fn environments(dir: &Path) -> Vec<Env> {
     let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
-    let user = format!("{USER}");
+    let user = format!("{}", user());
     let as_user = s(&["setpriv", "--reuid", &user, "--regid", &user, "--clear-groups"]);
     let docker = s(&[
         "setpriv",
@@ -443,17 +446,18 @@ fn survivors(uids: &[u32], tokens: &[String]) -> Vec<String> {
     found
 }
 
-/// Survivors that are still there after `grace` (a run of another test suite on the same machine
-/// under the sandbox's uids ends by itself; a leak of ours does not).
+/// Survivors that are still there, the same processes, after `grace`: a run of another test suite
+/// on the same machine under the sandbox's uids ends by itself; a leak of ours does not.
 fn lasting_survivors(uids: &[u32], tokens: &[String], grace: Duration) -> Vec<String> {
-    let until = Instant::now() + grace;
-    loop {
-        let found = survivors(uids, tokens);
-        if found.is_empty() || Instant::now() >= until {
-            return found;
-        }
-        std::thread::sleep(Duration::from_millis(200));
+    let first = survivors(uids, tokens);
+    if first.is_empty() {
+        return first;
     }
+    std::thread::sleep(grace);
+    let last = survivors(uids, tokens);
+    // The same pid with the same command line: the same process, most likely (pids are reused
+    // only after a full turn of the pid space).
+    first.into_iter().filter(|p| last.contains(p)).collect()
 }
 
 /// Runs `jobs` in `env`, two at a time except those that must run alone.
@@ -500,7 +504,7 @@ fn main() -> ExitCode {
     let mut failures: Vec<String> = Vec::new();
     let mut table: BTreeMap<String, BTreeMap<&'static str, String>> = BTreeMap::new();
     let mut reached = 0;
-    let uids: Vec<u32> = std::iter::once(USER).chain(RUN_UIDS).collect();
+    let uids: Vec<u32> = std::iter::once(user()).chain(RUN_UIDS).collect();
     for env in environments(dir.path()) {
         let started = Instant::now();
         // The environment is reachable when atelier runs there and reports on its machine.

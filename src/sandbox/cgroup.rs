@@ -32,6 +32,18 @@ pub struct RunCgroup {
 
 static SERIAL: AtomicU64 = AtomicU64::new(0);
 
+/// A number fixed for the life of this grader process, different from other graders' (the clock's
+/// nanoseconds at the first call, mixed with the pid).
+fn nonce() -> u32 {
+    static NONCE: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
+    *NONCE.get_or_init(|| {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos() ^ (d.as_secs() as u32));
+        nanos.rotate_left(13) ^ std::process::id().wrapping_mul(0x9e37_79b9)
+    })
+}
+
 /// The grader's own group for a v1 controller (or the v2 hierarchy when `controller` is empty).
 fn own_group(controller: &str) -> Option<PathBuf> {
     let text = fs::read_to_string("/proc/self/cgroup").ok()?;
@@ -55,19 +67,13 @@ fn own_group(controller: &str) -> Option<PathBuf> {
     None
 }
 
-/// 64 random bits from the standard library's per-process random keys (no dependency needed).
-fn random_tag() -> u64 {
-    use std::hash::{BuildHasher, Hasher};
-    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
-    hasher.write_u32(std::process::id());
-    hasher.finish()
-}
-
 /// Which flavour can be created here (tried for real with a throw-away group).
 pub fn detect() -> Option<CgroupKind> {
     for kind in [CgroupKind::V2, CgroupKind::V1] {
-        let name = format!("atelier-probe-{}-{:016x}", std::process::id(), random_tag());
-        if let Ok(group) = RunCgroup::create_named(kind, &name) {
+        if let Ok(group) = RunCgroup::create_named(
+            kind,
+            &format!("atelier-probe-{}-{:08x}", std::process::id(), nonce()),
+        ) {
             for dir in &group.dirs {
                 if let Some(parent) = dir.parent() {
                     remove_stale(parent);
@@ -83,6 +89,11 @@ pub fn detect() -> Option<CgroupKind> {
 /// A group this old whose grader is gone is left over from a crash, not a run in progress (a run
 /// lasts its wall-clock limit at most).
 const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// An empty group younger than this may belong to a run being set up (created, its child not in it
+/// yet) by a grader this one cannot see: one in another PID namespace, whose pid means nothing
+/// here. Never removed then.
+const EMPTY_STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// Removes the groups a grader that died (killed, power cut) left behind: named after a pid that
 /// no longer exists. Without a PID namespace the run's processes may have outlived their grader in
@@ -103,16 +114,16 @@ fn remove_stale(parent: &Path) {
         if Path::new(&format!("/proc/{pid}")).exists() {
             continue;
         }
-        let abandoned = entry
+        let age = entry
             .metadata()
             .and_then(|m| m.modified())
-            .is_ok_and(|t| t.elapsed().is_ok_and(|age| age > STALE_AFTER));
-        // A young group may belong to a live grader whose pid we cannot see (another PID
-        // namespace) and be empty only because its run has not started yet: never touch it.
-        if !abandoned {
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .unwrap_or_default();
+        if age < EMPTY_STALE_AFTER {
             continue;
         }
-        {
+        if age > STALE_AFTER {
             for _ in 0..100 {
                 let Ok(text) = fs::read_to_string(entry.path().join("cgroup.procs")) else {
                     break;
@@ -134,14 +145,15 @@ fn remove_stale(parent: &Path) {
 
 impl RunCgroup {
     /// A fresh, empty group for one run.
+    ///
+    /// Named after the grader's pid (for the stale-group sweep), a nonce (graders in different
+    /// PID namespaces may have the same pid and share the hierarchy) and a serial.
     pub fn create(kind: CgroupKind) -> io::Result<Self> {
-        // The pid alone is not unique: graders in separate PID namespaces (containers sharing the
-        // host's hierarchy) have the same small pids. A random tag keeps their groups apart.
         let name = format!(
-            "atelier-{}-{}-{:016x}",
+            "atelier-{}-{:08x}-{}",
             std::process::id(),
-            SERIAL.fetch_add(1, Ordering::Relaxed),
-            random_tag()
+            nonce(),
+            SERIAL.fetch_add(1, Ordering::Relaxed)
         );
         Self::create_named(kind, &name)
     }
