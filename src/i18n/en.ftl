@@ -14,7 +14,6 @@ demo-did-you-mean = Did you mean '{name}'?
 
 # atelier lint
 lint-builtin-course = built-in course
-lint-summary = {course}: {lessons} lessons, {exercises} exercises, {solutions} solutions checked (must pass), {starters} starters checked (must fail) — {problems} problem(s)
 
 # Tables of contents
 toc-key-questions = Key questions: {count}

@@ -15,7 +15,6 @@ demo-did-you-mean = Vouliez-vous dire « {name} » ?
 
 # atelier lint
 lint-builtin-course = cours intégré
-lint-summary = {course} : {lessons} leçons, {exercises} exercices, {solutions} solutions vérifiées (doivent réussir), {starters} starters vérifiés (doivent échouer) — {problems} problème(s)
 
 # Tables of contents
 toc-key-questions = Questions clés : {count}

@@ -2,6 +2,8 @@
 //!
 //! The body is cut into top-level blocks with pulldown-cmark's offset iterator, so every block keeps
 //! its source text (prose is rendered from it) and its line (errors name `file:line`).
+mod problems;
+
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -11,6 +13,7 @@ use regex::Regex;
 use super::frontmatter;
 use super::lesson::{Block, ExerciseEntry, Lesson, Section};
 use crate::i18n::Lang;
+use problems::{check_anchors, check_fence_closed, check_not_wrapped};
 
 /// Why a lesson could not be loaded: its line (1-based) and what was expected there.
 #[derive(Debug, Clone, PartialEq)]
@@ -590,68 +593,9 @@ fn tab_label(attributes: &str) -> String {
     value.unwrap_or_default()
 }
 
-/// A lesson pasted inside a ```` ```markdown ```` fence is all code: blame that fence's line rather
-/// than whatever breaks further down.
-fn check_not_wrapped(text: &str, first_line: usize) -> Result<(), ParseError> {
-    let Some((index, line)) = text.lines().enumerate().find(|(_, l)| !l.trim().is_empty()) else {
-        return Ok(());
-    };
-    let trimmed = line.trim();
-    let fence_len = trimmed.chars().take_while(|c| *c == '`' || *c == '~').count();
-    let info = trimmed[fence_len..].trim().to_ascii_lowercase();
-    if fence_len >= 3 && matches!(info.as_str(), "markdown" | "md" | "mdx") {
-        return Err(ParseError {
-            line: first_line + index,
-            message: format!(
-                "the lesson is wrapped in a code fence ({trimmed}), so all of it would show as code: remove this line and the fence that closes it"
-            ),
-        });
-    }
-    Ok(())
-}
-
 fn strip_tags(html: &str) -> String {
     static TAGS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"<[^>]*>").expect("valid regex"));
     TAGS.replace_all(html, "").trim().to_string()
-}
-
-/// A fenced block whose source does not end with a closing fence ran to the end of the file.
-fn check_fence_closed(source: &str, line: usize) -> Result<(), ParseError> {
-    let opening = source.trim_start();
-    let fence_char = opening.chars().next().unwrap_or('`');
-    let fence_len = opening.chars().take_while(|&c| c == fence_char).count();
-    let mut lines = source.trim_end_matches('\n').lines();
-    lines.next();
-    let closed = lines.next_back().is_some_and(|last| {
-        let last = last.trim();
-        last.chars().all(|c| c == fence_char) && last.len() >= fence_len
-    });
-    if closed {
-        Ok(())
-    } else {
-        Err(ParseError {
-            line,
-            message: format!(
-                "code fence is never closed (expected a line of {})",
-                fence_char.to_string().repeat(fence_len)
-            ),
-        })
-    }
-}
-
-fn check_anchors(sections: &[Section]) -> Result<(), ParseError> {
-    for (index, section) in sections.iter().enumerate() {
-        if let Some(first) = sections[..index].iter().find(|s| s.anchor == section.anchor) {
-            return Err(ParseError {
-                line: section.line,
-                message: format!(
-                    "duplicate anchor `{}` (first used on line {})",
-                    section.anchor, first.line
-                ),
-            });
-        }
-    }
-    Ok(())
 }
 
 /// A heading's slug, as a site generator makes it: lowercase words joined by `-`.
