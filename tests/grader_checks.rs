@@ -565,6 +565,13 @@ fn streaming_reads_arrival_times() {
     assert_eq!(statuses(&s, &streamed, ""), [Pass]);
     assert_eq!(statuses(&s, &at_the_end, ""), [Fail]);
     assert_eq!(statuses(&s, &report("nothing"), ""), [Fail]);
+    // A hard-coded program: ten lines in one burst early in a 20 ms run (interpreter exit after).
+    let mut burst = streamed.clone();
+    burst.wall_s = 0.02;
+    for line in &mut burst.lines {
+        line.at_s = 0.008;
+    }
+    assert_eq!(statuses(&s, &burst, ""), [Fail]);
 }
 
 #[test]
