@@ -68,7 +68,8 @@ pub fn run(globals: &Globals, args: &DemoArgs) -> anyhow::Result<ExitCode> {
                 "{}",
                 match lang {
                     Lang::Fr => format!("ce cours n'a pas de démo « {name} » (ses démos : {names})"),
-                    Lang::En => format!("this course has no demo '{name}' (its demos: {names})"),
+                    Lang::En | Lang::Other(_) =>
+                        format!("this course has no demo '{name}' (its demos: {names})"),
                 }
             );
         }

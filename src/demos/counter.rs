@@ -43,7 +43,7 @@ static PROMPT_EN: LazyLock<String> = LazyLock::new(|| {
 pub fn counter_prediction_prompt(lang: Lang) -> &'static str {
     match lang {
         Lang::Fr => PROMPT_FR.as_str(),
-        Lang::En => PROMPT_EN.as_str(),
+        Lang::En | Lang::Other(_) => PROMPT_EN.as_str(),
     }
 }
 
@@ -77,7 +77,7 @@ pub fn run(opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Json> {
             "{PROCESSES} processus × {increments} incréments de Value('i', 0), chacun sous `with lock:`. \
              Attendu : {expected}."
         ),
-        (Lang::En, true) => format!(
+        (Lang::En | Lang::Other(_), true) => format!(
             "{PROCESSES} processes × {increments} increments of Value('i', 0), each under `with lock:`. \
              Expected: {expected}."
         ),
@@ -87,7 +87,7 @@ pub fn run(opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Json> {
              fini avant que l'autre commence, la course est trop rare pour se voir.) Attendu si rien ne se \
              perd : {expected}."
         ),
-        (Lang::En, false) => format!(
+        (Lang::En | Lang::Other(_), false) => format!(
             "{PROCESSES} processes × {increments} increments WITHOUT the lock: counter.value += 1 reads the \
              shared value, then writes value + 1. ({increments} rather than 100 per process: in 100, one \
              process is done before the other starts, and the race is too rare to see.) Expected if nothing \
@@ -113,7 +113,7 @@ pub fn run(opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Json> {
                 run.final_value,
                 fmt_duration(run.wall)
             ),
-            Lang::En => format!(
+            Lang::En | Lang::Other(_) => format!(
                 "run {}/{runs}: final value {} ({lost} update(s) lost) in {}",
                 k + 1,
                 run.final_value,
@@ -143,7 +143,7 @@ pub fn run(opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Json> {
             } else {
                 match lang {
                     Lang::Fr => format!("de {min} à {max}"),
-                    Lang::En => format!("from {min} to {max}"),
+                    Lang::En | Lang::Other(_) => format!("from {min} to {max}"),
                 }
             },
         ),
@@ -159,7 +159,7 @@ pub fn run(opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Json> {
             n.pick("votre prédiction", "your prediction").to_owned(),
             match lang {
                 Lang::Fr => format!("{p} : observée dans {hit} run(s) sur {}", values.len()),
-                Lang::En => format!("{p}: seen in {hit} run(s) of {}", values.len()),
+                Lang::En | Lang::Other(_) => format!("{p}: seen in {hit} run(s) of {}", values.len()),
             },
         ));
     }
@@ -266,7 +266,7 @@ fn one_run(n: &mut Narrator, lock: bool, increments: u32, narrate: bool) -> anyh
                     at,
                     &match lang {
                         Lang::Fr => format!("a fait ses {increments} incréments"),
-                        Lang::En => format!("did its {increments} increments"),
+                        Lang::En | Lang::Other(_) => format!("did its {increments} increments"),
                     },
                 )?;
             }

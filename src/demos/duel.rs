@@ -53,7 +53,7 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
             "La tâche : compter les nombres premiers sous {TASK_LIMIT} (pur calcul). Deux fois la même, \
              en même temps. Parent : pid {parent}."
         ),
-        Lang::En => format!(
+        Lang::En | Lang::Other(_) => format!(
             "The task: count the primes below {TASK_LIMIT} (pure computation). The same task twice, at \
              the same time. Parent: pid {parent}."
         ),
@@ -85,7 +85,7 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
     let cores = |m: &Measure| m.cpu.as_secs_f64() / m.wall.as_secs_f64().max(1e-9);
     let row = |m: &Measure| match lang {
         Lang::Fr => format!("{}, {:.2} cœur(s) occupé(s)", fmt_duration(m.wall), cores(m)),
-        Lang::En => format!("{}, {:.2} core(s) busy", fmt_duration(m.wall), cores(m)),
+        Lang::En | Lang::Other(_) => format!("{}, {:.2} core(s) busy", fmt_duration(m.wall), cores(m)),
     };
     n.summary(&[
         (n.pick("2 processus", "2 processes").to_owned(), row(&procs)),
@@ -98,7 +98,7 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
             n.pick("les processus sont", "processes are").to_owned(),
             match lang {
                 Lang::Fr => format!("{speedup:.2} × plus rapides"),
-                Lang::En => format!("{speedup:.2} × faster"),
+                Lang::En | Lang::Other(_) => format!("{speedup:.2} × faster"),
             },
         ),
         (
@@ -109,7 +109,7 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
                     "l'enfant voit {}, le parent voit toujours {}",
                     memory.child_saw, memory.parent_after_child
                 ),
-                Lang::En => format!(
+                Lang::En | Lang::Other(_) => format!(
                     "the child sees {}, the parent still sees {}",
                     memory.child_saw, memory.parent_after_child
                 ),
@@ -120,7 +120,7 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
                 .to_owned(),
             match lang {
                 Lang::Fr => format!("le processus voit {}", memory.after_thread),
-                Lang::En => format!("the process sees {}", memory.after_thread),
+                Lang::En | Lang::Other(_) => format!("the process sees {}", memory.after_thread),
             },
         ),
     ])?;
@@ -220,7 +220,7 @@ fn two_processes(n: &mut Narrator) -> anyhow::Result<Measure> {
                     at,
                     &match lang {
                         Lang::Fr => format!("terminé : {p} nombres premiers"),
-                        Lang::En => format!("done: {p} primes"),
+                        Lang::En | Lang::Other(_) => format!("done: {p} primes"),
                     },
                 )?;
                 primes.push(p);
@@ -237,7 +237,7 @@ fn two_processes(n: &mut Narrator) -> anyhow::Result<Measure> {
     let cpu = cpu_time(UsageWho::RUSAGE_CHILDREN)? - cpu_before;
     n.line(&match lang {
         Lang::Fr => format!("mur : {}, CPU : {}", fmt_duration(wall), fmt_duration(cpu)),
-        Lang::En => format!("wall: {}, CPU: {}", fmt_duration(wall), fmt_duration(cpu)),
+        Lang::En | Lang::Other(_) => format!("wall: {}, CPU: {}", fmt_duration(wall), fmt_duration(cpu)),
     })?;
     Ok(Measure {
         wall,
@@ -276,9 +276,11 @@ fn two_threads(n: &mut Narrator) -> anyhow::Result<Measure> {
         for (t, at, done) in rx {
             let text = match (lang, done) {
                 (Lang::Fr, None) => format!("thread {t} démarre (même pid : même processus, même mémoire)"),
-                (Lang::En, None) => format!("thread {t} starts (same pid: same process, same memory)"),
+                (Lang::En | Lang::Other(_), None) => {
+                    format!("thread {t} starts (same pid: same process, same memory)")
+                }
                 (Lang::Fr, Some(p)) => format!("thread {t} terminé : {p} nombres premiers"),
-                (Lang::En, Some(p)) => format!("thread {t} done: {p} primes"),
+                (Lang::En | Lang::Other(_), Some(p)) => format!("thread {t} done: {p} primes"),
             };
             n.pid_at(pid, at, &text)?;
             primes.extend(done);
@@ -289,7 +291,7 @@ fn two_threads(n: &mut Narrator) -> anyhow::Result<Measure> {
     let cpu = cpu_time(UsageWho::RUSAGE_SELF)? - cpu_before;
     n.line(&match lang {
         Lang::Fr => format!("mur : {}, CPU : {}", fmt_duration(wall), fmt_duration(cpu)),
-        Lang::En => format!("wall: {}, CPU: {}", fmt_duration(wall), fmt_duration(cpu)),
+        Lang::En | Lang::Other(_) => format!("wall: {}, CPU: {}", fmt_duration(wall), fmt_duration(cpu)),
     })?;
     Ok(Measure {
         wall,
@@ -354,7 +356,7 @@ impl Variable {
                     pid,
                     &match lang {
                         Lang::Fr => format!("l'enfant fait variable = 42 et voit {seen}"),
-                        Lang::En => format!("the child sets variable = 42 and sees {seen}"),
+                        Lang::En | Lang::Other(_) => format!("the child sets variable = 42 and sees {seen}"),
                     },
                 )?;
                 seen
@@ -366,7 +368,7 @@ impl Variable {
             parent,
             &match lang {
                 Lang::Fr => format!("le parent lit variable : {value} (mémoire isolée)"),
-                Lang::En => format!("the parent reads variable: {value} (isolated memory)"),
+                Lang::En | Lang::Other(_) => format!("the parent reads variable: {value} (isolated memory)"),
             },
         )?;
         Ok(Isolated {
@@ -389,7 +391,7 @@ impl Variable {
                     "un thread fait variable = 42 ; le processus lit {} (mémoire partagée)",
                     self.value
                 ),
-                Lang::En => format!(
+                Lang::En | Lang::Other(_) => format!(
                     "a thread sets variable = 42; the process reads {} (shared memory)",
                     self.value
                 ),

@@ -39,7 +39,9 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
     let mb = (LEN * 8) as f64 / 1e6;
     n.line(&match lang {
         Lang::Fr => format!("La donnée : {LEN} entiers de 64 bits ({mb:.0} Mo). La tâche : les additionner."),
-        Lang::En => format!("The data: {LEN} 64-bit integers ({mb:.0} MB). The task: add them up."),
+        Lang::En | Lang::Other(_) => {
+            format!("The data: {LEN} 64-bit integers ({mb:.0} MB). The task: add them up.")
+        }
     })?;
 
     n.heading(n.pick(
@@ -88,7 +90,7 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
                 "a reçu et désérialisé la liste après {}",
                 fmt_secs(had_a - sent_from)
             ),
-            Lang::En => format!(
+            Lang::En | Lang::Other(_) => format!(
                 "received and deserialised the list after {}",
                 fmt_secs(had_a - sent_from)
             ),
@@ -99,7 +101,7 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
         done_a,
         &match lang {
             Lang::Fr => format!("somme = {sum_a}, calculée en {}", fmt_secs(done_a - had_a)),
-            Lang::En => format!("sum = {sum_a}, computed in {}", fmt_secs(done_a - had_a)),
+            Lang::En | Lang::Other(_) => format!("sum = {sum_a}, computed in {}", fmt_secs(done_a - had_a)),
         },
     )?;
 
@@ -137,7 +139,7 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
         done_b,
         &match lang {
             Lang::Fr => format!("somme = {sum_b} ; seuls 8 octets reviennent au parent"),
-            Lang::En => format!("sum = {sum_b}; only 8 bytes go back to the parent"),
+            Lang::En | Lang::Other(_) => format!("sum = {sum_b}; only 8 bytes go back to the parent"),
         },
     )?;
 
@@ -152,7 +154,7 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
                     "{} en tout (transfert ≈ {rate:.0} Mo/s)",
                     fmt_secs(send_total.as_secs_f64())
                 ),
-                Lang::En => format!(
+                Lang::En | Lang::Other(_) => format!(
                     "{} in all (transfer ≈ {rate:.0} MB/s)",
                     fmt_secs(send_total.as_secs_f64())
                 ),

@@ -49,7 +49,7 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
             "atelier fait de même : il se relance lui-même (atelier __spawn-child), borné à {MAX_DEPTH} \
              générations et {PROCESS_LIMIT} processus. Parent : pid {parent}."
         ),
-        Lang::En => format!(
+        Lang::En | Lang::Other(_) => format!(
             "atelier does the same: it re-executes itself (atelier __spawn-child), bounded to {MAX_DEPTH} \
              generations and {PROCESS_LIMIT} processes. Parent: pid {parent}."
         ),
@@ -86,7 +86,7 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
                     super::narrator::fmt_duration(unguarded_time),
                     generations.join(", ")
                 ),
-                Lang::En => format!(
+                Lang::En | Lang::Other(_) => format!(
                     "{} processes in {} (per generation: {})",
                     unguarded.len(),
                     super::narrator::fmt_duration(unguarded_time),
@@ -102,7 +102,7 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
                     guarded.len(),
                     super::narrator::fmt_duration(guarded_time)
                 ),
-                Lang::En => format!(
+                Lang::En | Lang::Other(_) => format!(
                     "{} processes in {}",
                     guarded.len(),
                     super::narrator::fmt_duration(guarded_time)
@@ -113,7 +113,9 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
             n.pick("sans borne", "unbounded").to_owned(),
             match lang {
                 Lang::Fr => format!("{unbounded_10} processus après 10 générations, et ça continue"),
-                Lang::En => format!("{unbounded_10} processes after 10 generations, and growing"),
+                Lang::En | Lang::Other(_) => {
+                    format!("{unbounded_10} processes after 10 generations, and growing")
+                }
             },
         ),
     ])?;
@@ -235,7 +237,7 @@ fn narrate_node(n: &mut Narrator, node: &Node, max_depth: u32) -> io::Result<()>
              encore → lance {FANOUT} processus",
             node.ppid
         ),
-        (Lang::En, true, _) => format!(
+        (Lang::En | Lang::Other(_), true, _) => format!(
             "generation {d} (parent {}): re-imports the main module; unguarded, the launch code runs again → \
              starts {FANOUT} processes",
             node.ppid
@@ -244,7 +246,7 @@ fn narrate_node(n: &mut Narrator, node: &Node, max_depth: u32) -> io::Result<()>
             "génération {d} (parent {}) : atelier s'arrête ici (sa borne) ; Python, lui, continuerait",
             node.ppid
         ),
-        (Lang::En, false, true) => format!(
+        (Lang::En | Lang::Other(_), false, true) => format!(
             "generation {d} (parent {}): atelier stops here (its bound); Python would go on",
             node.ppid
         ),
@@ -253,7 +255,7 @@ fn narrate_node(n: &mut Narrator, node: &Node, max_depth: u32) -> io::Result<()>
              il exécute seulement sa tâche (parent {})",
             node.ppid
         ),
-        (Lang::En, false, false) => format!(
+        (Lang::En | Lang::Other(_), false, false) => format!(
             "re-imports the main module; there __name__ is \"__mp_main__\", the launch is skipped: it only \
              runs its task (parent {})",
             node.ppid
@@ -285,7 +287,7 @@ fn parse_node(line: &str, at: f64) -> Option<Node> {
 fn tree(root: i32, nodes: &[Node], lang: Lang) -> String {
     let mut text = match lang {
         Lang::Fr => format!("pid {root} (le script principal)\n"),
-        Lang::En => format!("pid {root} (the main script)\n"),
+        Lang::En | Lang::Other(_) => format!("pid {root} (the main script)\n"),
     };
     draw_children(root, nodes, "", &mut text);
     text

@@ -30,7 +30,7 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
                 "with Pool() as pool : {cores} ouvriers (un par cœur), démarrés en {} : {workers:?}",
                 fmt_duration(pool_start)
             ),
-            Lang::En => format!(
+            Lang::En | Lang::Other(_) => format!(
                 "with Pool() as pool: {cores} workers (one per core), started in {}: {workers:?}",
                 fmt_duration(pool_start)
             ),
@@ -50,7 +50,7 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
             event.worker_pid,
             &match lang {
                 Lang::Fr => format!("Input: {x}, Carré: {sq}, PID: {pid}"),
-                Lang::En => format!("Input: {x}, Square: {sq}, PID: {pid}"),
+                Lang::En | Lang::Other(_) => format!("Input: {x}, Square: {sq}, PID: {pid}"),
             },
         )?;
     }

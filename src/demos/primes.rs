@@ -66,7 +66,7 @@ pub fn run(opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
              porte sur le calcul) ; chaque côté est mesuré {runs} fois, le meilleur temps est gardé \
              (d'autres programmes partagent cette machine)."
         ),
-        Lang::En => format!(
+        Lang::En | Lang::Other(_) => format!(
             "Count the primes in range({FROM}, {TO}), sequentially, then in {CHUNKS} chunks on a Pool of \
              {cores} processes. Each measurement chains {PASSES} passes over the whole range (one pass takes a \
              few milliseconds, the order of waking a process: repeated, the measurement is about the \
@@ -95,7 +95,7 @@ pub fn run(opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
                 "Pool({cores}) démarré en {} : ouvriers {workers:?}",
                 fmt_duration(pool_start)
             ),
-            Lang::En => format!(
+            Lang::En | Lang::Other(_) => format!(
                 "Pool({cores}) started in {}: workers {workers:?}",
                 fmt_duration(pool_start)
             ),
@@ -139,7 +139,7 @@ pub fn run(opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
                     fmt_duration(seq),
                     fmt_duration(par)
                 ),
-                Lang::En => format!(
+                Lang::En | Lang::Other(_) => format!(
                     "run {k}/{runs}: sequential {} a pass (found: {count_seq}), parallel {} a pass (found: {count_par})",
                     fmt_duration(seq),
                     fmt_duration(par)
@@ -168,7 +168,7 @@ pub fn run(opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
                     event.index + 1,
                     fmt_duration(event.end.saturating_sub(event.start))
                 ),
-                Lang::En => format!(
+                Lang::En | Lang::Other(_) => format!(
                     "chunk {}: {count} primes in {}",
                     event.index + 1,
                     fmt_duration(event.end.saturating_sub(event.start))
@@ -209,7 +209,7 @@ pub fn run(opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
             n.pick("parallèle", "parallel").to_owned(),
             match lang {
                 Lang::Fr => format!("{} sur {cores} cœurs", fmt_duration(parallel)),
-                Lang::En => format!("{} on {cores} cores", fmt_duration(parallel)),
+                Lang::En | Lang::Other(_) => format!("{} on {cores} cores", fmt_duration(parallel)),
             },
         ),
         (
@@ -220,7 +220,7 @@ pub fn run(opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
             n.pick("en parallèle", "in parallel").to_owned(),
             match lang {
                 Lang::Fr => format!("{in_parallel:.2} morceaux à la fois en moyenne"),
-                Lang::En => format!("{in_parallel:.2} chunks at once on average"),
+                Lang::En | Lang::Other(_) => format!("{in_parallel:.2} chunks at once on average"),
             },
         ),
         (
@@ -230,7 +230,7 @@ pub fn run(opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
                     "{} (compté : accélération {with_start:.2} ×)",
                     fmt_duration(pool_start)
                 ),
-                Lang::En => format!(
+                Lang::En | Lang::Other(_) => format!(
                     "{} (counted in: speedup {with_start:.2} ×)",
                     fmt_duration(pool_start)
                 ),

@@ -48,7 +48,7 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
         parent,
         &match lang {
             Lang::Fr => "le parent crée p1 et p2 (Process(target=cpu_heavy_task)), puis start()".to_owned(),
-            Lang::En => {
+            Lang::En | Lang::Other(_) => {
                 "the parent creates p1 and p2 (Process(target=cpu_heavy_task)), then start()".to_owned()
             }
         },
@@ -84,7 +84,7 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
                 at,
                 &match lang {
                     Lang::Fr => format!("🔥 Processus {name} démarre sur le CPU"),
-                    Lang::En => format!("🔥 Process {name} starts on the CPU"),
+                    Lang::En | Lang::Other(_) => format!("🔥 Process {name} starts on the CPU"),
                 },
             )?,
             Report::Done {
@@ -99,7 +99,7 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
                     at,
                     &match lang {
                         Lang::Fr => format!("✅ Processus {name} terminé. Résultat : {shown}"),
-                        Lang::En => format!("✅ Process {name} done. Result: {shown}"),
+                        Lang::En | Lang::Other(_) => format!("✅ Process {name} done. Result: {shown}"),
                     },
                 )?;
                 results.push((name, pid, at, result));
@@ -123,7 +123,7 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
                 format!("{} {name} (pid {pid})", n.pick("processus", "process")),
                 match lang {
                     Lang::Fr => format!("{result}, fini à +{}", fmt_secs(*at)),
-                    Lang::En => format!("{result}, done at +{}", fmt_secs(*at)),
+                    Lang::En | Lang::Other(_) => format!("{result}, done at +{}", fmt_secs(*at)),
                 },
             )
         })

@@ -75,7 +75,7 @@ pub fn run_python(code: &str, lang: Lang, time_limit: Duration, out: &mut dyn Wr
                         "⏱ limite de temps atteinte ({} s) : l'exemple et ses processus sont arrêtés.",
                         time_limit.as_secs_f64()
                     ),
-                    Lang::En => format!(
+                    Lang::En | Lang::Other(_) => format!(
                         "⏱ time limit reached ({} s): the example and its processes were stopped.",
                         time_limit.as_secs_f64()
                     ),

@@ -104,7 +104,7 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
                         "producteur : travaille {} avant d'avoir sa donnée",
                         fmt_secs(PRODUCER_WORK.as_secs_f64())
                     ),
-                    Lang::En => format!(
+                    Lang::En | Lang::Other(_) => format!(
                         "producer: works {} before it has its data",
                         fmt_secs(PRODUCER_WORK.as_secs_f64())
                     ),
@@ -132,7 +132,7 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
                             "📥 Consommateur a reçu : {data}  (après {} d'attente)",
                             fmt_secs(waited)
                         ),
-                        Lang::En => format!(
+                        Lang::En | Lang::Other(_) => format!(
                             "📥 Consumer received: {data}  (after waiting {})",
                             fmt_secs(waited)
                         ),

@@ -40,7 +40,7 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
 
     n.heading(&match lang {
         Lang::Fr => format!("1. {TASKS} processus, un par tâche"),
-        Lang::En => format!("1. {TASKS} processes, one per task"),
+        Lang::En | Lang::Other(_) => format!("1. {TASKS} processes, one per task"),
     })?;
     let queue: Queue<Report> = Queue::new()?;
     let started = Instant::now();
@@ -69,13 +69,13 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
                 r.end,
                 &match lang {
                     Lang::Fr => format!("tâche {} faite, puis le processus se termine", r.index),
-                    Lang::En => format!("task {} done, then the process ends", r.index),
+                    Lang::En | Lang::Other(_) => format!("task {} done, then the process ends", r.index),
                 },
             )?;
         } else if reports.len() == 3 {
             n.line(&match lang {
                 Lang::Fr => format!("… {} autres processus …", TASKS - 4),
-                Lang::En => format!("… {} more processes …", TASKS - 4),
+                Lang::En | Lang::Other(_) => format!("… {} more processes …", TASKS - 4),
             })?;
         }
         reports.push(r);
@@ -108,7 +108,7 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
 
     n.heading(&match lang {
         Lang::Fr => format!("2. Un Pool de {WORKERS} pour les {TASKS} tâches"),
-        Lang::En => format!("2. A Pool of {WORKERS} for the {TASKS} tasks"),
+        Lang::En | Lang::Other(_) => format!("2. A Pool of {WORKERS} for the {TASKS} tasks"),
     })?;
     let started = Instant::now();
     let mut pool = Pool::new(WORKERS)?;
@@ -123,7 +123,7 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
             w,
             &match lang {
                 Lang::Fr => format!("ouvrier : {done} tâches, un seul démarrage"),
-                Lang::En => format!("worker: {done} tasks, one start-up"),
+                Lang::En | Lang::Other(_) => format!("worker: {done} tasks, one start-up"),
             },
         )?;
     }
@@ -157,7 +157,7 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
         (
             match lang {
                 Lang::Fr => format!("{TASKS} processus"),
-                Lang::En => format!("{TASKS} processes"),
+                Lang::En | Lang::Other(_) => format!("{TASKS} processes"),
             },
             fmt_duration(one_per_task),
         ),
@@ -166,7 +166,7 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
             n.pick("le Pool est", "the Pool is").to_owned(),
             match lang {
                 Lang::Fr => format!("{ratio:.1} × plus rapide"),
-                Lang::En => format!("{ratio:.1} × faster"),
+                Lang::En | Lang::Other(_) => format!("{ratio:.1} × faster"),
             },
         ),
         (

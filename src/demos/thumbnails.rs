@@ -35,7 +35,7 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
             fmt_secs(WORK.as_secs_f64()),
             fmt_secs(WORK.as_secs_f64())
         ),
-        Lang::En => format!(
+        Lang::En | Lang::Other(_) => format!(
             "{IMAGES} images, {} of work each, on a Pool of {cores} processes: expect batches of {cores} \
              every {}.",
             fmt_secs(WORK.as_secs_f64()),
@@ -55,7 +55,9 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
             pid,
             &match lang {
                 Lang::Fr => format!("✅ {text} (arrivé à {})", fmt_secs(arrived.as_secs_f64())),
-                Lang::En => format!("✅ {text} (arrived at {})", fmt_secs(arrived.as_secs_f64())),
+                Lang::En | Lang::Other(_) => {
+                    format!("✅ {text} (arrived at {})", fmt_secs(arrived.as_secs_f64()))
+                }
             },
         )?;
         arrivals.push((event.index, pid, arrived));
@@ -112,7 +114,7 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
                     fmt_secs(WORK.as_secs_f64() * IMAGES as f64),
                     fmt_duration(total)
                 ),
-                Lang::En => format!(
+                Lang::En | Lang::Other(_) => format!(
                     "{} (here {})",
                     fmt_secs(WORK.as_secs_f64() * IMAGES as f64),
                     fmt_duration(total)

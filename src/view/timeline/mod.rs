@@ -152,7 +152,7 @@ pub fn draw(
             let hidden = lanes.len() - shown.len();
             let line = match lang {
                 Lang::Fr => format!("… {hidden} autres processus, dessinés de la même façon"),
-                Lang::En => format!("… {hidden} more processes, drawn the same way"),
+                Lang::En | Lang::Other(_) => format!("… {hidden} more processes, drawn the same way"),
             };
             text.push_str(&format!("{indent}{:label_width$} ┆ {line}\n", ""));
         }
