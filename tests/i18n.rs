@@ -8,44 +8,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 use atelier::i18n::{Catalog, Lang, Value};
-use fluent_syntax::ast;
 
-const MARK: &str = "‹xx› ";
+mod util;
 
-/// The reference catalog with every text upper-cased and each message starting with [`MARK`].
-fn pseudo_language(reference: &str) -> String {
-    fn shout(pattern: &mut ast::Pattern<String>) {
-        for element in &mut pattern.elements {
-            match element {
-                ast::PatternElement::TextElement { value } => *value = value.to_uppercase(),
-                ast::PatternElement::Placeable {
-                    expression: ast::Expression::Select { variants, .. },
-                } => variants.iter_mut().for_each(|v| shout(&mut v.value)),
-                ast::PatternElement::Placeable { .. } => {}
-            }
-        }
-    }
-    let mut resource = fluent_syntax::parser::parse(reference.to_string()).expect("the reference parses");
-    for entry in &mut resource.body {
-        if let ast::Entry::Message(ast::Message {
-            value: Some(pattern), ..
-        }) = entry
-        {
-            shout(pattern);
-            pattern.elements.insert(
-                0,
-                ast::PatternElement::TextElement {
-                    value: MARK.to_string(),
-                },
-            );
-        }
-    }
-    fluent_syntax::serializer::serialize(&resource)
-}
-
-fn reference_text() -> String {
-    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src/i18n/fr.ftl")).expect("fr.ftl")
-}
+use util::{PSEUDO_MARK as MARK, pseudo_language};
 
 /// A home, a data folder holding `files` as installed catalogs, and a state folder, all temporary.
 struct Home {
@@ -104,7 +70,7 @@ fn text(bytes: &[u8]) -> String {
 
 #[test]
 fn the_test_language_has_every_key_of_the_reference() {
-    let pseudo = pseudo_language(&reference_text());
+    let pseudo = pseudo_language();
     let catalog = Catalog::parse("xx.ftl", &pseudo).expect("the test language parses");
     assert_eq!(catalog.problems_against(Lang::Fr.catalog()), Vec::<String>::new());
     assert!(catalog.keys().count() >= 7);
@@ -125,12 +91,12 @@ fn the_test_language_has_every_key_of_the_reference() {
 
 #[test]
 fn a_third_language_is_one_installed_file() {
-    let home = Home::with_catalogs(&[("xx.ftl", &pseudo_language(&reference_text()))]);
+    let home = Home::with_catalogs(&[("xx.ftl", &pseudo_language())]);
     let out = home.atelier(&["--lang", "xx"], "quit\n");
     let stdout = text(&out.stdout);
     assert!(out.status.success(), "{stdout}\n{}", text(&out.stderr));
     assert!(
-        stdout.contains("‹xx› ATELIER — TAPEZ « AIDE »"),
+        stdout.contains(&format!("{MARK}ATELIER — TAPEZ « AIDE »")),
         "the greeting comes from xx.ftl:\n{stdout}"
     );
     assert!(stdout.contains("‹xx› À BIENTÔT !"), "{stdout}");
