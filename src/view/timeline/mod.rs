@@ -150,10 +150,7 @@ pub fn draw(
     for (i, lane) in shown.iter().enumerate() {
         if lanes.len() > shown.len() && i == shown.len() - 1 {
             let hidden = lanes.len() - shown.len();
-            let line = match lang {
-                Lang::Fr => format!("… {hidden} autres processus, dessinés de la même façon"),
-                Lang::En | Lang::Other(_) => format!("… {hidden} more processes, drawn the same way"),
-            };
+            let line = lang.word(&crate::msg!("demo-timeline-hidden", count = hidden));
             text.push_str(&format!("{indent}{:label_width$} ┆ {line}\n", ""));
         }
         row(&mut text, lane);
