@@ -166,9 +166,15 @@ demo-guard-atelier-too = atelier does the same: it re-executes itself (atelier _
 demo-guard-act-without = 1. Without the guard
 demo-guard-act-with = 2. With `if __name__ == "__main__":`
 demo-guard-unguarded = unguarded
-demo-guard-unguarded-tree = { $processes } processes in { $time } (per generation: { $generations })
+demo-guard-unguarded-tree = { $processes ->
+    [one] { $processes } process
+   *[other] { $processes } processes
+} in { $time } (per generation: { $generations })
 demo-guard-guarded = guarded
-demo-guard-guarded-tree = { $processes } processes in { $time }
+demo-guard-guarded-tree = { $processes ->
+    [one] { $processes } process
+   *[other] { $processes } processes
+} in { $time }
 demo-guard-unbounded = unbounded
 demo-guard-unbounded-tree = { $processes } processes after 10 generations, and growing
 demo-guard-node-relaunches = generation { $generation } (parent { $parent }): re-imports the main module; unguarded, the launch code runs again → starts { $fanout } processes
@@ -189,7 +195,10 @@ demo-startup-pool-is = the Pool is
 demo-startup-faster = { $ratio } × faster
 demo-startup-same-results = same results
 demo-startup-lesson = Starting a process costs far more than a small task: a Pool pays that cost 4 times, not 100.
-demo-timeline-hidden = … { $count } more processes, drawn the same way
+demo-timeline-hidden = … { $count ->
+    [one] { $count } more process, drawn the same way
+   *[other] { $count } more processes, drawn the same way
+}
 demo-timeline-legend = Timeline (duration { $duration } s ; █ computing ░ waiting)
 demo-timeline-main = main
 demo-timeline-cores = cores

@@ -194,7 +194,10 @@ demo-startup-pool-is = le Pool est
 demo-startup-faster = { $ratio } × plus rapide
 demo-startup-same-results = mêmes résultats
 demo-startup-lesson = Créer un processus coûte bien plus qu'une petite tâche : un Pool paie ce coût 4 fois, pas 100.
-demo-timeline-hidden = … { $count } autres processus, dessinés de la même façon
+demo-timeline-hidden = … { $count ->
+    [one] { $count } autre processus, dessiné de la même façon
+   *[other] { $count } autres processus, dessinés de la même façon
+}
 demo-timeline-legend = Déroulement (durée { $duration } s ; █ calcule ░ attend)
 demo-timeline-main = principal
 demo-timeline-cores = cœurs

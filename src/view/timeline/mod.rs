@@ -197,6 +197,20 @@ mod tests {
     }
 
     #[test]
+    fn hidden_lanes_are_counted_in_words_that_agree() {
+        let axis = TimeAxis::new(0.0, 1.0, 10);
+        let lanes: Vec<Lane> = (0..4).map(|k| lane(&format!("pid {k}"), "█", "")).collect();
+        let one = |lang| draw(&lanes, &[], &axis, 3, "", lang);
+        assert!(one(Lang::Fr).contains("┆ … 1 autre processus, dessiné de la même façon\n"));
+        assert!(one(Lang::En).contains("┆ … 1 more process, drawn the same way\n"));
+        let two = draw(&lanes, &[], &axis, 2, "", Lang::En);
+        assert!(
+            two.contains("┆ … 2 more processes, drawn the same way\n"),
+            "{two}"
+        );
+    }
+
+    #[test]
     fn columns_cover_the_span() {
         let axis = TimeAxis::new(1.0, 3.0, 20);
         assert_eq!(axis.col(1.0), 0);
