@@ -317,18 +317,40 @@ fn is_drawing(line: &str) -> bool {
             .all(|c| c.is_ascii_digit() || " .msµ".contains(c))
 }
 
-/// With the test language `xx` (every catalog message upper-cased and marked `‹xx› `), every line a
-/// demo narrates carries the mark, and a process's line starts with it after its `[pid N]` tag: a
-/// sentence left in the code (French or English) fails here. The demos cover the narrator's every
-/// kind of line: headings, pid lines, plain lines, summary rows, a timeline's elided lanes, a tree.
+/// The lines of Python code the demos show as they are, in every language.
+const CODE_LINES: [&str; 2] = [
+    "results = pool.map(square, [1, 2, 3, 4, 5, 6, 7, 8])",
+    "variable = 0",
+];
+
+/// With the test language `xx` (every catalog message upper-cased and marked `‹xx› `), every line
+/// every demo narrates carries the mark, and a process's line starts with it after its `[pid N]`
+/// tag: a sentence left in the code (French or English) fails here. Between them the demos use the
+/// narrator's every kind of line: headings, pid lines, plain lines, summary rows, a timeline's
+/// elided lanes, a tree.
 #[test]
 fn narration_is_worded_by_the_catalog() {
     use util::PSEUDO_MARK;
-    for demo in ["process", "queue", "counter", "main-guard", "startup-cost"] {
+    let demos: [&[&str]; 11] = [
+        &["duel"],
+        &["process"],
+        &["main-guard"],
+        &["pool"],
+        &["queue"],
+        &["ipc-cost"],
+        &["primes", "--runs", "1"],
+        &["thumbnails"],
+        &["counter"],
+        &["counter", "--no-lock"],
+        &["startup-cost"],
+    ];
+    for args in demos {
+        let demo = args.join(" ");
         let run = util::atelier()
             .with_test_language()
             .env("NO_COLOR", "1")
-            .args(["--lang", "xx", "demo", demo])
+            .args(["--lang", "xx", "demo"])
+            .args(args)
             .run();
         let text = run.stdout();
         assert!(run.output.status.success(), "demo {demo}: {}", run.stderr());
@@ -336,7 +358,7 @@ fn narration_is_worded_by_the_catalog() {
         for line in text.lines().filter(|l| !l.trim().is_empty() && !is_drawing(l)) {
             match line.split_once("] ") {
                 Some((stamp, said)) if stamp.contains("[pid ") => assert!(
-                    said.starts_with(PSEUDO_MARK),
+                    said.starts_with(PSEUDO_MARK) || CODE_LINES.contains(&said),
                     "demo {demo}: a process's line not from the catalog: {line}\n{text}"
                 ),
                 _ => assert!(
@@ -346,7 +368,7 @@ fn narration_is_worded_by_the_catalog() {
             }
             worded += 1;
         }
-        assert!(worded >= 8, "demo {demo}: too few lines to judge:\n{text}");
+        assert!(worded >= 5, "demo {demo}: too few lines to judge:\n{text}");
     }
 }
 

@@ -278,6 +278,7 @@ struct Variable {
 impl Variable {
     fn new(n: &mut Narrator) -> anyhow::Result<Variable> {
         let initial = 0;
+        // The Python statement, shown as it is: code, not words to translate.
         n.pid(std::process::id() as i32, &format!("variable = {initial}"))?;
         Ok(Variable {
             initial,

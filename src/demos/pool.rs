@@ -24,15 +24,16 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
     let mut pool = Pool::new(cores)?;
     let pool_start = started.elapsed();
     let workers = pool.pids();
-    n.pid(
+    n.pid_says(
         parent,
-        &n.word(&msg!(
+        &msg!(
             "demo-pool-started",
             cores = cores,
             time = fmt_duration(pool_start),
             workers = format!("{workers:?}")
-        )),
+        ),
     )?;
+    // The lesson's Python line, shown as it is: code, not words to translate.
     n.pid(parent, "results = pool.map(square, [1, 2, 3, 4, 5, 6, 7, 8])")?;
     let numbers: Vec<u64> = (1..=8).collect();
     let started = Instant::now();
@@ -43,9 +44,9 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
     // Printed as the lesson's `for res in results: print(res)`: in input order, once map has returned.
     for ((sq, pid), event) in &results {
         let x = numbers[event.index];
-        n.pid(
+        n.pid_says(
             event.worker_pid,
-            &n.word(&msg!("demo-pool-result", input = x, square = *sq, pid = *pid)),
+            &msg!("demo-pool-result", input = x, square = *sq, pid = *pid),
         )?;
     }
     n.say(&Message::new("demo-pool-in-order"))?;
