@@ -231,3 +231,18 @@ fn spread_over_cores(k: usize, cores: usize) {
         let _ = sched_setaffinity(Pid::from_raw(0), &set);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_prediction_prompt_prints_its_numbers_whole() {
+        assert_eq!(
+            counter_prediction_prompt(Lang::En),
+            "10 processes together increment a shared counter starting at 0: 100 times each with the \
+             lock, 1000000 times each without. What final value do you predict?"
+        );
+        assert!(counter_prediction_prompt(Lang::Fr).contains(" 1000000 fois chacun sans."));
+    }
+}
