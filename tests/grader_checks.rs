@@ -1,5 +1,6 @@
 //! The spec parser and every check kind, on synthetic run reports: pure functions, no process.
-use atelier::grader::checks::{Observed, evaluate, mask, normalise, strip_comments};
+use atelier::grader::CheckResult;
+use atelier::grader::checks::{Observed, mask, normalise, strip_comments};
 use atelier::grader::spec::{ExerciseSpec, Mask};
 use atelier::grader::verdict::{NotJudged, Status, Verdict, tally};
 use atelier::grader::{CheckReport, ReferenceOutput};
@@ -7,6 +8,15 @@ use atelier::i18n::Lang;
 use atelier::sandbox::{OutputLine, ProcessTrace, RunReport, RunStatus, Stream};
 
 const HEAD: &str = "version: 1\nid: \"9.1\"\ntitle: Test\nlesson: 9\nanchor: ex-1\nfile: prog.py\n";
+
+/// The spec's checks judged on `obs`, their reasons put in `lang`'s words as a report does.
+fn evaluate(spec: &ExerciseSpec, obs: &Observed, lang: Lang) -> Vec<CheckResult> {
+    let mut results = atelier::grader::checks::evaluate(spec, obs, lang);
+    for result in &mut results {
+        result.word(lang);
+    }
+    results
+}
 
 fn spec(checks: &str) -> ExerciseSpec {
     let text = format!("{HEAD}checks:\n{checks}");
