@@ -470,3 +470,119 @@ pub fn needs_reference(spec: &ExerciseSpec) -> bool {
         .iter()
         .any(|c| matches!(c.kind, CheckKind::SameAsReference { .. }))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sandbox::RunStatus;
+
+    fn report(status: RunStatus, exit_code: Option<i32>, stderr: &str) -> RunReport {
+        RunReport {
+            status,
+            exit_code,
+            signal: None,
+            wall_s: 1.0,
+            cpu_s: 1.0,
+            processes: 1,
+            processes_method: "test".into(),
+            exact: true,
+            inexact_reason: None,
+            max_rss_kb: 1000,
+            stdout: String::new(),
+            stderr: stderr.into(),
+            stdout_truncated: false,
+            stderr_truncated: false,
+            lines: Vec::new(),
+            trace: Vec::new(),
+            leftovers_killed: 0,
+            layers: Vec::new(),
+            detail: Some("10 s".into()),
+        }
+    }
+
+    /// The words of an outcome in French and in English.
+    fn both(outcome: &Outcome) -> (String, String) {
+        (outcome.reason.word(Lang::Fr), outcome.reason.word(Lang::En))
+    }
+
+    #[test]
+    fn composed_reasons_keep_their_words_and_spaces() {
+        let crashed = report(
+            RunStatus::Timeout,
+            Some(1),
+            "Traceback (most recent call last):\nValueError",
+        );
+        assert_eq!(
+            both(&figures::exit_status(&crashed, 0)),
+            (
+                "code de sortie 1, attendu 0 : le programme a levé une exception (lisez la dernière ligne de stderr) (temps dépassé: 10 s)".into(),
+                "exit code 1, expected 0: the program raised an exception (read the last line of stderr) (time limit exceeded: 10 s)".into(),
+            )
+        );
+        let source = source::check(
+            "x = 1\n# with lock:\n",
+            &["with lock".into()],
+            &[r"x = \d".into()],
+        );
+        assert_eq!(
+            both(&source),
+            (
+                "le code source ne contient pas /with lock/ ; le code source contient « x = 1 »".into(),
+                "the source does not contain /with lock/ ; the source contains « x = 1 »".into(),
+            )
+        );
+        assert_eq!(
+            (
+                text::bounds(Some(2), Some(5)).word(Lang::Fr),
+                text::bounds(Some(3), Some(3)).word(Lang::En)
+            ),
+            ("entre 2 et 5".to_string(), "exactly 3".to_string())
+        );
+        let mut vars = Vars::default();
+        vars.set_capture("t", "0.5");
+        let obs = Observed {
+            report: &report(RunStatus::Ok, Some(0), ""),
+            source: "",
+            reference: None,
+            cpus: 2,
+            machine_cpus: 2,
+            pinned: false,
+            busy_share: 0.05,
+        };
+        assert_eq!(
+            both(&figures::wall_time(&obs, &vars, Some("t"), Some("t + 1"))),
+            (
+                "durée réelle 1.00 s ≥ t = 0.50 s ≤ t + 1 = 1.50 s".into(),
+                "real duration 1.00 s ≥ t = 0.50 s ≤ t + 1 = 1.50 s".into(),
+            )
+        );
+        assert_eq!(
+            vars.eval("u").unwrap_err().word(Lang::En),
+            "value not found in the output (no earlier check captured it): `u`"
+        );
+    }
+
+    #[test]
+    fn every_check_key_the_code_names_is_in_the_catalog_and_every_one_there_is_used() {
+        let code = [
+            include_str!("mod.rs"),
+            include_str!("figures.rs"),
+            include_str!("text.rs"),
+            include_str!("source.rs"),
+            include_str!("call.rs"),
+            include_str!("../cases.rs"),
+        ]
+        .concat();
+        let named: std::collections::BTreeSet<&str> = regex::Regex::new(r#""(check-[a-z0-9-]+)""#)
+            .expect("valid regex")
+            .captures_iter(&code)
+            .map(|c| c.get(1).map_or("", |m| m.as_str()))
+            .collect();
+        let catalog: std::collections::BTreeSet<&str> = Lang::Fr
+            .catalog()
+            .keys()
+            .filter(|k| k.starts_with("check-"))
+            .collect();
+        assert_eq!(named, catalog);
+    }
+}
