@@ -902,3 +902,53 @@ fn a_condition_over_a_value_the_output_lacks_fails_rather_than_vanishing() {
     assert_eq!(results.iter().map(|c| c.status).collect::<Vec<_>>(), [Fail, Fail]);
     assert_eq!(tally(RunStatus::Ok, &results), (Verdict::Fail, 0, 3));
 }
+
+#[test]
+fn composed_reasons_keep_their_words_and_spaces_in_both_languages() {
+    let s = spec(
+        r#"  - {name: exit, kind: exit-status, hint: h}
+  - {name: t, kind: regex, patterns: ['t=(?P<t>[\d.]+)'], hint: h}
+  - {name: wall, kind: wall-time, min: 't', max: 't + 1', hint: h}
+  - {name: procs, kind: processes, min: 2, max: '5', hint: h}
+  - {name: src, kind: source, contains: ['with lock'], lacks: ['x = \d'], hint: h}
+  - {name: u, kind: regex, patterns: ['u=(?P<u>\d+)'], hint: h}
+  - {name: expr, kind: expression, expr: 'u > 1', hint: h}
+"#,
+    );
+    let mut r = report("t=0.5");
+    r.status = RunStatus::Timeout;
+    r.exit_code = Some(1);
+    r.stderr = "Traceback (most recent call last):\nValueError".into();
+    r.detail = Some("10 s".into());
+    let obs = Observed {
+        source: "x = 1\n# with lock:\n",
+        ..observed(&r, 2)
+    };
+    let words = |lang| -> Vec<String> {
+        evaluate(&s, &obs, lang)
+            .into_iter()
+            .filter(|c| c.name != "t" && c.name != "u")
+            .map(|c| c.message)
+            .collect()
+    };
+    assert_eq!(
+        words(Lang::Fr),
+        [
+            "code de sortie 1, attendu 0 : le programme a levé une exception (lisez la dernière ligne de stderr) (temps dépassé: 10 s)",
+            "durée réelle 1.00 s ≥ t = 0.50 s ≤ t + 1 = 1.50 s",
+            "1 processus lancé(s), le programme principal compris (attendu entre 2 et 5) : le programme n'a créé aucun processus (des threads ou un calcul direct ne comptent pas)",
+            "le code source ne contient pas /with lock/ ; le code source contient « x = 1 »",
+            "u > 1 : valeur introuvable dans la sortie (aucune vérification précédente ne l'a capturée) : `u`",
+        ]
+    );
+    assert_eq!(
+        words(Lang::En),
+        [
+            "exit code 1, expected 0: the program raised an exception (read the last line of stderr) (time limit exceeded: 10 s)",
+            "real duration 1.00 s ≥ t = 0.50 s ≤ t + 1 = 1.50 s",
+            "1 processes started, the main program included (expected between 2 and 5): the program created no process (threads or a direct computation do not count)",
+            "the source does not contain /with lock/ ; the source contains « x = 1 »",
+            "u > 1 : value not found in the output (no earlier check captured it): `u`",
+        ]
+    );
+}

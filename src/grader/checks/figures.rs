@@ -215,41 +215,29 @@ pub fn wall_time(obs: &Observed, vars: &Vars, min: Option<&str>, max: Option<&st
     };
     let duration = msg!("check-wall", wall = format!("{wall:.2}"));
     let mut found = duration.clone();
-    if let Some(expr) = min {
-        match number(expr) {
-            Ok(bound) if wall >= bound => {
-                let at_least = msg!("check-wall-at-least", expr = expr, bound = format!("{bound:.2}"));
-                found = msg!("check-wall-and-bound", found = found, bound = at_least);
-            }
-            Ok(bound) => {
-                return Outcome::fail(msg!(
-                    "check-wall-too-short",
-                    wall = duration,
-                    expr = expr,
-                    bound = format!("{bound:.2}"),
-                    values = vars.describe(expr)
-                ));
-            }
+    // The lower bound then the upper one: the words when it holds, the words when it does not.
+    let limits = [
+        (min, true, "check-wall-at-least", "check-wall-too-short"),
+        (max, false, "check-wall-at-most", "check-wall-too-long"),
+    ];
+    for (expr, is_min, holds, broken) in limits {
+        let Some(expr) = expr else { continue };
+        let bound = match number(expr) {
+            Ok(bound) => bound,
             Err(e) => return Outcome::fail(e),
+        };
+        let shown = format!("{bound:.2}");
+        if if is_min { wall < bound } else { wall > bound } {
+            return Outcome::fail(msg!(
+                broken,
+                wall = duration,
+                expr = expr,
+                bound = shown,
+                values = vars.describe(expr)
+            ));
         }
-    }
-    if let Some(expr) = max {
-        match number(expr) {
-            Ok(bound) if wall <= bound => {
-                let at_most = msg!("check-wall-at-most", expr = expr, bound = format!("{bound:.2}"));
-                found = msg!("check-wall-and-bound", found = found, bound = at_most);
-            }
-            Ok(bound) => {
-                return Outcome::fail(msg!(
-                    "check-wall-too-long",
-                    wall = duration,
-                    expr = expr,
-                    bound = format!("{bound:.2}"),
-                    values = vars.describe(expr)
-                ));
-            }
-            Err(e) => return Outcome::fail(e),
-        }
+        let part = msg!(holds, expr = expr, bound = shown);
+        found = msg!("check-wall-and-bound", found = found, bound = part);
     }
     Outcome::pass(found)
 }
