@@ -220,17 +220,21 @@ pub fn write_summary(
             .filter(|s| done.seen.contains(&s.anchor))
             .count();
         let right = done.quiz.values().filter(|a| a.correct).count();
+        let counts = crate::msg!(
+            "repl-progress-counts",
+            seen = seen,
+            sections = lesson.sections.len(),
+            right = right,
+            questions = lesson.questions.len(),
+            passed = done.passed.len(),
+            exercises = lesson.exercises.len(),
+        );
         writeln!(
             out,
-            "{} — {} : {seen}/{} {} · quiz {right}/{} · {} {}/{}",
+            "{} — {} : {}",
             lesson.short_name(),
             lesson.title,
-            lesson.sections.len(),
-            lang.pick("sections vues", "sections seen"),
-            lesson.questions.len(),
-            lang.pick("exercices réussis", "exercises passed"),
-            done.passed.len(),
-            lesson.exercises.len(),
+            counts.word(lang)
         )?;
         let unseen: Vec<String> = lesson
             .sections
@@ -240,22 +244,17 @@ pub fn write_summary(
             .map(|(i, _)| format!("§{}", i + 1))
             .collect();
         if !unseen.is_empty() && seen > 0 {
-            writeln!(
-                out,
-                "  {} : {}",
-                lang.pick("à voir", "not seen yet"),
-                unseen.join(" ")
-            )?;
+            let unseen = crate::msg!("repl-progress-unseen", sections = unseen.join(" "));
+            writeln!(out, "  {}", unseen.word(lang))?;
         }
     }
     if let Some(place) = &progress.current {
-        writeln!(
-            out,
-            "{} : {}#{}",
-            lang.pick("Position", "Current place"),
-            place.lesson,
-            place.section
-        )?;
+        let place = crate::msg!(
+            "repl-progress-place",
+            lesson = &place.lesson,
+            section = &place.section
+        );
+        writeln!(out, "{}", place.word(lang))?;
     }
     Ok(())
 }

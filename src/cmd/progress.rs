@@ -20,7 +20,8 @@ pub fn run(globals: &Globals, args: &ProgressArgs) -> anyhow::Result<ExitCode> {
             writeln!(out, "{}", lang.text("progress-cleared"))?;
         }
         Some(other) => {
-            eprintln!("atelier: unknown action `{other}` (expected `reset` or nothing)");
+            let unknown = atelier::msg!("repl-progress-unknown-action", action = other);
+            eprintln!("atelier: {}", unknown.word(lang));
             return Ok(ExitCode::from(2));
         }
         None => {
