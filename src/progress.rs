@@ -12,6 +12,9 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
+
+use crate::i18n::Message;
+use crate::msg;
 use serde::{Deserialize, Serialize};
 
 use anyhow::Result;
@@ -158,14 +161,18 @@ impl Store {
 
     /// Reads the progress. A missing file is a fresh start; a corrupt one is set aside and the
     /// returned message says where.
-    pub fn load(&self) -> (Progress, Option<String>) {
+    pub fn load(&self) -> (Progress, Option<Message>) {
         let bytes = match fs::read(&self.path) {
             Ok(bytes) => bytes,
             Err(err) if err.kind() == io::ErrorKind::NotFound => return (Progress::default(), None),
             Err(err) => {
                 return (
                     Progress::default(),
-                    Some(format!("{}: cannot read ({err})", self.path.display())),
+                    Some(msg!(
+                        "repl-progress-unreadable",
+                        path = self.path.display().to_string(),
+                        error = err.to_string()
+                    )),
                 );
             }
         };
@@ -174,15 +181,18 @@ impl Store {
             Err(err) => {
                 let aside = self.path.with_extension("json.corrupt");
                 let moved = fs::rename(&self.path, &aside).is_ok();
-                let message = format!(
-                    "{}: corrupt progress file ({err}); {}",
-                    self.path.display(),
-                    if moved {
-                        format!("set aside as {}, starting afresh", aside.display())
-                    } else {
-                        "starting afresh".into()
-                    }
-                );
+                let path = self.path.display().to_string();
+                let message = if moved {
+                    let aside = aside.display().to_string();
+                    msg!(
+                        "repl-progress-corrupt-set-aside",
+                        path = path,
+                        error = err.to_string(),
+                        aside = aside
+                    )
+                } else {
+                    msg!("repl-progress-corrupt", path = path, error = err.to_string())
+                };
                 (Progress::default(), Some(message))
             }
         }
@@ -262,6 +272,7 @@ pub fn write_summary(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     #[test]
     fn round_trip_and_corrupt_file() {
@@ -290,7 +301,7 @@ mod tests {
         fs::write(&store.path, b"{ not json").unwrap();
         let (loaded, warning) = store.load();
         assert_eq!(loaded, Progress::default());
-        assert!(warning.unwrap().contains("corrupt"));
+        assert!(warning.unwrap().word(Lang::En).contains("corrupt progress file"));
         assert!(store.path.with_extension("json.corrupt").exists());
         assert!(!store.path.exists());
     }

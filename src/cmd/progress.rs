@@ -27,7 +27,7 @@ pub fn run(globals: &Globals, args: &ProgressArgs) -> anyhow::Result<ExitCode> {
         None => {
             let (progress, warning) = store.load();
             if let Some(warning) = warning {
-                eprintln!("atelier: {warning}");
+                eprintln!("atelier: {}", warning.word(lang));
             }
             let course = Course::load(globals.course_dir.as_deref())?;
             write_summary(&course, &progress, lang, &mut out)?;

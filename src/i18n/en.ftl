@@ -170,6 +170,9 @@ derive-lint-hint = atelier lint { $dir }  # check it
 repl-backup-failed = { $path }: cannot keep a copy ({ $error })
 repl-no-lesson-loaded = no lesson could be loaded
 repl-progress-unknown-action = unknown action `{ $action }` (expected `reset` or nothing)
+repl-progress-unreadable = { $path }: cannot read ({ $error })
+repl-progress-corrupt-set-aside = { $path }: corrupt progress file ({ $error }); set aside as { $aside }, starting afresh
+repl-progress-corrupt = { $path }: corrupt progress file ({ $error }); starting afresh
 
 # Live demos (src/demos): keys `demo-…`
 # (messages of this section)

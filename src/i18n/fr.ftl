@@ -189,6 +189,9 @@ derive-lint-hint = atelier lint { $dir }  # pour vérifier
 repl-backup-failed = { $path } : impossible d'en garder une copie ({ $error })
 repl-no-lesson-loaded = aucune leçon n'a pu être chargée
 repl-progress-unknown-action = action inconnue `{ $action }` (attendu : `reset` ou rien)
+repl-progress-unreadable = { $path } : lecture impossible ({ $error })
+repl-progress-corrupt-set-aside = { $path } : fichier de progression corrompu ({ $error }) ; mis de côté sous { $aside }, nouveau départ
+repl-progress-corrupt = { $path } : fichier de progression corrompu ({ $error }) ; nouveau départ
 
 # Live demos (src/demos): keys `demo-…`
 # (messages of this section)

@@ -35,7 +35,7 @@ pub fn start(options: ReplOptions, course: Course) -> Result<()> {
     let (mut session, resumed) = Session::new(options, course, progress, Some(store), Style::detect());
     let mut out = io::stdout().lock();
     if let Some(warning) = warning {
-        writeln!(out, "atelier: {warning}")?;
+        writeln!(out, "atelier: {}", warning.word(session.lang))?;
     }
     let interactive = io::stdin().is_terminal() && io::stdout().is_terminal();
     if interactive {
