@@ -318,7 +318,7 @@ fn section_arg(session: &Session, args: &str, out: &mut dyn Write) -> Result<Opt
     match lesson.find_section(args) {
         Some(index) => Ok(Some(index)),
         None => {
-            writeln!(out, "{}", unknown_anchor(lesson, args, session.lang))?;
+            writeln!(out, "{}", unknown_anchor(lesson, args).word(session.lang))?;
             Ok(None)
         }
     }
