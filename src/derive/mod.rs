@@ -22,6 +22,7 @@ use crate::grader::{self, CheckOptions, ExerciseSpec, Verdict};
 use crate::i18n::{Lang, Message};
 use crate::msg;
 use crate::sandbox;
+use crate::scaffold::{self, refuse};
 
 /// The reader of the solution's syntax tree, shipped inside atelier.
 const SOLUTION_AST: &str = include_str!("solution_ast.py");
@@ -85,28 +86,23 @@ struct JsonValue {
 /// Derives exercise `opts.id` from its lesson. `Err` when it could not be done (no such lesson or
 /// exercise, the folder exists, the solution does not run).
 pub fn derive_exercise(opts: &DeriveOptions) -> anyhow::Result<Derived> {
-    let Some((chapter, number)) = opts
-        .id
-        .split_once('.')
-        .and_then(|(c, n)| Some((c.parse::<u32>().ok()?, n.parse::<u32>().ok()?)))
-    else {
-        anyhow::bail!(
-            "exercise id `{}`: expected <chapter>.<number>, such as 44.1",
-            opts.id
-        );
-    };
+    let (chapter, number) = scaffold::exercise_id(&opts.id)?;
     let course = Course::load(Some(&opts.root))?;
-    let lesson = course
-        .lessons
-        .iter()
-        .find(|l| l.number == Some(chapter))
-        .with_context(|| format!("no lesson {chapter} in {}", opts.root.join("lessons").display()))?;
-    let entry = lesson.exercise(number).with_context(|| {
-        format!(
-            "{}: has no `### Exercice {number} - Title {{#anchor}}` section for exercise {}",
-            lesson.file, opts.id
-        )
-    })?;
+    let Some(lesson) = course.lessons.iter().find(|l| l.number == Some(chapter)) else {
+        return refuse(msg!(
+            "derive-no-lesson",
+            chapter = chapter,
+            dir = opts.root.join("lessons").display().to_string()
+        ));
+    };
+    let Some(entry) = lesson.exercise(number) else {
+        return refuse(msg!(
+            "derive-no-exercise-section-for",
+            file = &lesson.file,
+            number = number,
+            id = &opts.id
+        ));
+    };
     let text = lesson_parts::read(lesson, entry);
     let Some(solution) = text.python_solution() else {
         let files = crate::scaffold::new_exercise(&opts.root, &opts.id)?;
@@ -122,9 +118,7 @@ pub fn derive_exercise(opts: &DeriveOptions) -> anyhow::Result<Derived> {
         .root
         .join("exercises")
         .join(format!("{}-{}", opts.id, slug(&entry.title)));
-    if dir.exists() {
-        anyhow::bail!("{}: already exists (nothing was written)", dir.display());
-    }
+    scaffold::fresh(&dir)?;
     let mut notes = Vec::new();
     let file = text.named_file().unwrap_or_else(|| {
         let stem = grader::checks::strip_accents(&slug(&entry.title)).replace('-', "_");
@@ -161,19 +155,17 @@ pub fn derive_exercise(opts: &DeriveOptions) -> anyhow::Result<Derived> {
     for _ in 0..runs {
         let report = sandbox::run(&request).context("the sandbox could not run the lesson's solution")?;
         if report.status != sandbox::RunStatus::Ok {
-            anyhow::bail!(
-                "{}: the solution of exercise {number} does not run cleanly ({:?}{}): {}",
-                lesson.file,
-                report.status,
-                report.detail.map(|d| format!(", {d}")).unwrap_or_default(),
-                report.stderr.lines().last().unwrap_or("")
-            );
+            let detail = report.detail.map(|d| format!(", {d}")).unwrap_or_default();
+            return refuse(msg!(
+                "derive-solution-fails",
+                file = &lesson.file,
+                number = number,
+                status = format!("{:?}{detail}", report.status),
+                last = report.stderr.lines().last().unwrap_or("")
+            ));
         }
         if exit_code.is_some_and(|c| Some(c) != report.exit_code) {
-            anyhow::bail!(
-                "{}: the solution's exit code changes from run to run",
-                lesson.file
-            );
+            return refuse(msg!("derive-exit-code-varies", file = &lesson.file));
         }
         exit_code = report.exit_code;
         stdouts.push(report.stdout);
@@ -382,10 +374,11 @@ pub fn derive_exercise(opts: &DeriveOptions) -> anyhow::Result<Derived> {
                 .filter(|c| c.status != grader::Status::Pass)
                 .map(|c| format!("{}: {}", c.name, c.message))
                 .collect();
-            anyhow::bail!(
-                "the derived spec does not pass the lesson's own solution, so nothing was kept (its output may not be stable from run to run): {}\n{spec_yaml}",
-                failed.join("; ")
-            );
+            return refuse(msg!(
+                "derive-spec-fails-solution",
+                failed = failed.join("; "),
+                spec = spec_yaml
+            ));
         }
     }
     Ok(Derived {
@@ -558,13 +551,11 @@ fn read_tree(solution: &Path, work: &Path, lang: Lang) -> anyhow::Result<Solutio
         .output()
         .context("running python3 to read the solution (is python3 installed?)")?;
     if !output.status.success() {
-        anyhow::bail!(
-            "the lesson's solution is not valid Python: {}",
-            String::from_utf8_lossy(&output.stderr)
-                .lines()
-                .last()
-                .unwrap_or("")
-        );
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        return refuse(msg!(
+            "derive-solution-not-python",
+            last = stderr.lines().last().unwrap_or("")
+        ));
     }
     serde_json::from_slice(&output.stdout).context("reading what the solution reader said")
 }

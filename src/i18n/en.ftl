@@ -173,6 +173,18 @@ repl-progress-unknown-action = unknown action `{ $action }` (expected `reset` or
 repl-progress-unreadable = { $path }: cannot read ({ $error })
 repl-progress-corrupt-set-aside = { $path }: corrupt progress file ({ $error }); set aside as { $aside }, starting afresh
 repl-progress-corrupt = { $path }: corrupt progress file ({ $error }); starting afresh
+derive-already-exists = { $path }: already exists (nothing was written)
+derive-slug-empty = the lesson's slug must have letters or digits (e.g. `asyncio`)
+derive-bad-exercise-id = exercise id `{ $id }`: expected <chapter>.<number>, such as 44.1
+derive-no-lesson-create-first = no lesson { $chapter } in { $dir }: create it first (atelier new lesson { $chapter } SLUG), then this exercise
+derive-no-exercise-section = { $file }: has no `### Exercice { $number } - Title {"{"}#anchor{"}"}` section to link exercise { $id } to
+derive-no-lesson = no lesson { $chapter } in { $dir }
+derive-no-exercise-section-for = { $file }: has no `### Exercice { $number } - Title {"{"}#anchor{"}"}` section for exercise { $id }
+derive-solution-fails = { $file }: the solution of exercise { $number } does not run cleanly ({ $status }): { $last }
+derive-exit-code-varies = { $file }: the solution's exit code changes from run to run
+derive-solution-not-python = the lesson's solution is not valid Python: { $last }
+derive-spec-fails-solution = the derived spec does not pass the lesson's own solution, so nothing was kept (its output may not be stable from run to run): { $failed }
+    { $spec }
 
 # Live demos (src/demos): keys `demo-…`
 # (messages of this section)

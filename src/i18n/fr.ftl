@@ -192,6 +192,18 @@ repl-progress-unknown-action = action inconnue `{ $action }` (attendu : `reset` 
 repl-progress-unreadable = { $path } : lecture impossible ({ $error })
 repl-progress-corrupt-set-aside = { $path } : fichier de progression corrompu ({ $error }) ; mis de côté sous { $aside }, nouveau départ
 repl-progress-corrupt = { $path } : fichier de progression corrompu ({ $error }) ; nouveau départ
+derive-already-exists = { $path } : existe déjà (rien n'a été écrit)
+derive-slug-empty = le slug de la leçon doit avoir des lettres ou des chiffres (par exemple `asyncio`)
+derive-bad-exercise-id = identifiant d'exercice `{ $id }` : attendu <chapitre>.<numéro>, comme 44.1
+derive-no-lesson-create-first = pas de leçon { $chapter } dans { $dir } : créez-la d'abord (atelier new lesson { $chapter } SLUG), puis cet exercice
+derive-no-exercise-section = { $file } : pas de section `### Exercice { $number } - Titre {"{"}#ancre{"}"}` à laquelle lier l'exercice { $id }
+derive-no-lesson = pas de leçon { $chapter } dans { $dir }
+derive-no-exercise-section-for = { $file } : pas de section `### Exercice { $number } - Titre {"{"}#ancre{"}"}` pour l'exercice { $id }
+derive-solution-fails = { $file } : la solution de l'exercice { $number } ne s'exécute pas proprement ({ $status }) : { $last }
+derive-exit-code-varies = { $file } : le code de sortie de la solution change d'une exécution à l'autre
+derive-solution-not-python = la solution de la leçon n'est pas du Python valide : { $last }
+derive-spec-fails-solution = la spec dérivée ne fait pas passer la solution de la leçon, donc rien n'a été gardé (sa sortie n'est peut-être pas stable d'une exécution à l'autre) : { $failed }
+    { $spec }
 
 # Live demos (src/demos): keys `demo-…`
 # (messages of this section)
