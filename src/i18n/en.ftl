@@ -188,6 +188,173 @@ derive-spec-fails-solution = the derived spec does not pass the lesson's own sol
 
 # Live demos (src/demos): keys `demo-…`
 # (messages of this section)
+demo-description-duel = the same CPU task on 2 threads under one global lock (a simulated GIL) vs 2 processes; and memory: isolated between processes, shared between threads
+demo-description-process = two child processes each compute sum(i*i for i in range(10**7)), joined by the parent
+demo-description-main-guard = without `if __name__ == "__main__"`, spawn re-runs the launch code: the process tree, bounded
+demo-description-pool = Pool.map of the squares of 1 to 8 on a pool of one process per core, with each one's PID
+demo-description-queue = a producer and a consumer in two processes; the blocking get
+demo-description-ipc-cost = sending a large payload through a Queue vs computing where the data is: the serialisation cost, measured
+demo-description-primes = the race: primes in range(100_000, 300_000) sequentially, then in 4 chunks on a Pool
+demo-description-thumbnails = 10 simulated images (0.5 s each) with imap_unordered: the results arrive in batches of N cores
+demo-description-counter = 10 processes × 100 increments of a shared Value with its Lock: 1000; --no-lock: the lost updates
+demo-description-startup-cost = question 4: 100 processes for 100 small tasks vs a Pool of 4, measured
+demo-heading = demo { $name } — { $description }
+demo-summary-title = — Measured —
+demo-loaded-machine = ⚠ The processes did not each get a free core: other programs are busy on this machine, and the times show it. Run the demo again when it is idle.
+demo-digit-group-separator = ,
+demo-interrupted = interrupted (Ctrl-C): every child process was stopped and reaped.
+demo-course-has-none = This course has no demo.
+demo-not-in-course = this course has no demo '{ $name }' (its demos: { $names })
+demo-python-missing = python3 was not found: install it to run the lesson's examples (Debian/Ubuntu: `apt install python3`; otherwise https://www.python.org/downloads/).
+demo-python-time-limit = ⏱ time limit reached ({ $seconds } s): the example and its processes were stopped.
+demo-counter-prompt = { $processes } processes together increment a shared counter starting at 0: { $locked } times each with the lock, { $unlocked } times each without. What final value do you predict?
+demo-counter-intro-locked = { $processes } processes × { $increments } increments of Value('i', 0), each under `with lock:`. Expected: { $expected }.
+demo-counter-intro-unlocked = { $processes } processes × { $increments } increments WITHOUT the lock: counter.value += 1 reads the shared value, then writes value + 1. ({ $increments } rather than 100 per process: in 100, one process is done before the other starts, and the race is too rare to see.) Expected if nothing is lost: { $expected }.
+demo-counter-dealt-out = The processes are dealt out over the cores and wait for one start signal, so that they really overlap.
+demo-counter-run = run { $run }/{ $runs }: final value { $value } ({ $lost } update(s) lost) in { $time }
+demo-counter-histogram = Final values (◀: the expected value)
+demo-counter-expected = expected
+demo-counter-measured = measured
+demo-counter-range = from { $min } to { $max }
+demo-counter-runs-losing = runs that lost updates
+demo-counter-prediction = your prediction
+demo-counter-prediction-seen = { $prediction }: seen in { $hit } run(s) of { $runs }
+demo-counter-lesson-locked = The lock makes "read, add 1, write" indivisible: no update is lost.
+demo-counter-lesson-unlocked = Without the lock, two processes sometimes read the same value and each write value + 1: one update vanishes. With `with lock:` (or counter.get_lock()), none does.
+demo-counter-ready = ready, waiting for the start
+demo-counter-go = go!
+demo-counter-done = did its { $increments } increments
+demo-duel-task = The task: count the primes below { $limit } (pure computation). The same task twice, at the same time. Parent: pid { $parent }.
+demo-duel-act-processes-time = 1. Two processes: time
+demo-duel-act-processes-memory = 2. Two processes: memory
+demo-duel-act-threads-time = 3. Two threads under one global lock (a simulation of CPython's GIL): time
+demo-duel-simulation = Simulation: one Mutex for the whole process; each thread holds it while computing (in slices, as CPython hands the GIL over every 5 ms). Only one thread computes at a time.
+demo-duel-act-threads-memory = 4. Two threads: memory
+demo-duel-row = { $time }, { $cores } core(s) busy
+demo-duel-two-processes = 2 processes
+demo-duel-two-threads = 2 threads + simulated GIL
+demo-duel-processes-are = processes are
+demo-duel-faster = { $speedup } × faster
+demo-duel-changed-by-child = variable changed by the child
+demo-duel-child-sees = the child sees { $child }, the parent still sees { $parent }
+demo-duel-changed-by-thread = variable changed by a thread
+demo-duel-process-sees = the process sees { $value }
+demo-duel-process-starts = starts: its own interpreter, its own GIL
+demo-duel-process-done = done: { $primes } primes
+demo-duel-wall-cpu = wall: { $wall }, CPU: { $cpu }
+demo-duel-thread-starts = thread { $thread } starts (same pid: same process, same memory)
+demo-duel-thread-done = thread { $thread } done: { $primes } primes
+demo-duel-child-sets = the child sets variable = 42 and sees { $seen }
+demo-duel-parent-reads = the parent reads variable: { $value } (isolated memory)
+demo-duel-thread-sets = a thread sets variable = 42; the process reads { $value } (shared memory)
+demo-queue-intro = q = Queue(); the consumer starts first, then the producer
+demo-queue-data = Important data
+demo-queue-consumer-blocked = consumer: data = q.get()  ⏳ blocked, the queue is empty
+demo-queue-producer-works = producer: works { $time } before it has its data
+demo-queue-producer-sent = 📤 Producer sent the data
+demo-queue-consumer-received = 📥 Consumer received: { $data }  (after waiting { $time })
+demo-queue-producer = producer
+demo-queue-consumer = consumer
+demo-queue-get-blocked = get() blocked for
+demo-queue-put-to-receipt = from put() to receipt
+demo-queue-lesson = get() uses no CPU while it waits: the process sleeps until data arrives.
+demo-primes-intro = Count the primes in range({ $from }, { $to }), sequentially, then in { $chunks } chunks on a Pool of { $cores } processes. Each measurement chains { $passes } passes over the whole range (one pass takes a few milliseconds, the order of waking a process: repeated, the measurement is about the computing); each side is measured { $runs } times and the best kept (other programs share this machine).
+demo-primes-balanced = The 4 chunks are balanced: testing a large number costs more than a small one, so each chunk takes slices spread over the whole range (4 consecutive quarters would leave the last worker finishing alone).
+demo-primes-pool-started = Pool({ $cores }) started in { $time }: workers { $workers }
+demo-primes-run = run { $run }/{ $runs }: sequential { $sequential } a pass (found: { $found_sequential }), parallel { $parallel } a pass (found: { $found_parallel })
+demo-primes-best-run = The best parallel run
+demo-primes-chunk = chunk { $chunk }: { $primes } primes in { $time }
+demo-primes-where = Where each chunk ran (best measurement)
+demo-primes-found = primes found
+demo-primes-sequential = sequential
+demo-primes-parallel = parallel
+demo-primes-parallel-on = { $time } on { $cores } cores
+demo-primes-speedup = speedup
+demo-primes-in-parallel = in parallel
+demo-primes-chunks-at-once = { $chunks } chunks at once on average
+demo-primes-pool-start = Pool start
+demo-primes-pool-start-counted = { $time } (counted in: speedup { $speedup } ×)
+demo-pool-started = with Pool() as pool: { $cores } workers (one per core), started in { $time }: { $workers }
+demo-pool-result = Input: { $input }, Square: { $square }, PID: { $pid }
+demo-pool-in-order = map returns the results in the order of the inputs, whichever worker computed them.
+demo-pool-who = Who computed what, and when
+demo-pool-workers = workers
+demo-pool-tasks-per-worker = tasks per worker
+demo-pool-map = map
+demo-pool-start = Pool start
+demo-ipc-data = The data: { $len } 64-bit integers ({ $mb } MB). The task: add them up.
+demo-ipc-act-queue = 1. Sending the data through a Queue
+demo-ipc-put = q.put(data): serialisation, copy through the kernel…
+demo-ipc-received = received and deserialised the list after { $time }
+demo-ipc-sum-computed = sum = { $sum }, computed in { $time }
+demo-ipc-act-in-place = 2. Computing where the data is
+demo-ipc-built-itself = built its data itself
+demo-ipc-sum-back = sum = { $sum }; only 8 bytes go back to the parent
+demo-ipc-sending = sending through the Queue
+demo-ipc-sending-total = { $time } in all (transfer ≈ { $rate } MB/s)
+demo-ipc-in-place = computing in place
+demo-ipc-ratio = ratio
+demo-ipc-same-sum = same sum
+demo-ipc-lesson = In Python, pickle adds its own cost: send little, compute near the data.
+demo-process-creates = the parent creates p1 and p2 (Process(target=cpu_heavy_task)), then start()
+demo-process-starts = 🔥 Process { $name } starts on the CPU
+demo-process-done = ✅ Process { $name } done. Result: { $result }
+demo-process-join = join() on p1 and p2…
+demo-process-all-done = 🏁 All done
+demo-process-row = process { $name } (pid { $pid })
+demo-process-done-at = { $result }, done at +{ $time }
+demo-process-total-time = total time
+demo-thumbnails-intro = { $images } images, { $work } of work each, on a Pool of { $cores } processes: expect batches of { $cores } every { $work }.
+demo-thumbnails-start = Processing starts…
+demo-thumbnails-arrived = ✅ { $image } (arrived at { $time })
+demo-thumbnails-done = Processing done.
+demo-thumbnails-each = Each image, on its process
+demo-thumbnails-first = first result
+demo-thumbnails-last = last result
+demo-thumbnails-batches = batches
+demo-thumbnails-sequentially = sequentially
+demo-thumbnails-sequential-here = { $sequential } (here { $here })
+demo-guard-spawn = With the "spawn" start method (Windows, macOS), each child is a fresh interpreter that re-imports the main module. Unguarded, that import runs the launch code again: each child starts 2 processes too.
+demo-guard-atelier-too = atelier does the same: it re-executes itself (atelier __spawn-child), bounded to { $depth } generations and { $limit } processes. Parent: pid { $parent }.
+demo-guard-act-without = 1. Without the guard
+demo-guard-act-with = 2. With `if __name__ == "__main__":`
+demo-guard-unguarded = unguarded
+demo-guard-unguarded-tree = { $processes ->
+    [one] { $processes } process
+   *[other] { $processes } processes
+} in { $time } (per generation: { $generations })
+demo-guard-guarded = guarded
+demo-guard-guarded-tree = { $processes ->
+    [one] { $processes } process
+   *[other] { $processes } processes
+} in { $time }
+demo-guard-unbounded = unbounded
+demo-guard-unbounded-tree = { $processes } processes after 10 generations, and growing
+demo-guard-node-relaunches = generation { $generation } (parent { $parent }): re-imports the main module; unguarded, the launch code runs again → starts { $fanout } processes
+demo-guard-node-bound = generation { $generation } (parent { $parent }): atelier stops here (its bound); Python would go on
+demo-guard-node-guarded = re-imports the main module; there __name__ is "__mp_main__", the launch is skipped: it only runs its task (parent { $parent })
+demo-guard-tree-root = pid { $pid } (the main script)
+demo-startup-act-processes = 1. { $tasks } processes, one per task
+demo-startup-task-done = task { $task } done, then the process ends
+demo-startup-more-processes = … { $count } more processes …
+demo-startup-act-pool = 2. A Pool of { $workers } for the { $tasks } tasks
+demo-startup-worker = worker: { $tasks ->
+    [one] { $tasks } task
+   *[other] { $tasks } tasks
+}, one start-up
+demo-startup-processes = { $tasks } processes
+demo-startup-pool = Pool({ $workers })
+demo-startup-pool-is = the Pool is
+demo-startup-faster = { $ratio } × faster
+demo-startup-same-results = same results
+demo-startup-lesson = Starting a process costs far more than a small task: a Pool pays that cost 4 times, not 100.
+demo-timeline-hidden = … { $count ->
+    [one] { $count } more process, drawn the same way
+   *[other] { $count } more processes, drawn the same way
+}
+demo-timeline-legend = Timeline (duration { $duration } s ; █ computing ░ waiting)
+demo-timeline-main = main
+demo-timeline-cores = cores
 
 # Course and spec problems, lint (src/course, src/lint.rs, spec validation): keys `course-…`, `spec-…`, `lint-…`
 # (messages of this section)
