@@ -159,16 +159,19 @@ fn the_repl_words_its_commands_help_and_exercise_workflow_through_the_catalog() 
 }
 
 #[test]
-fn the_quiz_asks_and_scores_in_the_test_language() {
+fn the_quiz_and_the_demo_list_speak_the_test_language() {
     // The built-in course's lesson has key questions; the second answer never comes (end of input).
+    // Before it, an unknown demo: the answer lists the course's demos with what each shows.
     let run = atelier()
         .with_test_language()
         .args(["--lang", "xx"])
-        .stdin("quiz\nmy answer\nmaybe\no\n")
+        .stdin("demo nope\nquiz\nmy answer\nmaybe\no\n")
         .run()
         .code(0);
     let out = run.stdout();
     let answers = answers(&out);
+    assert_all_worded(&answers, "demo nope");
+    assert!(answer(&answers, "demo nope").len() > 2, "{out}");
     let quiz = answer(&answers, "quiz");
     // The question and the model answer are the lesson's (content), after the catalog's label.
     for (start, what) in [
