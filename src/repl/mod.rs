@@ -62,7 +62,7 @@ fn greet(session: &mut Session, resumed: bool, out: &mut dyn Write) -> Result<()
     if resumed {
         let anchor = session.current_section().map_or("", |s| s.anchor.as_str());
         let section = session.section + 1;
-        let resuming = lang.format("repl-resuming", &[("section", &section), ("anchor", &anchor)]);
+        let resuming = crate::msg!("repl-resuming", section = section, anchor = anchor).word(lang);
         writeln!(
             out,
             "{resuming}
