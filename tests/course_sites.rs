@@ -441,26 +441,12 @@ fn the_quiz_keeps_a_question_with_code_whole() {
 fn colour_mode_leaks_no_markup() {
     let course = docs_tree();
     let vars = &course.lessons[course.find_lesson("01-bases/variables").unwrap()];
-    let text = render_lesson(
-        vars,
-        Lang::Fr,
-        Style {
-            color: true,
-            width: 80,
-        },
-    );
+    let text = render_lesson(vars, Lang::Fr, Style::colour(80));
     assert!(text.contains('\x1b'), "colour is on");
     assert!(!text.contains("*entier*") && !text.contains("**Quel"), "{text}");
     assert!(!text.contains("`kwargs`"), "code is coloured, not quoted: {text}");
     let intro = &course.lessons[course.find_lesson("intro").unwrap()];
-    let text = render_lesson(
-        intro,
-        Lang::Fr,
-        Style {
-            color: true,
-            width: 80,
-        },
-    );
+    let text = render_lesson(intro, Lang::Fr, Style::colour(80));
     assert!(
         text.contains("\x1b]8;;https://example.org/doc\x1b\\"),
         "an OSC 8 link: {text:?}"
@@ -498,4 +484,75 @@ fn the_demo_command_lists_only_the_course_demos_in_its_language() {
     // The built-in course keeps all of chapter 43's.
     let builtin = atelier().args(["demo"]).run().code(0);
     assert!(builtin.stdout().contains("startup-cost"), "{}", builtin.stdout());
+}
+
+/// Issue 11's "Done when": `NO_COLOR=1 atelier show 43 | awk 'length > 80'` prints nothing (mawk
+/// counts bytes, and a French accent is two), and no line starts with `?`, `:`, `;` or `!`; with
+/// `COLUMNS` unset or set to 80 alike.
+#[test]
+fn piped_chapter_43_fits_80_bytes() {
+    for columns in [None, Some("80")] {
+        let mut cmd = atelier().env("NO_COLOR", "1").args(["show", "43"]);
+        if let Some(columns) = columns {
+            cmd = cmd.env("COLUMNS", columns);
+        }
+        let run = cmd.run().code(0);
+        let out = run.stdout();
+        assert!(out.lines().count() > 100, "the whole chapter: {out}");
+        for line in out.lines() {
+            assert!(
+                line.len() <= 80,
+                "{} bytes (COLUMNS={columns:?}): {line:?}",
+                line.len()
+            );
+            assert!(!line.starts_with(['?', ':', ';', '!']), "{line:?}");
+        }
+        // The Done-when's own command, when an awk is installed (any awk: mawk counts bytes).
+        match std::process::Command::new("awk")
+            .arg("length > 80")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+        {
+            Ok(mut awk) => {
+                use std::io::Write;
+                awk.stdin
+                    .take()
+                    .expect("piped stdin")
+                    .write_all(out.as_bytes())
+                    .expect("awk reads the page");
+                let long = awk.wait_with_output().expect("awk runs");
+                assert!(long.status.success());
+                assert_eq!(String::from_utf8_lossy(&long.stdout), "", "awk 'length > 80'");
+            }
+            Err(e) => {
+                println!("skipped: awk does not run ({e})");
+                assert_ne!(std::env::var("CI").as_deref(), Ok("true"), "awk is needed in CI");
+            }
+        }
+    }
+}
+
+/// Bound for a pipe, every line of a rendered lesson fits its width in bytes as well as in columns;
+/// in a terminal, columns alone count (an accented line may use its whole width).
+#[test]
+fn piped_lines_fit_in_bytes_terminal_lines_in_columns() {
+    let course = Course::load(None).unwrap();
+    let lesson = &course.lessons[course.find_lesson("43").unwrap()];
+    for width in [60, 80, 100] {
+        let text = render_lesson(lesson, Lang::Fr, Style::plain(width));
+        for line in text.lines() {
+            assert!(line.len() <= width, "{} bytes > {width}: {line:?}", line.len());
+        }
+        let text = render_lesson(lesson, Lang::Fr, Style::plain_terminal(width));
+        let widest = text.lines().map(|l| l.len()).max().unwrap_or(0);
+        assert!(
+            widest > width,
+            "in a terminal, accents do not shorten lines ({widest} bytes)"
+        );
+        for line in text.lines() {
+            let columns = unicode_width::UnicodeWidthStr::width(line);
+            assert!(columns <= width, "{columns} columns > {width}: {line:?}");
+        }
+    }
 }
