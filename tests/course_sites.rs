@@ -177,12 +177,29 @@ fn lint_warns_when_no_question_is_recognised() {
     )
     .unwrap();
     let run = atelier()
-        .args(["lint".as_ref(), dir.path().as_os_str()])
+        .args([
+            "--lang".as_ref(),
+            "en".as_ref(),
+            "lint".as_ref(),
+            dir.path().as_os_str(),
+        ])
         .run()
         .code(1);
     assert!(
         run.stdout()
             .contains("03-x.md:7: the key-questions section has content but no question was recognised"),
+        "{}",
+        run.stdout()
+    );
+    // A French course (no `lang` in its frontmatter): the lint speaks French.
+    let run = atelier()
+        .args(["lint".as_ref(), dir.path().as_os_str()])
+        .run()
+        .code(1);
+    assert!(
+        run.stdout().contains(
+            "03-x.md:7: la section des questions clés a du contenu mais aucune question n'a été reconnue"
+        ),
         "{}",
         run.stdout()
     );
@@ -206,7 +223,12 @@ fn anchors_match_without_accents_or_case_and_the_title_anchor_works() {
 #[test]
 fn a_fence_wrapped_lesson_is_blamed_on_its_fence() {
     let run = atelier()
-        .args(["lint".as_ref(), site("problems").as_os_str()])
+        .args([
+            "--lang".as_ref(),
+            "en".as_ref(),
+            "lint".as_ref(),
+            site("problems").as_os_str(),
+        ])
         .run()
         .code(1);
     let out = run.stdout();
@@ -215,17 +237,43 @@ fn a_fence_wrapped_lesson_is_blamed_on_its_fence() {
         "{out}"
     );
     assert!(!out.contains("blank line after </summary>"), "{out}");
+    let run = atelier()
+        .args(["lint".as_ref(), site("problems").as_os_str()])
+        .run()
+        .code(1);
+    let out = run.stdout();
+    assert!(
+        out.contains("05-collee.md:1: la leçon est enveloppée dans un bloc de code (```markdown)"),
+        "{out}"
+    );
+    assert!(!out.contains("</summary>"), "{out}");
 }
 
 #[test]
 fn two_lessons_numbered_six_are_an_ambiguity() {
+    let run = atelier()
+        .args([
+            "--lang".as_ref(),
+            "en".as_ref(),
+            "lint".as_ref(),
+            site("problems").as_os_str(),
+        ])
+        .run()
+        .code(1);
+    assert!(
+        run.stdout().contains(
+            "06-tuples.md:2: chapter number 6 is ambiguous: 2 lessons have it (06-listes, 06-tuples)"
+        ),
+        "{}",
+        run.stdout()
+    );
     let run = atelier()
         .args(["lint".as_ref(), site("problems").as_os_str()])
         .run()
         .code(1);
     assert!(
         run.stdout().contains(
-            "06-tuples.md:2: chapter number 6 is ambiguous: 2 lessons have it (06-listes, 06-tuples)"
+            "06-tuples.md:2: le numéro de chapitre 6 est ambigu : 2 leçons le portent (06-listes, 06-tuples)"
         ),
         "{}",
         run.stdout()
@@ -293,7 +341,8 @@ fn links_out_of_the_folder_or_in_a_loop_are_not_followed() {
     std::fs::write(outside.path().join("secret.md"), "# Secret\n\ntexte\n").unwrap();
     std::os::unix::fs::symlink(outside.path(), lessons.join("dehors")).unwrap();
     let run = atelier()
-        .args(["--course".as_ref(), dir.path().as_os_str(), "toc".as_ref()])
+        .args(["--lang", "en", "--course"])
+        .args([dir.path().as_os_str(), "toc".as_ref()])
         .run()
         .code(2);
     no_panic(&run);
@@ -306,6 +355,16 @@ fn links_out_of_the_folder_or_in_a_loop_are_not_followed() {
     );
     assert!(run.stdout().contains("Listes"), "{}", run.stdout());
     assert!(!run.stdout().contains("Secret"), "{}", run.stdout());
+    // The course is French: so are its problems.
+    let run = atelier()
+        .args(["--course".as_ref(), dir.path().as_os_str(), "toc".as_ref()])
+        .run()
+        .code(2);
+    let err = run.stderr();
+    assert!(
+        err.contains("soi: une boucle de liens symboliques : non suivie"),
+        "{err}"
+    );
 }
 
 fn two_courses() -> (tempfile::TempDir, tempfile::TempDir) {

@@ -56,9 +56,10 @@ impl Globals {
     /// Loads the course and reports what did not load on stderr (the rest is still usable).
     pub fn load_course_reporting(&self) -> anyhow::Result<Course> {
         let course = Course::load(self.course_dir.as_deref())?;
+        let lang = self.lang(course.lang);
         let mut err = io::stderr().lock();
         for problem in &course.problems {
-            writeln!(err, "atelier: {problem}")?;
+            writeln!(err, "atelier: {}", problem.word(lang))?;
         }
         Ok(course)
     }

@@ -10,6 +10,8 @@ use anyhow::Context;
 use serde::Deserialize;
 
 use super::Problem;
+use crate::i18n::Message;
+use crate::msg;
 
 /// A folder's `_category_.json` (the keys atelier uses; the others are the site's).
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -93,12 +95,9 @@ impl Reader {
         }
     }
 
-    fn problem(&mut self, path: &Path, message: String) {
-        self.problems.push(Problem {
-            file: path.display().to_string(),
-            line: None,
-            message,
-        });
+    fn problem(&mut self, path: &Path, message: Message) {
+        self.problems
+            .push(Problem::new(path.display().to_string(), None, message));
     }
 
     /// Reads `dir` (named `rel` relative to the course root) and everything under it.
@@ -137,30 +136,24 @@ impl Reader {
                 match path.canonicalize() {
                     Err(err) => {
                         let why = if err.raw_os_error() == Some(libc::ELOOP) {
-                            "a symbolic link loop".to_string()
+                            msg!("course-link-loop")
                         } else {
-                            format!("a symbolic link that leads nowhere ({err})")
+                            msg!("course-link-dangling", error = err.to_string())
                         };
-                        self.problem(&path, format!("{why}: not followed"));
+                        self.problem(&path, why);
                         continue;
                     }
                     Ok(target) if !target.starts_with(&self.canonical_root) => {
                         self.problem(
                             &path,
-                            format!(
-                                "a symbolic link out of the course folder (to {}): not followed",
-                                target.display()
-                            ),
+                            msg!("course-link-outside", target = target.display().to_string()),
                         );
                         continue;
                     }
                     Ok(target) if target.is_dir() && self.visited.contains(&target) => {
                         self.problem(
                             &path,
-                            format!(
-                                "a symbolic link back to {} (a loop, or read already): not followed",
-                                target.display()
-                            ),
+                            msg!("course-link-back", target = target.display().to_string()),
                         );
                         continue;
                     }
