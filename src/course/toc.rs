@@ -31,7 +31,7 @@ pub fn write_tree(
     writeln!(
         out,
         "{}",
-        lang.count(count, "leçon", "leçons", "lesson", "lessons")
+        lang.word(&crate::msg!("course-lesson-count", count = count))
     )?;
     Ok(())
 }

@@ -122,3 +122,7 @@ lint-problems = { $count ->
    *[other] { $count } problems
 }
 lint-summary = { $place }: { $lessons }, { $exercises }, { $solutions } (must pass), { $starters } (must fail) — { $problems }
+course-lesson-count = { $count ->
+    [one] { $count } lesson
+   *[other] { $count } lessons
+}

@@ -123,3 +123,7 @@ lint-problems = { $count ->
    *[other] { $count } problèmes
 }
 lint-summary = { $place } : { $lessons }, { $exercises }, { $solutions } (doivent réussir), { $starters } (doivent échouer) — { $problems }
+course-lesson-count = { $count ->
+    [one] { $count } leçon
+   *[other] { $count } leçons
+}

@@ -67,6 +67,7 @@ impl Text {
     pub fn get(&self, lang: Lang) -> &str {
         match self {
             Text::Plain(text) => text,
+            // Content: the course author's own two wordings, not atelier's.
             Text::Both { fr, en } => lang.pick(fr, en),
         }
     }
