@@ -148,3 +148,43 @@ fn an_english_course_gets_english_problems() {
     );
     assert!(out.contains(": 0 lessons, 0 exercises,"), "{out}");
 }
+
+/// A folder that is no course: "could not do it" (exit 2), its path first, in French by default
+/// (the course's own language cannot be known), in English with `--lang en`.
+#[test]
+fn a_folder_that_is_no_course_is_named_in_the_language_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nowhere");
+    let run = atelier()
+        .args(["--course".as_ref(), missing.as_os_str(), "toc".as_ref()])
+        .run()
+        .code(2);
+    assert!(
+        run.stderr()
+            .contains("nowhere: ce n'est pas un dossier de cours (attendu : un dossier avec lessons/"),
+        "{}",
+        run.stderr()
+    );
+    let run = atelier()
+        .args(["--lang", "en", "--course"])
+        .args([missing.as_os_str(), "toc".as_ref()])
+        .run()
+        .code(2);
+    assert!(
+        run.stderr()
+            .contains("nowhere: not a course folder (expected a folder with lessons/ and exercises/, or a site's docs/)\n"),
+        "{}",
+        run.stderr()
+    );
+    let run = atelier()
+        .with_test_language()
+        .args(["--lang", "xx", "--course"])
+        .args([missing.as_os_str(), "toc".as_ref()])
+        .run()
+        .code(2);
+    assert!(
+        run.stderr().starts_with(&format!("atelier: {MARK}")),
+        "{}",
+        run.stderr()
+    );
+}

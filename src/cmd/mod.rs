@@ -79,7 +79,12 @@ pub fn main() -> ExitCode {
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             let _ = io::stdout().flush();
-            eprintln!("atelier: {err:#}");
+            // A course that cannot be read is worded in the language asked for (French, the
+            // courses' language, when none is: the course's own is not known).
+            match err.downcast_ref::<atelier::course::Unreadable>() {
+                Some(unreadable) => eprintln!("atelier: {}", unreadable.0.word(globals.lang(Lang::Fr))),
+                None => eprintln!("atelier: {err:#}"),
+            }
             ExitCode::from(2)
         }
     }

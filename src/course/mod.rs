@@ -16,8 +16,6 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
-
 pub use exercise::Exercise;
 pub use lesson::{Block, ExerciseEntry, Lesson, Question, Section};
 
@@ -285,15 +283,17 @@ impl CourseFiles {
     /// Reads `lessons/` and `exercises/` under `root`; without `lessons/`, a site's `docs/` tree, or
     /// `root` itself as one. Links are followed only inside `root`, never in a loop.
     pub fn read_dir(root: &Path) -> anyhow::Result<CourseFiles> {
+        let path = root.display().to_string();
         if !root.is_dir() {
-            anyhow::bail!(
-                "{}: not a course folder (expected a folder with lessons/ and exercises/, or a site's docs/)",
-                root.display()
-            );
+            return Err(Unreadable(msg!("course-not-a-folder", path = path)).into());
         }
-        let canonical = root
-            .canonicalize()
-            .with_context(|| format!("{}: cannot resolve the folder", root.display()))?;
+        let canonical = root.canonicalize().map_err(|e| {
+            Unreadable(msg!(
+                "course-folder-unresolved",
+                path = path,
+                error = e.to_string()
+            ))
+        })?;
         let lessons_dir = if root.join("lessons").is_dir() || root.join("exercises").is_dir() {
             "lessons"
         } else if root.join("docs").is_dir() {
@@ -313,8 +313,7 @@ impl CourseFiles {
         let config = root.join(config::FILE);
         // A regular file only: a link planted in the course folder is not followed.
         if std::fs::symlink_metadata(&config).is_ok_and(|m| m.file_type().is_file()) {
-            let bytes =
-                std::fs::read(&config).with_context(|| format!("{}: cannot read", config.display()))?;
+            let bytes = std::fs::read(&config).map_err(|e| Unreadable::file(&config, &e))?;
             reader.files.insert(config::FILE.to_string(), bytes);
         }
         Ok(CourseFiles {
@@ -404,6 +403,39 @@ impl CourseFiles {
         }
     }
 }
+
+/// A course folder that cannot be read at all ("could not do it", exit 2): what went wrong, as a
+/// message for the edge to word. Displayed in English where no reader's language is known.
+#[derive(Debug)]
+pub struct Unreadable(pub Message);
+
+impl Unreadable {
+    /// A folder that cannot be listed.
+    pub fn folder(path: &Path, error: &std::io::Error) -> Unreadable {
+        Unreadable(msg!(
+            "course-folder-unreadable",
+            path = path.display().to_string(),
+            error = error.to_string()
+        ))
+    }
+
+    /// A file that cannot be read.
+    pub fn file(path: &Path, error: &std::io::Error) -> Unreadable {
+        Unreadable(msg!(
+            "course-file-unreadable",
+            path = path.display().to_string(),
+            error = error.to_string()
+        ))
+    }
+}
+
+impl fmt::Display for Unreadable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0.word(Lang::En))
+    }
+}
+
+impl std::error::Error for Unreadable {}
 
 /// A problem found while loading a course: the file, the line when known, and what was expected
 /// (a catalog message, worded in the reader's language by [`Problem::word`]).

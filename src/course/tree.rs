@@ -6,10 +6,9 @@ use std::collections::{BTreeMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
 use serde::Deserialize;
 
-use super::Problem;
+use super::{Problem, Unreadable};
 use crate::i18n::Message;
 use crate::msg;
 
@@ -106,17 +105,16 @@ impl Reader {
             Ok(path) => path,
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(()),
             Err(err) => {
-                return Err(err).with_context(|| format!("{}: cannot read the folder", dir.display()));
+                return Err(Unreadable::folder(dir, &err).into());
             }
         };
         if !self.visited.insert(canonical) {
             return Ok(());
         }
-        let entries =
-            fs::read_dir(dir).with_context(|| format!("{}: cannot read the folder", dir.display()))?;
+        let entries = fs::read_dir(dir).map_err(|e| Unreadable::folder(dir, &e))?;
         let mut entries: Vec<_> = entries
             .collect::<Result<_, _>>()
-            .with_context(|| format!("{}: cannot read the folder", dir.display()))?;
+            .map_err(|e| Unreadable::folder(dir, &e))?;
         entries.sort_by_key(|e| e.file_name());
         for entry in entries {
             let path = entry.path();
@@ -129,9 +127,7 @@ impl Reader {
             } else {
                 format!("{rel}/{name}")
             };
-            let kind = entry
-                .file_type()
-                .with_context(|| format!("{}: cannot read", path.display()))?;
+            let kind = entry.file_type().map_err(|e| Unreadable::file(&path, &e))?;
             let is_dir = if kind.is_symlink() {
                 match path.canonicalize() {
                     Err(err) => {
@@ -173,7 +169,7 @@ impl Reader {
             } else if self.only_lessons && !lesson_file {
                 continue;
             } else {
-                let bytes = fs::read(&path).with_context(|| format!("{}: cannot read", path.display()))?;
+                let bytes = fs::read(&path).map_err(|e| Unreadable::file(&path, &e))?;
                 self.files.insert(child_rel, bytes);
             }
         }

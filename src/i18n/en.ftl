@@ -126,3 +126,7 @@ course-lesson-count = { $count ->
     [one] { $count } lesson
    *[other] { $count } lessons
 }
+course-not-a-folder = { $path }: not a course folder (expected a folder with lessons/ and exercises/, or a site's docs/)
+course-folder-unresolved = { $path }: cannot resolve the folder: { $error }
+course-folder-unreadable = { $path }: cannot read the folder: { $error }
+course-file-unreadable = { $path }: cannot read: { $error }

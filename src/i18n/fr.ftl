@@ -127,3 +127,7 @@ course-lesson-count = { $count ->
     [one] { $count } leçon
    *[other] { $count } leçons
 }
+course-not-a-folder = { $path }: ce n'est pas un dossier de cours (attendu : un dossier avec lessons/ et exercises/, ou le docs/ d'un site)
+course-folder-unresolved = { $path }: impossible de résoudre le dossier : { $error }
+course-folder-unreadable = { $path }: impossible de lire le dossier : { $error }
+course-file-unreadable = { $path }: impossible de lire le fichier : { $error }
