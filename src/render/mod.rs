@@ -1,5 +1,6 @@
 //! Turning the lesson model into terminal text: prose, lists and tables from pulldown-cmark's events
-//! (CommonMark's inline rules), wrapped by display width; syntect for code; `<details>` folded behind
+//! (CommonMark's inline rules), wrapped by display width (piped, by bytes too: see
+//! [`Style::fit_bytes`]); syntect for code; `<details>` folded behind
 //! a one-line invitation. Plain text (no escape sequence at all) when stdout is not a terminal or
 //! [`crate::style`] says no colour (a pipe, `NO_COLOR`, `--color never`): code keeps its backticks,
 //! links print their address.
