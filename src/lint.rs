@@ -7,7 +7,8 @@ use anyhow::Result;
 
 use crate::course::{Course, Exercise, Problem};
 use crate::grader::{self, CheckOptions, ExerciseSpec, Verdict};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message};
+use crate::msg;
 
 /// What lint found.
 #[derive(Debug, Default)]
@@ -21,41 +22,15 @@ pub struct Findings {
 
 /// The last line of `atelier lint`: what was checked and how many problems, counts agreeing with
 /// their nouns ("1 leçon", "2 problèmes").
-pub fn summary(findings: &Findings, where_: &str, lang: Lang) -> String {
-    format!(
-        "{where_}{}{}, {}, {} {}, {} {} — {}",
-        lang.pick(" : ", ": "),
-        lang.count(findings.lessons, "leçon", "leçons", "lesson", "lessons"),
-        lang.count(
-            findings.exercises,
-            "exercice",
-            "exercices",
-            "exercise",
-            "exercises"
-        ),
-        lang.count(
-            findings.solutions,
-            "solution vérifiée",
-            "solutions vérifiées",
-            "solution checked",
-            "solutions checked"
-        ),
-        lang.pick("(doivent réussir)", "(must pass)"),
-        lang.count(
-            findings.starters,
-            "starter vérifié",
-            "starters vérifiés",
-            "starter checked",
-            "starters checked"
-        ),
-        lang.pick("(doivent échouer)", "(must fail)"),
-        lang.count(
-            findings.problems.len(),
-            "problème",
-            "problèmes",
-            "problem",
-            "problems"
-        ),
+pub fn summary(findings: &Findings, where_: &str) -> Message {
+    msg!(
+        "lint-summary",
+        place = where_,
+        lessons = msg!("lint-lessons", count = findings.lessons),
+        exercises = msg!("lint-exercises", count = findings.exercises),
+        solutions = msg!("lint-solutions", count = findings.solutions),
+        starters = msg!("lint-starters", count = findings.starters),
+        problems = msg!("lint-problems", count = findings.problems.len()),
     )
 }
 
@@ -73,27 +48,29 @@ pub fn lint(course: &Course, lang: Lang, out: &mut dyn Write) -> Result<Findings
     for lesson in &course.lessons {
         for section in &lesson.sections {
             if section.level == 2 && !section.explicit_anchor {
-                findings.problems.push(Problem {
-                    file: lesson.file.clone(),
-                    line: Some(section.line),
-                    message: format!(
-                        "section `{}` has no anchor: add {{#{}}} so that links and progress survive a change of title",
-                        section.title, section.anchor
+                findings.problems.push(Problem::new(
+                    lesson.file.clone(),
+                    Some(section.line),
+                    msg!(
+                        "lint-section-no-anchor",
+                        title = &section.title,
+                        anchor = &section.anchor
                     ),
-                });
+                ));
             }
             for demo in &section.demos {
                 if crate::demos::find(demo).is_none() {
                     let known: Vec<&str> = crate::demos::DEMOS.iter().map(|d| d.name).collect();
-                    findings.problems.push(Problem {
-                        file: lesson.file.clone(),
-                        line: Some(section.line),
-                        message: format!(
-                            "section `{}` links to unknown demo `{demo}` (demos: {})",
-                            section.anchor,
-                            known.join(", ")
+                    findings.problems.push(Problem::new(
+                        lesson.file.clone(),
+                        Some(section.line),
+                        msg!(
+                            "lint-demo-unknown",
+                            anchor = &section.anchor,
+                            demo = demo,
+                            known = known.join(", ")
                         ),
-                    });
+                    ));
                 }
             }
         }
@@ -132,27 +109,27 @@ fn link_problems(
 ) {
     let lesson = course.lessons.iter().find(|l| l.number == Some(spec.lesson));
     match lesson {
-        None => problems.push(Problem {
-            file: file.to_string(),
-            line: key_line(exercise, "lesson"),
-            message: format!("lesson: no lesson has chapter number {}", spec.lesson),
-        }),
+        None => problems.push(Problem::new(
+            file,
+            key_line(exercise, "lesson"),
+            msg!("lint-lesson-number-unknown", number = spec.lesson),
+        )),
         Some(lesson)
             if lesson
                 .find_section(&spec.anchor)
                 .is_none_or(|i| lesson.sections[i].anchor != spec.anchor) =>
         {
             let anchors: Vec<&str> = lesson.anchors().collect();
-            problems.push(Problem {
-                file: file.to_string(),
-                line: key_line(exercise, "anchor"),
-                message: format!(
-                    "anchor: `{}` is not a section of {} (anchors: {})",
-                    spec.anchor,
-                    lesson.file,
-                    anchors.join(", ")
+            problems.push(Problem::new(
+                file,
+                key_line(exercise, "anchor"),
+                msg!(
+                    "lint-anchor-not-section",
+                    anchor = &spec.anchor,
+                    lesson = &lesson.file,
+                    anchors = anchors.join(", ")
                 ),
-            });
+            ));
         }
         Some(_) => {}
     }
@@ -173,14 +150,17 @@ fn run_reference_files(
         && crate::sandbox::resolve_program(program).is_none()
     {
         // Said once, instead of two "could not be checked" for the solution and the starter.
-        findings.problems.push(Problem {
-            file: course.files.display_path(&format!("{}/exercise.yaml", exercise.dir)),
-            line: key_line(exercise, "run"),
-            message: format!(
-                "run: `{program}` is not installed on this machine (looked in {}): the solution and the starter cannot be run",
-                crate::sandbox::RUN_PATH
+        findings.problems.push(Problem::new(
+            course
+                .files
+                .display_path(&format!("{}/exercise.yaml", exercise.dir)),
+            key_line(exercise, "run"),
+            msg!(
+                "lint-run-missing",
+                program = program,
+                path = crate::sandbox::RUN_PATH
             ),
-        });
+        ));
         return Ok(());
     }
     let names = [
@@ -191,14 +171,12 @@ fn run_reference_files(
         let name = name.as_str();
         let shown = course.files.display_path(&format!("{}/{name}", exercise.dir));
         if !exercise.files.contains_key(name) {
-            findings.problems.push(Problem {
-                file: shown,
-                line: None,
-                message: format!("missing ({name} is required)"),
-            });
+            findings
+                .problems
+                .push(Problem::new(shown, None, msg!("lint-file-missing", name = name)));
             continue;
         }
-        write!(out, "{} {} … ", lang.pick("vérifie", "checking"), shown)?;
+        write!(out, "{} ", lang.word(&msg!("lint-checking", file = &shown)))?;
         out.flush()?;
         let opts = CheckOptions {
             lang,
@@ -214,7 +192,7 @@ fn run_reference_files(
             findings.starters += 1;
         }
         let problem = match verdict {
-            Err(err) => Some(format!("could not be checked: {err:#}")),
+            Err(err) => Some(msg!("lint-could-not-check", error = format!("{err:#}"))),
             Ok(report) => match (must_pass, report.verdict) {
                 (true, Verdict::Pass) | (false, Verdict::Fail) => None,
                 (true, _) => {
@@ -222,29 +200,20 @@ fn run_reference_files(
                         .failed()
                         .map(|c| format!("{} ({})", c.name, c.message))
                         .collect();
-                    Some(format!(
-                        "the reference solution must pass its spec, but failed: {}",
-                        failed.join("; ")
-                    ))
+                    Some(msg!("lint-solution-failed", failed = failed.join("; ")))
                 }
-                (false, Verdict::Pass) => Some(
-                    "the starter passes its spec: the checks cannot tell unfinished work from done".into(),
-                ),
-                (false, _) => Some(format!(
-                    "the starter must fail its checks, not end in `{:?}`",
-                    report.verdict
+                (false, Verdict::Pass) => Some(msg!("lint-starter-passes")),
+                (false, _) => Some(msg!(
+                    "lint-starter-ends",
+                    verdict = format!("{:?}", report.verdict)
                 )),
             },
         };
         match problem {
-            None => writeln!(out, "ok")?,
+            None => writeln!(out, "{}", lang.text("lint-ok"))?,
             Some(message) => {
-                writeln!(out, "{}", lang.pick("PROBLÈME", "PROBLEM"))?;
-                findings.problems.push(Problem {
-                    file: shown,
-                    line: None,
-                    message,
-                });
+                writeln!(out, "{}", lang.text("lint-problem"))?;
+                findings.problems.push(Problem::new(shown, None, message));
             }
         }
     }

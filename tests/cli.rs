@@ -182,16 +182,29 @@ fn broken_lesson_is_reported_with_file_and_line_and_others_load() {
         "# Bad\n\n## A {#a}\n\n## B {#a}\n",
     )
     .unwrap();
+    // A French course (no `lang` in the frontmatter): its problems are worded in French.
     let run = atelier()
         .args(["--course".as_ref(), course.path().as_os_str(), "toc".as_ref()])
         .run()
         .code(2);
     assert!(
-        run.stderr().contains("02-bad.md:5: duplicate anchor `a`"),
+        run.stderr()
+            .contains("02-bad.md:5: ancre `a` en double (déjà utilisée ligne 3)\n"),
         "{}",
         run.stderr()
     );
     assert!(run.stdout().contains("#un"));
+    let run = atelier()
+        .args(["--lang", "en", "--course"])
+        .args([course.path().as_os_str(), "toc".as_ref()])
+        .run()
+        .code(2);
+    assert!(
+        run.stderr()
+            .contains("02-bad.md:5: duplicate anchor `a` (first used on line 3)\n"),
+        "{}",
+        run.stderr()
+    );
     let run = atelier()
         .args(["--course".as_ref(), course.path().as_os_str()])
         .stdin("quit\n")

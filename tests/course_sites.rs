@@ -177,12 +177,29 @@ fn lint_warns_when_no_question_is_recognised() {
     )
     .unwrap();
     let run = atelier()
-        .args(["lint".as_ref(), dir.path().as_os_str()])
+        .args([
+            "--lang".as_ref(),
+            "en".as_ref(),
+            "lint".as_ref(),
+            dir.path().as_os_str(),
+        ])
         .run()
         .code(1);
     assert!(
         run.stdout()
             .contains("03-x.md:7: the key-questions section has content but no question was recognised"),
+        "{}",
+        run.stdout()
+    );
+    // A French course (no `lang` in its frontmatter): the lint speaks French.
+    let run = atelier()
+        .args(["lint".as_ref(), dir.path().as_os_str()])
+        .run()
+        .code(1);
+    assert!(
+        run.stdout().contains(
+            "03-x.md:7: la section des questions clés a du contenu mais aucune question n'a été reconnue"
+        ),
         "{}",
         run.stdout()
     );
@@ -206,7 +223,12 @@ fn anchors_match_without_accents_or_case_and_the_title_anchor_works() {
 #[test]
 fn a_fence_wrapped_lesson_is_blamed_on_its_fence() {
     let run = atelier()
-        .args(["lint".as_ref(), site("problems").as_os_str()])
+        .args([
+            "--lang".as_ref(),
+            "en".as_ref(),
+            "lint".as_ref(),
+            site("problems").as_os_str(),
+        ])
         .run()
         .code(1);
     let out = run.stdout();
@@ -215,17 +237,43 @@ fn a_fence_wrapped_lesson_is_blamed_on_its_fence() {
         "{out}"
     );
     assert!(!out.contains("blank line after </summary>"), "{out}");
+    let run = atelier()
+        .args(["lint".as_ref(), site("problems").as_os_str()])
+        .run()
+        .code(1);
+    let out = run.stdout();
+    assert!(
+        out.contains("05-collee.md:1: la leçon est enveloppée dans un bloc de code (```markdown)"),
+        "{out}"
+    );
+    assert!(!out.contains("</summary>"), "{out}");
 }
 
 #[test]
 fn two_lessons_numbered_six_are_an_ambiguity() {
+    let run = atelier()
+        .args([
+            "--lang".as_ref(),
+            "en".as_ref(),
+            "lint".as_ref(),
+            site("problems").as_os_str(),
+        ])
+        .run()
+        .code(1);
+    assert!(
+        run.stdout().contains(
+            "06-tuples.md:2: chapter number 6 is ambiguous: 2 lessons have it (06-listes, 06-tuples)"
+        ),
+        "{}",
+        run.stdout()
+    );
     let run = atelier()
         .args(["lint".as_ref(), site("problems").as_os_str()])
         .run()
         .code(1);
     assert!(
         run.stdout().contains(
-            "06-tuples.md:2: chapter number 6 is ambiguous: 2 lessons have it (06-listes, 06-tuples)"
+            "06-tuples.md:2: le numéro de chapitre 6 est ambigu : 2 leçons le portent (06-listes, 06-tuples)"
         ),
         "{}",
         run.stdout()
@@ -293,7 +341,8 @@ fn links_out_of_the_folder_or_in_a_loop_are_not_followed() {
     std::fs::write(outside.path().join("secret.md"), "# Secret\n\ntexte\n").unwrap();
     std::os::unix::fs::symlink(outside.path(), lessons.join("dehors")).unwrap();
     let run = atelier()
-        .args(["--course".as_ref(), dir.path().as_os_str(), "toc".as_ref()])
+        .args(["--lang", "en", "--course"])
+        .args([dir.path().as_os_str(), "toc".as_ref()])
         .run()
         .code(2);
     no_panic(&run);
@@ -306,6 +355,16 @@ fn links_out_of_the_folder_or_in_a_loop_are_not_followed() {
     );
     assert!(run.stdout().contains("Listes"), "{}", run.stdout());
     assert!(!run.stdout().contains("Secret"), "{}", run.stdout());
+    // The course is French: so are its problems.
+    let run = atelier()
+        .args(["--course".as_ref(), dir.path().as_os_str(), "toc".as_ref()])
+        .run()
+        .code(2);
+    let err = run.stderr();
+    assert!(
+        err.contains("soi: une boucle de liens symboliques : non suivie"),
+        "{err}"
+    );
 }
 
 fn two_courses() -> (tempfile::TempDir, tempfile::TempDir) {
@@ -441,26 +500,12 @@ fn the_quiz_keeps_a_question_with_code_whole() {
 fn colour_mode_leaks_no_markup() {
     let course = docs_tree();
     let vars = &course.lessons[course.find_lesson("01-bases/variables").unwrap()];
-    let text = render_lesson(
-        vars,
-        Lang::Fr,
-        Style {
-            color: true,
-            width: 80,
-        },
-    );
+    let text = render_lesson(vars, Lang::Fr, Style::colour(80));
     assert!(text.contains('\x1b'), "colour is on");
     assert!(!text.contains("*entier*") && !text.contains("**Quel"), "{text}");
     assert!(!text.contains("`kwargs`"), "code is coloured, not quoted: {text}");
     let intro = &course.lessons[course.find_lesson("intro").unwrap()];
-    let text = render_lesson(
-        intro,
-        Lang::Fr,
-        Style {
-            color: true,
-            width: 80,
-        },
-    );
+    let text = render_lesson(intro, Lang::Fr, Style::colour(80));
     assert!(
         text.contains("\x1b]8;;https://example.org/doc\x1b\\"),
         "an OSC 8 link: {text:?}"
@@ -498,4 +543,75 @@ fn the_demo_command_lists_only_the_course_demos_in_its_language() {
     // The built-in course keeps all of chapter 43's.
     let builtin = atelier().args(["demo"]).run().code(0);
     assert!(builtin.stdout().contains("startup-cost"), "{}", builtin.stdout());
+}
+
+/// Issue 11's "Done when": `NO_COLOR=1 atelier show 43 | awk 'length > 80'` prints nothing (mawk
+/// counts bytes, and a French accent is two), and no line starts with `?`, `:`, `;` or `!`; with
+/// `COLUMNS` unset or set to 80 alike.
+#[test]
+fn piped_chapter_43_fits_80_bytes() {
+    for columns in [None, Some("80")] {
+        let mut cmd = atelier().env("NO_COLOR", "1").args(["show", "43"]);
+        if let Some(columns) = columns {
+            cmd = cmd.env("COLUMNS", columns);
+        }
+        let run = cmd.run().code(0);
+        let out = run.stdout();
+        assert!(out.lines().count() > 100, "the whole chapter: {out}");
+        for line in out.lines() {
+            assert!(
+                line.len() <= 80,
+                "{} bytes (COLUMNS={columns:?}): {line:?}",
+                line.len()
+            );
+            assert!(!line.starts_with(['?', ':', ';', '!']), "{line:?}");
+        }
+        // The Done-when's own command, when an awk is installed (any awk: mawk counts bytes).
+        match std::process::Command::new("awk")
+            .arg("length > 80")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+        {
+            Ok(mut awk) => {
+                use std::io::Write;
+                awk.stdin
+                    .take()
+                    .expect("piped stdin")
+                    .write_all(out.as_bytes())
+                    .expect("awk reads the page");
+                let long = awk.wait_with_output().expect("awk runs");
+                assert!(long.status.success());
+                assert_eq!(String::from_utf8_lossy(&long.stdout), "", "awk 'length > 80'");
+            }
+            Err(e) => {
+                println!("skipped: awk does not run ({e})");
+                assert_ne!(std::env::var("CI").as_deref(), Ok("true"), "awk is needed in CI");
+            }
+        }
+    }
+}
+
+/// Bound for a pipe, every line of a rendered lesson fits its width in bytes as well as in columns;
+/// in a terminal, columns alone count (an accented line may use its whole width).
+#[test]
+fn piped_lines_fit_in_bytes_terminal_lines_in_columns() {
+    let course = Course::load(None).unwrap();
+    let lesson = &course.lessons[course.find_lesson("43").unwrap()];
+    for width in [60, 80, 100] {
+        let text = render_lesson(lesson, Lang::Fr, Style::plain(width));
+        for line in text.lines() {
+            assert!(line.len() <= width, "{} bytes > {width}: {line:?}", line.len());
+        }
+        let text = render_lesson(lesson, Lang::Fr, Style::plain_terminal(width));
+        let widest = text.lines().map(|l| l.len()).max().unwrap_or(0);
+        assert!(
+            widest > width,
+            "in a terminal, accents do not shorten lines ({widest} bytes)"
+        );
+        for line in text.lines() {
+            let columns = unicode_width::UnicodeWidthStr::width(line);
+            assert!(columns <= width, "{columns} columns > {width}: {line:?}");
+        }
+    }
 }

@@ -116,7 +116,7 @@ fn unknown_top_level_key_names_file_line_and_key() {
     let err = ExerciseSpec::parse("ex/exercise.yaml", &text).unwrap_err();
     assert_eq!(err.file, "ex/exercise.yaml");
     assert_eq!(err.line, Some(7), "{err}");
-    assert!(err.message.contains("colour"), "{err}");
+    assert!(err.message.word(Lang::En).contains("colour"), "{err}");
 }
 
 #[test]
@@ -127,7 +127,7 @@ fn unknown_key_in_a_check_names_its_line() {
     let err = ExerciseSpec::parse("e.yaml", &text).unwrap_err();
     assert_eq!(err.line, Some(13), "{err}");
     assert!(
-        err.message.contains("`b`") && err.message.contains("minimum"),
+        err.message.word(Lang::En).contains("`b`") && err.message.word(Lang::En).contains("minimum"),
         "{err}"
     );
     assert!(err.to_string().starts_with("e.yaml:13: "), "{err}");
@@ -138,7 +138,7 @@ fn unknown_kind_points_at_the_kind_line() {
     let text = format!("{HEAD}checks:\n  - name: a\n    hint: h\n    kind: telepathy\n");
     let err = ExerciseSpec::parse("e.yaml", &text).unwrap_err();
     assert_eq!(err.line, Some(10), "{err}");
-    assert!(err.message.contains("telepathy"), "{err}");
+    assert!(err.message.word(Lang::En).contains("telepathy"), "{err}");
 }
 
 #[test]
@@ -148,18 +148,23 @@ fn missing_hint_bad_regex_bad_expression_duplicate_name_and_version_are_errors()
         ExerciseSpec::parse("e", &no_hint)
             .unwrap_err()
             .message
+            .word(Lang::En)
             .contains("hint")
     );
     let bad_regex =
         format!("{HEAD}checks:\n  - name: a\n    kind: regex\n    patterns: ['(']\n    hint: h\n");
     let err = ExerciseSpec::parse("e", &bad_regex).unwrap_err();
-    assert!(err.message.contains("patterns") && err.line == Some(10), "{err}");
+    assert!(
+        err.message.word(Lang::En).contains("patterns") && err.line == Some(10),
+        "{err}"
+    );
     let bad_expr =
         format!("{HEAD}checks:\n  - name: a\n    kind: expression\n    expr: '(a <'\n    hint: h\n");
     assert!(
         ExerciseSpec::parse("e", &bad_expr)
             .unwrap_err()
             .message
+            .word(Lang::En)
             .contains("expr")
     );
     let dup = format!(
@@ -169,6 +174,7 @@ fn missing_hint_bad_regex_bad_expression_duplicate_name_and_version_are_errors()
         ExerciseSpec::parse("e", &dup)
             .unwrap_err()
             .message
+            .word(Lang::En)
             .contains("another check")
     );
     let v2 = format!(
@@ -190,7 +196,7 @@ fn values_out_of_range_are_errors_not_panics() {
     ] {
         let text = format!("{HEAD}{extra}{check}");
         let err = ExerciseSpec::parse("e", &text).unwrap_err();
-        assert!(err.message.contains(key), "{err}");
+        assert!(err.message.word(Lang::En).contains(key), "{err}");
         assert!(err.line.is_some(), "{err}");
     }
     let climbing = format!("{}{check}", HEAD.replace("file: prog.py", "file: ../x.py"));
@@ -198,6 +204,7 @@ fn values_out_of_range_are_errors_not_panics() {
         ExerciseSpec::parse("e", &climbing)
             .unwrap_err()
             .message
+            .word(Lang::En)
             .contains("plain file name")
     );
     let late =
@@ -206,6 +213,7 @@ fn values_out_of_range_are_errors_not_panics() {
         ExerciseSpec::parse("e", &late)
             .unwrap_err()
             .message
+            .word(Lang::En)
             .contains("first_before")
     );
 }
@@ -485,13 +493,16 @@ fn expressions_name_only_known_variables_at_load() {
     );
     let err = ExerciseSpec::parse("e.yaml", &typo).unwrap_err();
     assert_eq!(err.line, Some(10), "{err}");
-    assert!(err.message.contains("`machine_cpu`"), "{err}");
+    assert!(err.message.word(Lang::En).contains("`machine_cpu`"), "{err}");
     // A capture is known below its regex check, not above it.
     let later = format!(
         "{HEAD}checks:\n  - name: a\n    kind: expression\n    expr: 't > 1'\n    hint: h\n  - {{name: b, kind: regex, patterns: ['(?P<t>\\d+)'], hint: h}}\n"
     );
     let err = ExerciseSpec::parse("e.yaml", &later).unwrap_err();
-    assert!(err.message.contains("`t`") && err.line == Some(10), "{err}");
+    assert!(
+        err.message.word(Lang::En).contains("`t`") && err.line == Some(10),
+        "{err}"
+    );
     let earlier = format!(
         "{HEAD}checks:\n  - {{name: b, kind: regex, patterns: ['(?P<t>\\d+)'], hint: h}}\n  - {{name: a, kind: expression, expr: 't > 1 && cpus >= 1', when: 'machine_cpus < 10', hint: h}}\n  - {{name: c, kind: number, var: t, expected: 2, hint: h}}\n"
     );
@@ -501,6 +512,7 @@ fn expressions_name_only_known_variables_at_load() {
         ExerciseSpec::parse("e.yaml", &number)
             .unwrap_err()
             .message
+            .word(Lang::En)
             .contains("`t`")
     );
     // Every variable the run sets is known (the list and the run agree).
@@ -529,7 +541,10 @@ fn limits_beyond_their_maximum_name_it() {
     ] {
         let text = format!("{HEAD}{extra}{check}");
         let err = ExerciseSpec::parse("e.yaml", &text).unwrap_err();
-        assert!(err.message.contains(key) && err.message.contains(max), "{err}");
+        assert!(
+            err.message.word(Lang::En).contains(key) && err.message.word(Lang::En).contains(max),
+            "{err}"
+        );
         assert_eq!(err.line, Some(8), "{err}");
     }
     // A spec built by hand is clamped, never wrapped.

@@ -64,12 +64,23 @@ fn scaffolded_course_lints_clean_and_a_broken_anchor_is_caught() {
         text.replace("{#exercice-1-premier-exercice}", "{#exercice-un}"),
     )
     .unwrap();
-    let run = atelier().args(["lint".as_ref(), dir.as_os_str()]).run().code(1);
+    let run = atelier()
+        .args(["--lang".as_ref(), "en".as_ref(), "lint".as_ref(), dir.as_os_str()])
+        .run()
+        .code(1);
     let out = run.stdout();
     assert!(
         out.contains("exercise.yaml:9: anchor: `exercice-1-premier-exercice` is not a section"),
         "{out}"
     );
+    // The course is French: so is its lint, without `--lang`.
+    let run = atelier().args(["lint".as_ref(), dir.as_os_str()]).run().code(1);
+    let out = run.stdout();
+    assert!(
+        out.contains("exercise.yaml:9: anchor : `exercice-1-premier-exercice` n'est pas une section"),
+        "{out}"
+    );
+    assert!(out.contains("— 1 problème\n"), "{out}");
 
     // A duplicate anchor in the lesson: its file and line.
     std::fs::write(
@@ -80,7 +91,10 @@ fn scaffolded_course_lints_clean_and_a_broken_anchor_is_caught() {
         ),
     )
     .unwrap();
-    let run = atelier().args(["lint".as_ref(), dir.as_os_str()]).run().code(1);
+    let run = atelier()
+        .args(["--lang".as_ref(), "en".as_ref(), "lint".as_ref(), dir.as_os_str()])
+        .run()
+        .code(1);
     assert!(
         run.stdout()
             .contains("44-asyncio.md:39: duplicate anchor `premiere-notion`"),

@@ -133,11 +133,15 @@ fn broken_lessons_name_the_line() {
     for (text, line, message) in cases {
         let err = parse(text).expect_err(text);
         assert_eq!(err.line, *line, "{text:?}: {err:?}");
-        assert!(err.message.contains(message), "{text:?}: {err:?}");
+        assert!(err.message.word(Lang::En).contains(message), "{text:?}: {err:?}");
     }
     let err = parse_lesson("l.md", "l", b"# T\n\n## A\n\xff\xfe\n").unwrap_err();
     assert_eq!(err.line, 4);
-    assert!(err.message.contains("UTF-8"));
+    assert!(err.message.word(Lang::En).contains("UTF-8"));
+    assert_eq!(
+        err.message.word(Lang::Fr),
+        "pas du texte UTF-8 (enregistrez la leçon en UTF-8)"
+    );
 }
 
 /// Changed behaviour: an admonition was shown raw (`:::tip Astuce`); it is now a titled box.
@@ -159,7 +163,7 @@ fn a_fence_swallowed_by_details_is_noted_and_still_shown() {
         parsed
             .notes
             .iter()
-            .any(|(line, m)| *line == 7 && m.contains("blank line")),
+            .any(|(line, m)| *line == 7 && m.word(Lang::En).contains("blank line")),
         "{:?}",
         parsed.notes
     );

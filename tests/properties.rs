@@ -3,7 +3,8 @@
 //! a line of the file, and wrapped text keeps its width, its words and French typography.
 use atelier::course::parse::parse_lesson;
 use atelier::i18n::Lang;
-use atelier::render::inline::is_closing;
+use atelier::render::escape::Look;
+use atelier::render::inline::{Inline, is_closing};
 use atelier::render::{Style, render_lesson, wrap_text};
 use proptest::prelude::*;
 
@@ -97,14 +98,7 @@ fn check_lesson(text: &str) {
             }
             // Colour highlights code with syntect, slow in a debug build: the small inputs only.
             if text.len() < 3000 {
-                render_lesson(
-                    &lesson,
-                    Lang::En,
-                    Style {
-                        color: true,
-                        width: 41,
-                    },
-                );
+                render_lesson(&lesson, Lang::En, Style::colour(41));
             }
             for key in ["1", "questions-cles", "", "#", "§0", "zzz"] {
                 if let Some(index) = lesson.find_section(key) {
@@ -121,7 +115,9 @@ fn check_lesson(text: &str) {
                 "error line {} of {lines}: {err:?}",
                 err.line
             );
-            assert!(!err.message.is_empty());
+            // A catalog message: worded, not shown as its bare key.
+            let words = err.message.word(Lang::En);
+            assert!(!words.is_empty() && words != err.message.key(), "{err:?}");
         }
     }
 }
@@ -172,6 +168,28 @@ proptest! {
         let text = parts.join(" ");
         let lines = wrap_text(&text, width, width);
         for (i, line) in lines.iter().enumerate() {
+            prop_assert!(unicode_width::UnicodeWidthStr::width(line.as_str()) <= width, "{line:?} wider than {width}");
+            if i > 0 {
+                prop_assert!(!line.starts_with(is_closing), "line starts with punctuation: {lines:?}");
+            }
+        }
+        prop_assert_eq!(words(&lines.concat()), words(&text));
+    }
+
+    #[test]
+    fn piped_wrapping_fits_in_bytes_too(
+        parts in prop::collection::vec(prop::sample::select(&[
+            "mot", "été", "日本語", "🐍", "?", "!", ":", ";", "»", "«", ",", ".", "(note)", "`code`",
+            "anticonstitutionnellement", "a", "l'œuvre", "…", "\u{a0}", "x\u{202f}:", "Éléphant",
+        ][..]), 1..40),
+        width in 10usize..90,
+    ) {
+        let text = parts.join(" ");
+        let mut inline = Inline::new(Look::default(), true);
+        inline.push_str(&text);
+        let lines = inline.lines(width, width, Style::plain(width));
+        for (i, line) in lines.iter().enumerate() {
+            prop_assert!(line.len() <= width, "{line:?}: {} bytes > {width}", line.len());
             prop_assert!(unicode_width::UnicodeWidthStr::width(line.as_str()) <= width, "{line:?} wider than {width}");
             if i > 0 {
                 prop_assert!(!line.starts_with(is_closing), "line starts with punctuation: {lines:?}");

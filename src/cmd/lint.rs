@@ -12,13 +12,13 @@ use super::cli::LintArgs;
 pub fn run(globals: &Globals, args: &LintArgs) -> anyhow::Result<ExitCode> {
     let dir = args.dir.as_deref().or(globals.course_dir.as_deref());
     let course = Course::load(dir)?;
-    let lang = globals.lang_for(course.lessons.first());
+    let lang = globals.lang(course.lang);
     let mut out = io::stdout().lock();
     let findings = lint(&course, lang, &mut out)?;
     for problem in &findings.problems {
-        writeln!(out, "{problem}")?;
+        writeln!(out, "{}", problem.word(lang))?;
     }
     let where_ = dir.map_or_else(|| lang.text("lint-builtin-course"), |d| d.display().to_string());
-    writeln!(out, "{}", atelier::lint::summary(&findings, &where_, lang))?;
+    writeln!(out, "{}", lang.word(&atelier::lint::summary(&findings, &where_)))?;
     Ok(ExitCode::from(if findings.problems.is_empty() { 0 } else { 1 }))
 }

@@ -56,9 +56,10 @@ impl Globals {
     /// Loads the course and reports what did not load on stderr (the rest is still usable).
     pub fn load_course_reporting(&self) -> anyhow::Result<Course> {
         let course = Course::load(self.course_dir.as_deref())?;
+        let lang = self.lang(course.lang);
         let mut err = io::stderr().lock();
         for problem in &course.problems {
-            writeln!(err, "atelier: {problem}")?;
+            writeln!(err, "atelier: {}", problem.word(lang))?;
         }
         Ok(course)
     }
@@ -78,7 +79,12 @@ pub fn main() -> ExitCode {
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             let _ = io::stdout().flush();
-            eprintln!("atelier: {err:#}");
+            // A course that cannot be read is worded in the language asked for (French, the
+            // courses' language, when none is: the course's own is not known).
+            match err.downcast_ref::<atelier::course::Unreadable>() {
+                Some(unreadable) => eprintln!("atelier: {}", unreadable.0.word(globals.lang(Lang::Fr))),
+                None => eprintln!("atelier: {err:#}"),
+            }
             ExitCode::from(2)
         }
     }

@@ -30,7 +30,12 @@ pub fn run(globals: &Globals, args: &TocArgs) -> anyhow::Result<ExitCode> {
         let docs: Vec<serde_json::Value> = lessons.iter().map(|l| lesson_json(&course, l)).collect();
         let doc = match (&args.lesson, docs.as_slice()) {
             (Some(_), [one]) => one.clone(),
-            _ => json!({ "lessons": docs, "problems": course.problems }),
+            _ => {
+                // Each problem with its code and values, and its words in the course's language.
+                let lang = globals.lang(course.lang);
+                let problems: Vec<serde_json::Value> = course.problems.iter().map(|p| p.json(lang)).collect();
+                json!({ "lessons": docs, "problems": problems })
+            }
         };
         writeln!(
             out,

@@ -28,10 +28,13 @@ impl CourseConfig {
         if text.trim().is_empty() {
             return Ok(CourseConfig::default());
         }
-        serde_yaml::from_str(&text).map_err(|err| Problem {
-            file: files.display_path(FILE),
-            line: err.location().map(|l| l.line()),
-            message: err.to_string(),
+        serde_yaml::from_str(&text).map_err(|err| {
+            Problem::new(
+                files.display_path(FILE),
+                err.location().map(|l| l.line()),
+                // serde's own words (in English) are the detail.
+                crate::msg!("course-config-invalid", detail = err.to_string()),
+            )
         })
     }
 }

@@ -47,11 +47,11 @@ pub fn load_all(course: &CourseFiles) -> (Vec<Exercise>, Vec<Problem>) {
         let folder = dir.trim_start_matches("exercises/");
         let id = folder.split_once('-').map_or(folder, |(id, _)| id).to_string();
         if !files.contains_key("exercise.yaml") {
-            problems.push(Problem {
-                file: course.display_path(&dir),
-                line: None,
-                message: "an exercise folder needs exercise.yaml (the spec)".into(),
-            });
+            problems.push(Problem::new(
+                course.display_path(&dir),
+                None,
+                crate::msg!("course-exercise-no-spec"),
+            ));
             continue;
         }
         exercises.push(Exercise { id, dir, files });

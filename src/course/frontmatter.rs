@@ -73,7 +73,7 @@ impl OneOrMany {
 #[derive(Debug, Clone, PartialEq)]
 pub struct FrontmatterError {
     pub line: usize,
-    pub message: String,
+    pub message: crate::i18n::Message,
 }
 
 /// Splits `text` into its frontmatter (parsed) and the body, and gives the body's first line number.
@@ -100,7 +100,7 @@ pub fn split(text: &str) -> Result<(Frontmatter, &str, usize), FrontmatterError>
     }
     Err(FrontmatterError {
         line: 1,
-        message: "frontmatter opened with `---` is never closed (expected a `---` line)".into(),
+        message: crate::msg!("course-frontmatter-unclosed"),
     })
 }
 
@@ -150,7 +150,8 @@ fn to_error(err: &serde_yaml::Error) -> FrontmatterError {
     }
     FrontmatterError {
         line,
-        message: format!("invalid frontmatter: {message}"),
+        // serde's own words (in English) are the detail.
+        message: crate::msg!("course-frontmatter-invalid", detail = message),
     }
 }
 
@@ -198,7 +199,7 @@ mod tests {
     fn broken_yaml_names_the_line() {
         let err = split("---\nsidebar_position: 4\natelier:\n  demos: [unclosed\n---\n").unwrap_err();
         assert!(err.line >= 4, "{err:?}");
-        assert!(err.message.contains("frontmatter"));
+        assert!(err.message.key().starts_with("course-frontmatter"));
     }
 
     #[test]

@@ -16,12 +16,11 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
-
 pub use exercise::Exercise;
 pub use lesson::{Block, ExerciseEntry, Lesson, Question, Section};
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message};
+use crate::msg;
 
 /// A loaded course: every lesson and exercise that parsed, and a problem for each that did not.
 #[derive(Debug, Clone)]
@@ -33,6 +32,9 @@ pub struct Course {
     pub problems: Vec<Problem>,
     /// Remarks that did not stop a file from loading (for `atelier lint`).
     pub notes: Vec<Problem>,
+    /// The language the course is written in: its first lesson's (frontmatter `lang`, French by
+    /// default), read even from a lesson that did not load, so that its problems are worded in it.
+    pub lang: Lang,
 }
 
 impl Course {
@@ -46,6 +48,7 @@ impl Course {
         let mut lessons = Vec::new();
         let mut problems = files.problems.clone();
         let mut notes = Vec::new();
+        let mut broken_lang = None;
         for (path, bytes) in files.lesson_files() {
             let rel = path
                 .strip_prefix(files.lessons_dir.as_str())
@@ -58,19 +61,19 @@ impl Course {
             let display = files.display_path(path);
             match parse::parse_lesson(&display, slug, bytes) {
                 Ok(mut parsed) => {
-                    notes.extend(parsed.notes.into_iter().map(|(line, message)| Problem {
-                        file: display.clone(),
-                        line: Some(line),
-                        message,
-                    }));
+                    notes.extend(
+                        parsed
+                            .notes
+                            .into_iter()
+                            .map(|(line, message)| Problem::new(display.clone(), Some(line), message)),
+                    );
                     parsed.lesson.place = files.place_of(rel, &parsed.lesson);
                     lessons.push(parsed.lesson);
                 }
-                Err(err) => problems.push(Problem {
-                    file: display,
-                    line: Some(err.line),
-                    message: err.message,
-                }),
+                Err(err) => {
+                    broken_lang = broken_lang.or_else(|| declared_lang(bytes));
+                    problems.push(Problem::new(display, Some(err.line), err.message));
+                }
             }
         }
         // The site's sidebar order: position (else the name's leading number), then name, folder by folder.
@@ -78,12 +81,18 @@ impl Course {
         notes.extend(ambiguous_numbers(&lessons, &files));
         let (exercises, exercise_problems) = exercise::load_all(&files);
         problems.extend(exercise_problems);
+        let lang = lessons
+            .first()
+            .map(|l| l.lang)
+            .or(broken_lang)
+            .unwrap_or_default();
         Course {
             files,
             lessons,
             exercises,
             problems,
             notes,
+            lang,
         }
     }
 
@@ -154,6 +163,17 @@ impl Course {
     }
 }
 
+/// The `lang` a lesson's frontmatter declares, when it can be read (the lesson may not load).
+fn declared_lang(bytes: &[u8]) -> Option<Lang> {
+    let text = std::str::from_utf8(bytes).ok()?;
+    let text = text
+        .strip_prefix('\u{feff}')
+        .unwrap_or(text)
+        .replace("\r\n", "\n");
+    let (frontmatter, _, _) = frontmatter::split(&text).ok()?;
+    frontmatter.lang.as_deref().and_then(Lang::from_tag)
+}
+
 /// A lesson that could not be found: no such lesson, or a chapter number several lessons share.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NotFound {
@@ -165,30 +185,26 @@ pub struct NotFound {
 }
 
 impl NotFound {
+    /// What went wrong, in `lang`.
     pub fn message(&self, lang: Lang) -> String {
-        let key = &self.key;
+        self.what().word(lang)
+    }
+
+    /// What went wrong, to be worded in the reader's language.
+    pub fn what(&self) -> Message {
+        let key = self.key.as_str();
         if !self.ambiguous.is_empty() {
-            let count = self.ambiguous.len();
-            let slugs = self.ambiguous.join(", ");
-            return match lang {
-                Lang::Fr => format!(
-                    "le chapitre {key} est ambigu : {count} leçons portent ce numéro ({slugs}) ; donnez le slug"
-                ),
-                Lang::En | Lang::Other(_) => {
-                    format!(
-                        "chapter {key} is ambiguous: {count} lessons have this number ({slugs}); give the slug"
-                    )
-                }
-            };
+            return msg!(
+                "course-lesson-ambiguous",
+                key = key,
+                count = self.ambiguous.len(),
+                slugs = self.ambiguous.join(", "),
+            );
         }
-        let known = self.known.join(", ");
-        match (lang, self.known.is_empty()) {
-            (Lang::Fr, true) => format!("leçon `{key}` inconnue : aucune leçon de ce cours ne se charge"),
-            (Lang::En | Lang::Other(_), true) => {
-                format!("unknown lesson `{key}`: this course has no lesson that loads")
-            }
-            (Lang::Fr, false) => format!("leçon `{key}` inconnue ; leçons : {known}"),
-            (Lang::En | Lang::Other(_), false) => format!("unknown lesson `{key}`; lessons: {known}"),
+        if self.known.is_empty() {
+            msg!("course-lesson-unknown-none-loads", key = key)
+        } else {
+            msg!("course-lesson-unknown", key = key, known = self.known.join(", "))
         }
     }
 }
@@ -212,15 +228,16 @@ fn ambiguous_numbers(lessons: &[Lesson], files: &CourseFiles) -> Vec<Problem> {
                 .and_then(|(_, bytes)| std::str::from_utf8(bytes).ok())
                 .and_then(|text| text.lines().position(|l| l.starts_with("sidebar_position")))
                 .map_or(1, |i| i + 1);
-            notes.push(Problem {
-                file: lesson.file.clone(),
-                line: Some(line),
-                message: format!(
-                    "chapter number {number} is ambiguous: {} lessons have it ({}); `show {number}` cannot choose, their slugs work",
-                    same.len(),
-                    slugs.join(", ")
+            notes.push(Problem::new(
+                lesson.file.clone(),
+                Some(line),
+                msg!(
+                    "course-number-ambiguous",
+                    number = number,
+                    count = same.len(),
+                    slugs = slugs.join(", "),
                 ),
-            });
+            ));
         }
     }
     notes
@@ -266,15 +283,17 @@ impl CourseFiles {
     /// Reads `lessons/` and `exercises/` under `root`; without `lessons/`, a site's `docs/` tree, or
     /// `root` itself as one. Links are followed only inside `root`, never in a loop.
     pub fn read_dir(root: &Path) -> anyhow::Result<CourseFiles> {
+        let path = root.display().to_string();
         if !root.is_dir() {
-            anyhow::bail!(
-                "{}: not a course folder (expected a folder with lessons/ and exercises/, or a site's docs/)",
-                root.display()
-            );
+            return Err(Unreadable(msg!("course-not-a-folder", path = path)).into());
         }
-        let canonical = root
-            .canonicalize()
-            .with_context(|| format!("{}: cannot resolve the folder", root.display()))?;
+        let canonical = root.canonicalize().map_err(|e| {
+            Unreadable(msg!(
+                "course-folder-unresolved",
+                path = path,
+                error = e.to_string()
+            ))
+        })?;
         let lessons_dir = if root.join("lessons").is_dir() || root.join("exercises").is_dir() {
             "lessons"
         } else if root.join("docs").is_dir() {
@@ -294,8 +313,7 @@ impl CourseFiles {
         let config = root.join(config::FILE);
         // A regular file only: a link planted in the course folder is not followed.
         if std::fs::symlink_metadata(&config).is_ok_and(|m| m.file_type().is_file()) {
-            let bytes =
-                std::fs::read(&config).with_context(|| format!("{}: cannot read", config.display()))?;
+            let bytes = std::fs::read(&config).map_err(|e| Unreadable::file(&config, &e))?;
             reader.files.insert(config::FILE.to_string(), bytes);
         }
         Ok(CourseFiles {
@@ -386,19 +404,82 @@ impl CourseFiles {
     }
 }
 
-/// A problem found while loading a course: the file, the line when known, and what was expected.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+/// A course folder that cannot be read at all ("could not do it", exit 2): what went wrong, as a
+/// message for the edge to word. Displayed in English where no reader's language is known.
+#[derive(Debug)]
+pub struct Unreadable(pub Message);
+
+impl Unreadable {
+    /// A folder that cannot be listed.
+    pub fn folder(path: &Path, error: &std::io::Error) -> Unreadable {
+        Unreadable(msg!(
+            "course-folder-unreadable",
+            path = path.display().to_string(),
+            error = error.to_string()
+        ))
+    }
+
+    /// A file that cannot be read.
+    pub fn file(path: &Path, error: &std::io::Error) -> Unreadable {
+        Unreadable(msg!(
+            "course-file-unreadable",
+            path = path.display().to_string(),
+            error = error.to_string()
+        ))
+    }
+}
+
+impl fmt::Display for Unreadable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0.word(Lang::En))
+    }
+}
+
+impl std::error::Error for Unreadable {}
+
+/// A problem found while loading a course: the file, the line when known, and what was expected
+/// (a catalog message, worded in the reader's language by [`Problem::word`]).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Problem {
     pub file: String,
     pub line: Option<usize>,
-    pub message: String,
+    /// Serialised as its `code` and `values`.
+    #[serde(flatten)]
+    pub message: Message,
 }
 
+impl Problem {
+    pub fn new(file: impl Into<String>, line: Option<usize>, message: Message) -> Problem {
+        Problem {
+            file: file.into(),
+            line,
+            message,
+        }
+    }
+
+    /// `file:line: what`, in `lang`: the place first, so that editors and terminals can jump to it.
+    pub fn word(&self, lang: Lang) -> String {
+        let what = self.message.word(lang);
+        match self.line {
+            Some(line) => format!("{}:{}: {what}", self.file, line),
+            None => format!("{}: {what}", self.file),
+        }
+    }
+
+    /// The problem for a JSON document: file, line, code and values, and the words in `lang`.
+    pub fn json(&self, lang: Lang) -> serde_json::Value {
+        let mut value = serde_json::to_value(self).unwrap_or_default();
+        if let Some(map) = value.as_object_mut() {
+            map.insert("message".into(), self.message.word(lang).into());
+        }
+        value
+    }
+}
+
+/// In English: for logs, error chains and tests, where no reader's language is known. What a user
+/// reads goes through [`Problem::word`].
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "{}:{}: {}", self.file, line, self.message),
-            None => write!(f, "{}: {}", self.file, self.message),
-        }
+        f.write_str(&self.word(Lang::En))
     }
 }

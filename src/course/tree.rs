@@ -6,10 +6,11 @@ use std::collections::{BTreeMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
 use serde::Deserialize;
 
-use super::Problem;
+use super::{Problem, Unreadable};
+use crate::i18n::Message;
+use crate::msg;
 
 /// A folder's `_category_.json` (the keys atelier uses; the others are the site's).
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -93,12 +94,9 @@ impl Reader {
         }
     }
 
-    fn problem(&mut self, path: &Path, message: String) {
-        self.problems.push(Problem {
-            file: path.display().to_string(),
-            line: None,
-            message,
-        });
+    fn problem(&mut self, path: &Path, message: Message) {
+        self.problems
+            .push(Problem::new(path.display().to_string(), None, message));
     }
 
     /// Reads `dir` (named `rel` relative to the course root) and everything under it.
@@ -107,17 +105,16 @@ impl Reader {
             Ok(path) => path,
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(()),
             Err(err) => {
-                return Err(err).with_context(|| format!("{}: cannot read the folder", dir.display()));
+                return Err(Unreadable::folder(dir, &err).into());
             }
         };
         if !self.visited.insert(canonical) {
             return Ok(());
         }
-        let entries =
-            fs::read_dir(dir).with_context(|| format!("{}: cannot read the folder", dir.display()))?;
+        let entries = fs::read_dir(dir).map_err(|e| Unreadable::folder(dir, &e))?;
         let mut entries: Vec<_> = entries
             .collect::<Result<_, _>>()
-            .with_context(|| format!("{}: cannot read the folder", dir.display()))?;
+            .map_err(|e| Unreadable::folder(dir, &e))?;
         entries.sort_by_key(|e| e.file_name());
         for entry in entries {
             let path = entry.path();
@@ -130,37 +127,29 @@ impl Reader {
             } else {
                 format!("{rel}/{name}")
             };
-            let kind = entry
-                .file_type()
-                .with_context(|| format!("{}: cannot read", path.display()))?;
+            let kind = entry.file_type().map_err(|e| Unreadable::file(&path, &e))?;
             let is_dir = if kind.is_symlink() {
                 match path.canonicalize() {
                     Err(err) => {
                         let why = if err.raw_os_error() == Some(libc::ELOOP) {
-                            "a symbolic link loop".to_string()
+                            msg!("course-link-loop")
                         } else {
-                            format!("a symbolic link that leads nowhere ({err})")
+                            msg!("course-link-dangling", error = err.to_string())
                         };
-                        self.problem(&path, format!("{why}: not followed"));
+                        self.problem(&path, why);
                         continue;
                     }
                     Ok(target) if !target.starts_with(&self.canonical_root) => {
                         self.problem(
                             &path,
-                            format!(
-                                "a symbolic link out of the course folder (to {}): not followed",
-                                target.display()
-                            ),
+                            msg!("course-link-outside", target = target.display().to_string()),
                         );
                         continue;
                     }
                     Ok(target) if target.is_dir() && self.visited.contains(&target) => {
                         self.problem(
                             &path,
-                            format!(
-                                "a symbolic link back to {} (a loop, or read already): not followed",
-                                target.display()
-                            ),
+                            msg!("course-link-back", target = target.display().to_string()),
                         );
                         continue;
                     }
@@ -180,7 +169,7 @@ impl Reader {
             } else if self.only_lessons && !lesson_file {
                 continue;
             } else {
-                let bytes = fs::read(&path).with_context(|| format!("{}: cannot read", path.display()))?;
+                let bytes = fs::read(&path).map_err(|e| Unreadable::file(&path, &e))?;
                 self.files.insert(child_rel, bytes);
             }
         }

@@ -34,31 +34,30 @@ pub struct CheckOptions {
     pub only: Option<String>,
 }
 
-/// The spec of an exercise, parsed; an error names the file, line and key.
+/// The spec of an exercise, parsed; an error names the file, line and key (in English: see
+/// [`load_spec_in`] for the reader's language).
 pub fn load_spec(files: &CourseFiles, exercise: &Exercise) -> anyhow::Result<ExerciseSpec> {
-    spec_or_problem(files, exercise).map_err(|problem| anyhow::anyhow!("{problem}"))
+    load_spec_in(files, exercise, Lang::En)
+}
+
+/// [`load_spec`] with the error worded in `lang`.
+pub fn load_spec_in(files: &CourseFiles, exercise: &Exercise, lang: Lang) -> anyhow::Result<ExerciseSpec> {
+    spec_or_problem(files, exercise).map_err(|problem| anyhow::anyhow!("{}", problem.word(lang)))
 }
 
 /// [`load_spec`] with the error kept as a [`Problem`] (file, line, message), for `atelier lint`.
 pub fn spec_or_problem(files: &CourseFiles, exercise: &Exercise) -> Result<ExerciseSpec, Problem> {
     let shown = files.display_path(&format!("{}/exercise.yaml", exercise.dir));
-    let problem = |line: Option<usize>, message: String| Problem {
-        file: shown.clone(),
-        line,
-        message,
-    };
+    let problem = |line: Option<usize>, message| Problem::new(shown.clone(), line, message);
     let bytes = exercise
         .files
         .get("exercise.yaml")
-        .ok_or_else(|| problem(None, "missing".into()))?;
-    let text = std::str::from_utf8(bytes).map_err(|_| problem(None, "not UTF-8 text".into()))?;
+        .ok_or_else(|| problem(None, crate::msg!("spec-missing")))?;
+    let text = std::str::from_utf8(bytes).map_err(|_| problem(None, crate::msg!("spec-not-utf8")))?;
     let spec = ExerciseSpec::parse(&shown, text)?;
     if spec.id != exercise.id {
         let line = super::spec_location::find_key_line(text, "id");
-        let message = format!(
-            "id: the spec says `{}` but the folder is exercise `{}`",
-            spec.id, exercise.id
-        );
+        let message = crate::msg!("spec-id-mismatch", id = &spec.id, folder = &exercise.id);
         return Err(problem(line, message));
     }
     Ok(spec)
@@ -73,7 +72,7 @@ pub fn check_submission(
     submission: &Path,
     opts: &CheckOptions,
 ) -> anyhow::Result<CheckReport> {
-    let mut spec = load_spec(files, exercise)?;
+    let mut spec = load_spec_in(files, exercise, opts.lang)?;
     if let Some(only) = &opts.only {
         restrict_to(&mut spec, only)?;
     }

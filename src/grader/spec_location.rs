@@ -30,11 +30,8 @@ pub fn yaml_problem(file: &str, text: &str, err: &serde_yaml::Error) -> Problem 
         None => backticked(&bare).and_then(|k| find_key_line(text, &k)),
     }
     .or_else(|| err.location().map(|l| l.line()));
-    Problem {
-        file: file.to_string(),
-        line,
-        message: bare,
-    }
+    // serde's own words (in English) are the detail.
+    Problem::new(file, line, crate::msg!("spec-yaml", detail = bare))
 }
 
 /// The first `` `word` `` of a serde message (the unknown or missing field).

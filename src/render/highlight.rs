@@ -35,7 +35,7 @@ pub fn code_block(lang: &str, code: &str, style: Style) -> String {
     } else {
         out.push_str(&format!("┌─ {label}\n"));
         for line in code.lines() {
-            for piece in fit_code_line(line, style.width) {
+            for piece in fit_code_line(line, style) {
                 out.push_str(&piece);
                 out.push('\n');
             }
@@ -47,9 +47,8 @@ pub fn code_block(lang: &str, code: &str, style: Style) -> String {
 
 /// A code line wider than the page, cut at its last space that fits (else anywhere); the rest
 /// continues under its indentation after `↪ `, so that a piped page keeps its width.
-fn fit_code_line(line: &str, width: usize) -> Vec<String> {
-    use unicode_width::UnicodeWidthChar;
-    let width = width.max(20);
+fn fit_code_line(line: &str, style: Style) -> Vec<String> {
+    let width = style.width.max(20);
     let indent: String = line.chars().take_while(|c| *c == ' ').collect();
     let mut out = Vec::new();
     let mut rest = line.to_string();
@@ -60,12 +59,12 @@ fn fit_code_line(line: &str, width: usize) -> Vec<String> {
         } else {
             format!("{indent}↪ ")
         };
-        let room = width.saturating_sub(lead.chars().count()).max(8);
+        let room = width.saturating_sub(style.text_width(&lead)).max(8);
         let mut cols = 0;
         let mut cut = None;
         let mut last_space = None;
         for (i, c) in rest.char_indices() {
-            cols += c.width().unwrap_or(0);
+            cols += style.char_width(c);
             if cols > room {
                 cut = Some(i);
                 break;

@@ -7,7 +7,6 @@
 //! textwrap's first-fit puts as many words on a line as fit.
 use pulldown_cmark::{Event, Tag, TagEnd};
 use textwrap::core::Fragment;
-use unicode_width::UnicodeWidthChar;
 
 use super::Style;
 use super::escape::{self, Look};
@@ -226,8 +225,8 @@ impl Inline {
         let cells = typography(&self.cells);
         let mut lines = Vec::new();
         for segment in cells.split(|(c, _)| *c == BREAK) {
-            let words = words(segment, first.max(1).min(rest.max(1)));
-            let fragments: Vec<Word<'_>> = words.iter().map(|cells| Word::new(cells)).collect();
+            let words = words(segment, first.max(1).min(rest.max(1)), style);
+            let fragments: Vec<Word<'_>> = words.iter().map(|cells| Word::new(cells, style)).collect();
             let widths = [first.max(1) as f64, rest.max(1) as f64];
             for line in textwrap::wrap_algorithms::wrap_first_fit(&fragments, &widths) {
                 let rendered: Vec<String> = line.iter().map(|w| self.render(w.cells, style)).collect();
@@ -293,7 +292,7 @@ fn typography(cells: &[(char, CellLook)]) -> Vec<(char, CellLook)> {
 
 /// Cells cut into words at ASCII spaces; a word that starts with closing punctuation joins the word
 /// before (with a no-break space where the source had a space); a word wider than `max` is cut.
-fn words(cells: &[(char, CellLook)], max: usize) -> Vec<Vec<(char, CellLook)>> {
+fn words(cells: &[(char, CellLook)], max: usize, style: Style) -> Vec<Vec<(char, CellLook)>> {
     let mut words: Vec<Vec<(char, CellLook)>> = Vec::new();
     for word in cells.split(|(c, _)| *c == ' ').filter(|w| !w.is_empty()) {
         match words.last_mut() {
@@ -306,14 +305,14 @@ fn words(cells: &[(char, CellLook)], max: usize) -> Vec<Vec<(char, CellLook)>> {
     }
     let mut out = Vec::with_capacity(words.len());
     for word in words {
-        if width(&word) <= max {
+        if width(&word, style) <= max {
             out.push(word);
             continue;
         }
         let mut piece = Vec::new();
         let mut piece_width = 0;
         for cell in word {
-            let w = cell.0.width().unwrap_or(0);
+            let w = cell_width(cell.0, style);
             if piece_width + w > max && !piece.is_empty() {
                 // Never cut just before closing punctuation: its letter goes along with it.
                 let carry = if is_closing(cell.0) && piece.len() > 1 {
@@ -324,7 +323,7 @@ fn words(cells: &[(char, CellLook)], max: usize) -> Vec<Vec<(char, CellLook)>> {
                 out.push(std::mem::take(&mut piece));
                 piece_width = 0;
                 if let Some(carried) = carry {
-                    piece_width += carried.0.width().unwrap_or(0);
+                    piece_width += cell_width(carried.0, style);
                     piece.push(carried);
                 }
             }
@@ -338,11 +337,16 @@ fn words(cells: &[(char, CellLook)], max: usize) -> Vec<Vec<(char, CellLook)>> {
     out
 }
 
-fn width(cells: &[(char, CellLook)]) -> usize {
-    cells.iter().map(|(c, _)| c.width().unwrap_or(0)).sum()
+fn width(cells: &[(char, CellLook)], style: Style) -> usize {
+    cells.iter().map(|(c, _)| cell_width(*c, style)).sum()
 }
 
-/// A word for textwrap's line fitting: its display width, one space after it.
+/// A cell's share of the line as `style` measures it; a no-break space is written as a space.
+fn cell_width(c: char, style: Style) -> usize {
+    style.char_width(if c == NBSP { ' ' } else { c })
+}
+
+/// A word for textwrap's line fitting: its width (see [`Style::char_width`]), one space after it.
 #[derive(Debug)]
 struct Word<'a> {
     cells: &'a [(char, CellLook)],
@@ -350,10 +354,10 @@ struct Word<'a> {
 }
 
 impl<'a> Word<'a> {
-    fn new(cells: &'a [(char, CellLook)]) -> Word<'a> {
+    fn new(cells: &'a [(char, CellLook)], style: Style) -> Word<'a> {
         Word {
             cells,
-            width: width(cells) as f64,
+            width: width(cells, style) as f64,
         }
     }
 }
@@ -370,11 +374,12 @@ impl Fragment for Word<'_> {
     }
 }
 
-/// Plain text (no markdown) wrapped at `width`, with the same rules: for messages and quiz lines.
+/// Plain text (no markdown) wrapped at `width` columns of a terminal, with the same rules: for
+/// messages and quiz lines.
 pub fn wrap_text(text: &str, first: usize, rest: usize) -> Vec<String> {
     let mut inline = Inline::new(Look::default(), true);
     inline.push_str(text);
-    inline.lines(first, rest, Style::plain(rest))
+    inline.lines(first, rest, Style::plain_terminal(rest))
 }
 
 #[cfg(test)]
@@ -404,36 +409,41 @@ mod tests {
 
     #[test]
     fn french_spaces_do_not_break() {
-        let lines = inline("un deux trois ?", true).lines(12, 12, Style::plain(12));
+        let lines = inline("un deux trois ?", true).lines(12, 12, Style::plain_terminal(12));
         assert_eq!(lines, ["un deux", "trois ?"]);
-        let lines = inline("il dit « bonjour » puis", true).lines(12, 12, Style::plain(12));
+        let lines = inline("il dit « bonjour » puis", true).lines(12, 12, Style::plain_terminal(12));
         assert_eq!(lines, ["il dit", "« bonjour »", "puis"]);
     }
 
     #[test]
     fn wraps_at_the_last_space_that_fits_by_display_width() {
-        let lines = inline("été été été été", true).lines(11, 11, Style::plain(11));
+        let lines = inline("été été été été", true).lines(11, 11, Style::plain_terminal(11));
         assert_eq!(lines, ["été été été", "été"]);
-        let lines = inline("日本語 日本語 日本語", true).lines(13, 13, Style::plain(13));
+        let lines = inline("日本語 日本語 日本語", true).lines(13, 13, Style::plain_terminal(13));
         assert_eq!(lines, ["日本語 日本語", "日本語"]);
     }
 
     #[test]
+    fn piped_lines_fit_in_bytes_too() {
+        // Bound for a pipe, `été` is five bytes: two of them fill 11 (mawk and `fold` count bytes).
+        let lines = inline("été été été été", true).lines(11, 11, Style::plain(11));
+        assert_eq!(lines, ["été été", "été été"]);
+        let lines = inline("日本語 日本語 日本語", true).lines(13, 13, Style::plain(13));
+        assert_eq!(lines, ["日本語", "日本語", "日本語"]);
+        // A no-break space is written as a plain space: one byte.
+        let lines = inline("un deux trois ?", true).lines(12, 12, Style::plain(12));
+        assert_eq!(lines, ["un deux", "trois ?"]);
+    }
+
+    #[test]
     fn no_break_inside_emphasis_then_punctuation() {
-        let lines = inline("le mode *strict*.", true).lines(12, 12, Style::plain(12));
+        let lines = inline("le mode *strict*.", true).lines(12, 12, Style::plain_terminal(12));
         assert_eq!(lines, ["le mode", "strict."]);
     }
 
     #[test]
     fn colour_words_are_closed_and_linked() {
-        let lines = inline("**gras** [lien](https://a.b)", false).lines(
-            80,
-            80,
-            Style {
-                color: true,
-                width: 80,
-            },
-        );
+        let lines = inline("**gras** [lien](https://a.b)", false).lines(80, 80, Style::colour(80));
         assert_eq!(lines.len(), 1);
         let bold = crate::style::paint(true, crate::style::BOLD, "gras");
         assert!(lines[0].contains(&bold), "{:?}", lines[0]);

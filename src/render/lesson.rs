@@ -132,8 +132,9 @@ fn admonition_label(kind: &str, lang: Lang) -> String {
 
 /// Inner blocks drawn inside a frame: `┌─ title`, `│ ` before each line, `└─`.
 fn framed(out: &mut String, title: &str, inner: &[Block], ctx: Ctx, style: Style) {
+    // Each body line is drawn after `│ `, each title line after `┌─ ` or its width of spaces.
     let inner_style = Style {
-        width: style.width.saturating_sub(2).max(10),
+        width: style.width.saturating_sub(style.text_width("│ ")).max(10),
         ..style
     };
     let mut body = String::new();
@@ -169,7 +170,7 @@ fn framed(out: &mut String, title: &str, inner: &[Block], ctx: Ctx, style: Style
     head.push_str(title);
     for (i, line) in head
         .lines(
-            style.width.saturating_sub(3),
+            style.width.saturating_sub(style.text_width("┌─ ")),
             style.width.saturating_sub(3),
             style,
         )

@@ -57,7 +57,7 @@ pub fn render(md: &str, style: Style) -> String {
 
 impl Writer {
     fn prefix_width(&self) -> usize {
-        self.prefixes.iter().map(|p| display_width(&p.rest)).sum()
+        self.prefixes.iter().map(|p| self.style.text_width(&p.rest)).sum()
     }
 
     fn available(&self) -> usize {

@@ -52,30 +52,52 @@ impl Table {
         }
     }
 
-    /// The table drawn in at most `width` columns.
+    /// The table drawn in at most `width` columns. Cells are sized and padded by display width,
+    /// so that columns line up on screen; when lines must fit in bytes as well (piped plain text,
+    /// see [`Style::fit_bytes`]), the widest column gives up a column until every line does.
     pub fn lines(&self, width: usize, style: Style) -> Vec<String> {
         let columns = self.rows.iter().map(Vec::len).max().unwrap_or(0);
         if columns == 0 {
             return Vec::new();
         }
+        let on_screen = Style {
+            fit_bytes: false,
+            ..style
+        };
         // Natural width: each cell on one line.
         let mut widths = vec![1usize; columns];
         for row in &self.rows {
             for (i, cell) in row.iter().enumerate() {
-                let w = unicode_width::UnicodeWidthStr::width(cell.plain_text().as_str());
+                let w = on_screen.text_width(&cell.plain_text());
                 widths[i] = widths[i].max(w);
             }
         }
         // Borders: `| ` + ` | ` between + ` |`.
         let frame = 3 * columns + 1;
         let available = width.saturating_sub(frame).max(columns * 3);
-        while widths.iter().sum::<usize>() > available {
-            let widest = (0..columns).max_by_key(|&i| widths[i]).unwrap_or(0);
-            if widths[widest] <= 3 {
-                break;
+        while widths.iter().sum::<usize>() > available && self.narrow(&mut widths) {}
+        loop {
+            let lines = self.draw(&widths, on_screen);
+            let fits = lines.iter().all(|l| style.text_width(l) <= width);
+            if fits || !self.narrow(&mut widths) {
+                return lines;
             }
-            widths[widest] -= 1;
         }
+    }
+
+    /// One column less for the widest column; `false` when every column is down to 3.
+    fn narrow(&self, widths: &mut [usize]) -> bool {
+        let widest = (0..widths.len()).max_by_key(|&i| widths[i]).unwrap_or(0);
+        if widths.get(widest).is_none_or(|w| *w <= 3) {
+            return false;
+        }
+        widths[widest] -= 1;
+        true
+    }
+
+    /// The table with these column widths.
+    fn draw(&self, widths: &[usize], style: Style) -> Vec<String> {
+        let columns = widths.len();
         let (v, h, cross) = if self.plain {
             ("|", "-", "|")
         } else {
@@ -98,7 +120,7 @@ impl Table {
                 let mut line = String::from(v);
                 for (i, cell) in cells.iter().enumerate() {
                     let text = cell.get(l).map_or("", String::as_str);
-                    let pad = widths[i].saturating_sub(textwrap::core::display_width(text));
+                    let pad = widths[i].saturating_sub(style.text_width(text));
                     line.push_str(&format!(" {text}{} {v}", " ".repeat(pad)));
                 }
                 out.push(line);

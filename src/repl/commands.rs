@@ -471,7 +471,7 @@ fn reload(session: &mut Session, _: &str, out: &mut dyn Write, _: &mut dyn Input
         }
     };
     for problem in &course.problems {
-        writeln!(out, "{problem}")?;
+        writeln!(out, "{}", problem.word(lang))?;
     }
     if course.lessons.is_empty() {
         writeln!(out, "{}", lang.text("repl-reload-no-lesson"))?;

@@ -12,21 +12,22 @@ use regex::Regex;
 
 use super::frontmatter;
 use super::lesson::{Block, ExerciseEntry, Lesson, Section};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message};
+use crate::msg;
 use problems::{check_anchors, check_fence_closed, check_not_wrapped};
 
 /// Why a lesson could not be loaded: its line (1-based) and what was expected there.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParseError {
     pub line: usize,
-    pub message: String,
+    pub message: Message,
 }
 
-/// A lesson that loaded, with remarks that do not stop it (for `atelier lint`).
+/// A lesson that loaded, with remarks that do not stop it (for `atelier lint`): line and message.
 #[derive(Debug, Clone)]
 pub struct Parsed {
     pub lesson: Lesson,
-    pub notes: Vec<(usize, String)>,
+    pub notes: Vec<(usize, Message)>,
 }
 
 /// The parser options every lesson is read with (the renderer reads prose with the same).
@@ -43,7 +44,7 @@ pub fn parse_lesson(file: &str, slug: &str, bytes: &[u8]) -> Result<Parsed, Pars
         let line = bytes[..err.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
         ParseError {
             line,
-            message: "not UTF-8 text (save the lesson as UTF-8)".into(),
+            message: msg!("course-not-utf8"),
         }
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -51,7 +52,7 @@ pub fn parse_lesson(file: &str, slug: &str, bytes: &[u8]) -> Result<Parsed, Pars
     if text.trim().is_empty() {
         return Err(ParseError {
             line: 1,
-            message: "empty lesson (expected a `# Title` and `##` sections)".into(),
+            message: msg!("course-empty-lesson"),
         });
     }
     check_not_wrapped(&text, 1)?;
@@ -78,10 +79,12 @@ pub fn parse_lesson(file: &str, slug: &str, bytes: &[u8]) -> Result<Parsed, Pars
     let mut builder = Builder::new(body, first_line);
     if let Err(mut err) = builder.body(body) {
         // A fence swallowed by an HTML block breaks what follows; the cause is worth naming.
-        if let Some((line, _)) = builder.notes.iter().find(|(_, m)| m.contains("HTML block")) {
-            err.message.push_str(&format!(
-                " — probably because of line {line}: leave a blank line after </summary>"
-            ));
+        if let Some((line, _)) = builder
+            .notes
+            .iter()
+            .find(|(_, m)| m.key() == "course-fence-in-html")
+        {
+            err.message = msg!("course-probably-summary", problem = err.message, line = *line);
         }
         return Err(err);
     }
@@ -96,14 +99,14 @@ pub fn parse_lesson(file: &str, slug: &str, bytes: &[u8]) -> Result<Parsed, Pars
         ..
     } = builder;
     if let Some(open) = open.last() {
-        let message = match open.kind {
-            OpenKind::Details { .. } => "<details> is never closed (expected </details>)",
-            OpenKind::Admonition { .. } => "admonition `:::` is never closed (expected a `:::` line)",
-            OpenKind::Tab { .. } => "<TabItem> is never closed (expected </TabItem>)",
+        let key = match open.kind {
+            OpenKind::Details { .. } => "course-details-unclosed",
+            OpenKind::Admonition { .. } => "course-admonition-unclosed",
+            OpenKind::Tab { .. } => "course-tab-unclosed",
         };
         return Err(ParseError {
             line: open.line,
-            message: message.into(),
+            message: Message::new(key),
         });
     }
     let title = title
@@ -127,10 +130,7 @@ pub fn parse_lesson(file: &str, slug: &str, bytes: &[u8]) -> Result<Parsed, Pars
     for (anchor, names) in &frontmatter.atelier.demos {
         match sections.iter_mut().find(|s| &s.anchor == anchor) {
             Some(section) => section.demos.extend(names.names()),
-            None => notes.push((
-                1,
-                format!("frontmatter links demos to `{anchor}`, which is not a section anchor"),
-            )),
+            None => notes.push((1, msg!("course-demos-anchor-unknown", anchor = anchor))),
         }
     }
     for section in &mut sections {
@@ -140,10 +140,7 @@ pub fn parse_lesson(file: &str, slug: &str, bytes: &[u8]) -> Result<Parsed, Pars
     }
     let (questions, unrecognised) = super::questions::questions(&sections);
     if let Some(line) = unrecognised {
-        notes.push((
-            line,
-            "the key-questions section has content but no question was recognised (expected a numbered list with the question in bold and the answer below, a bullet list with *Réponse : …*, or one ### per question)".into(),
-        ));
+        notes.push((line, msg!("course-questions-unrecognised")));
     }
     let exercises = exercises(&sections);
     Ok(Parsed {
@@ -212,7 +209,7 @@ struct Builder {
     intro: Vec<Block>,
     sections: Vec<Section>,
     open: Vec<Open>,
-    notes: Vec<(usize, String)>,
+    notes: Vec<(usize, Message)>,
 }
 
 impl Builder {
@@ -299,9 +296,7 @@ impl Builder {
                             let open = self.open.pop().expect("checked above");
                             self.push(open.into_block());
                         }
-                        _ => self
-                            .notes
-                            .push((line_no, "`:::` closes no admonition and is ignored".into())),
+                        _ => self.notes.push((line_no, msg!("course-admonition-close-stray"))),
                     },
                 }
             }
@@ -426,9 +421,7 @@ impl Builder {
             if let Some(name) = caps.get(2) {
                 match self.sections.last_mut() {
                     Some(section) => section.demos.push(name.as_str().to_string()),
-                    None => self
-                        .notes
-                        .push((line, "a demo link before the first section is ignored".into())),
+                    None => self.notes.push((line, msg!("course-demo-before-section"))),
                 }
             } else if let Some(summary) = caps.get(1) {
                 match self.open.last_mut() {
@@ -436,9 +429,7 @@ impl Builder {
                         kind: OpenKind::Details { summary: open },
                         ..
                     }) => *open = strip_tags(summary.as_str()),
-                    _ => self
-                        .notes
-                        .push((line, "<summary> outside <details> is ignored".into())),
+                    _ => self.notes.push((line, msg!("course-summary-outside-details"))),
                 }
             } else if let Some(attributes) = caps.get(3) {
                 self.open.push(Open {
@@ -462,7 +453,7 @@ impl Builder {
                         self.open.extend(other);
                         return Err(ParseError {
                             line,
-                            message: "</TabItem> without an opening <TabItem>".into(),
+                            message: msg!("course-tab-close-unopened"),
                         });
                     }
                 }
@@ -478,7 +469,7 @@ impl Builder {
                         self.open.extend(other);
                         return Err(ParseError {
                             line,
-                            message: "</details> without an opening <details>".into(),
+                            message: msg!("course-details-close-unopened"),
                         });
                     }
                 }
@@ -511,10 +502,7 @@ impl Builder {
         }
         if text.contains("```") || text.contains("~~~") {
             let line = self.line_of(offset + text.len() - text.trim_start().len());
-            self.notes.push((
-                line,
-                "a code fence is inside an HTML block and shows as raw text on a web site: leave a blank line after </summary>".into(),
-            ));
+            self.notes.push((line, msg!("course-fence-in-html")));
         }
         let start = text.len() - text.trim_start().len();
         self.blocks(text.trim(), offset + start)

@@ -2,6 +2,7 @@
 //! wrapped in a fence, a fence never closed, an anchor used twice.
 use super::ParseError;
 use crate::course::lesson::Section;
+use crate::msg;
 
 /// A lesson pasted inside a ```` ```markdown ```` fence is all code: blame that fence's line rather
 /// than whatever breaks further down.
@@ -15,9 +16,7 @@ pub(super) fn check_not_wrapped(text: &str, first_line: usize) -> Result<(), Par
     if fence_len >= 3 && matches!(info.as_str(), "markdown" | "md" | "mdx") {
         return Err(ParseError {
             line: first_line + index,
-            message: format!(
-                "the lesson is wrapped in a code fence ({trimmed}), so all of it would show as code: remove this line and the fence that closes it"
-            ),
+            message: msg!("course-wrapped-in-fence", fence = trimmed),
         });
     }
     Ok(())
@@ -39,9 +38,9 @@ pub(super) fn check_fence_closed(source: &str, line: usize) -> Result<(), ParseE
     } else {
         Err(ParseError {
             line,
-            message: format!(
-                "code fence is never closed (expected a line of {})",
-                fence_char.to_string().repeat(fence_len)
+            message: msg!(
+                "course-fence-unclosed",
+                fence = fence_char.to_string().repeat(fence_len)
             ),
         })
     }
@@ -52,9 +51,10 @@ pub(super) fn check_anchors(sections: &[Section]) -> Result<(), ParseError> {
         if let Some(first) = sections[..index].iter().find(|s| s.anchor == section.anchor) {
             return Err(ParseError {
                 line: section.line,
-                message: format!(
-                    "duplicate anchor `{}` (first used on line {})",
-                    section.anchor, first.line
+                message: msg!(
+                    "course-duplicate-anchor",
+                    anchor = &section.anchor,
+                    first = first.line
                 ),
             });
         }

@@ -1,6 +1,8 @@
 //! Reading a spec from YAML and validating what serde cannot: the version, unique names, regexes
 //! and expressions that compile, and variables an expression may read (with file:line).
 use super::*;
+use crate::i18n::Message;
+use crate::msg;
 
 impl ExerciseSpec {
     /// Parses and validates a spec. `file` is the name errors use.
@@ -12,42 +14,29 @@ impl ExerciseSpec {
 
     /// Checks what serde cannot: the version, unique names, regexes and expressions that compile.
     fn validate(&self, file: &str, text: &str) -> Result<(), Problem> {
-        let problem = |key: &str, message: String| Problem {
-            file: file.to_string(),
-            line: find_key_line(text, key),
-            message,
-        };
+        let problem = |key: &str, message: Message| Problem::new(file, find_key_line(text, key), message);
         if self.version != SPEC_VERSION {
             return Err(problem(
                 "version",
-                format!(
-                    "version: this atelier reads spec version {SPEC_VERSION}, found {}",
-                    self.version
-                ),
+                msg!("spec-version", expected = SPEC_VERSION, found = self.version),
             ));
         }
         if self.checks.is_empty() {
-            return Err(problem("checks", "checks: at least one check is needed".into()));
+            return Err(problem("checks", msg!("spec-checks-empty")));
         }
         if !self.run.contains("{file}") {
-            return Err(problem("run", "run: the command must contain {file}".into()));
+            return Err(problem("run", msg!("spec-run-no-file")));
         }
         // The name is used inside the run's folder: a plain file name, nothing that climbs out.
         if self.file.is_empty() || self.file.contains(['/', '\\']) || self.file.starts_with('.') {
-            return Err(problem(
-                "file",
-                format!(
-                    "file: `{}` must be a plain file name such as `premiers.py`",
-                    self.file
-                ),
-            ));
+            return Err(problem("file", msg!("spec-file-name", file = &self.file)));
         }
         let limits = &self.limits;
         for (key, value) in [("wall_s", limits.wall_s), ("cpu_s", limits.cpu_s)] {
             if !(value.is_finite() && value > 0.0 && value <= 3600.0) {
                 return Err(problem(
                     key,
-                    format!("limits: {key}: {value} is not a number of seconds in 0..3600"),
+                    msg!("spec-limit-seconds", key = key, value = value.to_string()),
                 ));
             }
         }
@@ -59,15 +48,12 @@ impl ExerciseSpec {
             if value == 0 || value > max {
                 return Err(problem(
                     key,
-                    format!("limits: {key}: {value} is not in 1..={max}"),
+                    msg!("spec-limit-range", key = key, value = value, max = max),
                 ));
             }
         }
         if !(0.0..=1.0).contains(&self.busy_share) {
-            return Err(problem(
-                "busy_share",
-                "busy_share: a share between 0 and 1".into(),
-            ));
+            return Err(problem("busy_share", msg!("spec-busy-share")));
         }
         let mut names = std::collections::BTreeSet::new();
         // The variables an expression may read so far: the run's figures, then the captures of
@@ -76,13 +62,20 @@ impl ExerciseSpec {
         let mut known: std::collections::BTreeSet<String> =
             RUN_VARIABLES.iter().map(|v| v.to_string()).collect();
         for check in &self.checks {
-            let at = |key: &str, message: String| Problem {
-                file: file.to_string(),
-                line: find_check_line(text, &check.name, key),
-                message: format!("check `{}`: {key}: {message}", check.name),
+            let at = |key: &str, message: Message| {
+                Problem::new(
+                    file,
+                    find_check_line(text, &check.name, key),
+                    msg!(
+                        "spec-in-check",
+                        name = &check.name,
+                        key = key.to_string(),
+                        problem = message
+                    ),
+                )
             };
             if !names.insert(check.name.as_str()) {
-                return Err(at("name", "this name is used by another check".into()));
+                return Err(at("name", msg!("spec-check-name-taken")));
             }
             let when = check.when.iter().map(|w| ("when", w.as_str()));
             for (key, expr) in when.chain(check.kind.expressions()) {
@@ -94,8 +87,8 @@ impl ExerciseSpec {
                 return Err(at("var", unknown_variable(var, &known)));
             }
             for (key, pattern) in check.kind.regexes() {
-                let re =
-                    regex::Regex::new(pattern).map_err(|e| at(key, format!("not a valid regex: {e}")))?;
+                let re = regex::Regex::new(pattern)
+                    .map_err(|e| at(key, msg!("spec-regex-invalid", error = e.to_string())))?;
                 if let CheckKind::Regex { .. } = &check.kind {
                     known.extend(re.capture_names().flatten().map(str::to_string));
                 }
@@ -103,7 +96,7 @@ impl ExerciseSpec {
             if let CheckKind::Regex { patterns, .. } = &check.kind
                 && patterns.is_empty()
             {
-                return Err(at("patterns", "at least one pattern is needed".into()));
+                return Err(at("patterns", msg!("spec-patterns-empty")));
             }
             let fractions = match &check.kind {
                 CheckKind::Streaming { first_before, .. } => vec![("first_before", *first_before)],
@@ -111,27 +104,29 @@ impl ExerciseSpec {
                     share: Some(share), ..
                 } => vec![("share", *share)],
                 CheckKind::Number { tolerance, .. } if *tolerance < 0.0 || !tolerance.is_finite() => {
-                    return Err(at("tolerance", "a tolerance is a number ≥ 0".into()));
+                    return Err(at("tolerance", msg!("spec-tolerance-negative")));
                 }
                 _ => Vec::new(),
             };
             for (key, value) in fractions {
                 if !(0.0..=1.0).contains(&value) {
-                    return Err(at(key, format!("{value} is not a fraction between 0 and 1")));
+                    return Err(at(key, msg!("spec-not-fraction", value = value.to_string())));
                 }
             }
-            crate::grader::checks::call::validate(&check.kind, self).map_err(|(key, m)| at(key, m))?;
+            // The call checks word their own problems (see src/grader/checks).
+            crate::grader::checks::call::validate(&check.kind, self)
+                .map_err(|(key, m)| at(key, msg!("spec-detail", detail = m)))?;
             if matches!(check.kind, CheckKind::Call(_)) && check.case.is_some() {
-                return Err(at(
-                    "case",
-                    "a call check runs in its own run (the harness's), not in a case".into(),
-                ));
+                return Err(at("case", msg!("spec-call-in-case")));
             }
         }
-        crate::grader::cases::validate(self).map_err(|(key, message)| Problem {
-            file: file.to_string(),
-            line: find_key_line(text, key),
-            message,
+        // The cases word their own problems (see src/grader/cases).
+        crate::grader::cases::validate(self).map_err(|(key, message)| {
+            Problem::new(
+                file,
+                find_key_line(text, key),
+                msg!("spec-detail", detail = message),
+            )
         })?;
         Ok(())
     }
@@ -183,9 +178,9 @@ impl CheckKind {
 }
 
 /// Compiles an expression and checks that every variable it reads is `known`.
-fn compile_expr(expr: &str, known: &std::collections::BTreeSet<String>) -> Result<(), String> {
+fn compile_expr(expr: &str, known: &std::collections::BTreeSet<String>) -> Result<(), Message> {
     let tree = evalexpr::build_operator_tree::<evalexpr::DefaultNumericTypes>(expr)
-        .map_err(|e| format!("not a valid expression: {e}"))?;
+        .map_err(|e| msg!("spec-expression-invalid", error = e.to_string()))?;
     match tree
         .iter_read_variable_identifiers()
         .find(|v| !known.contains(*v))
@@ -195,10 +190,7 @@ fn compile_expr(expr: &str, known: &std::collections::BTreeSet<String>) -> Resul
     }
 }
 
-fn unknown_variable(name: &str, known: &std::collections::BTreeSet<String>) -> String {
+fn unknown_variable(name: &str, known: &std::collections::BTreeSet<String>) -> Message {
     let known: Vec<&str> = known.iter().map(String::as_str).collect();
-    format!(
-        "unknown variable `{name}` (known here: {}; a capture must come from a `regex` check above)",
-        known.join(", ")
-    )
+    msg!("spec-variable-unknown", name = name, known = known.join(", "))
 }
