@@ -22,7 +22,7 @@ pub fn run(globals: &Globals, args: &GradebookArgs) -> anyhow::Result<ExitCode> 
             let roster = roster.as_deref().map(Roster::load).transpose()?;
             let students = class
                 .as_deref()
-                .map(|dir| coverage::class_students(dir, std::slice::from_ref(into), lang))
+                .map(|dir| coverage::class_students(dir, std::slice::from_ref(into)))
                 .transpose()?;
             let stdout = io::stdout();
             let mut out = stdout.lock();
