@@ -140,6 +140,8 @@ fn grading_a_class_its_report_and_feedback_are_worded_by_the_catalog() {
     let stray = line_starting(&text, "notes.txt: NON NOTÉE — ");
     assert!(stray.contains(&format!("— {MARK}PAS UNE COPIE")), "{stray}");
     line_starting(&text, "CARNET DE NOTES : ");
+    let written = line_starting(&text, "feedback : ");
+    assert!(written.ends_with("/<student>.md (2 FICHIERS)"), "{written}");
     line_starting(&text, "EXERCICE 43.3 — 2 COPIES NOTÉES");
     line_starting(&text, "VERDICTS : pass 1, fail 1");
     line_starting(&text, "EXÉCUTIONS : ok 2");

@@ -126,6 +126,19 @@ grade-unreadable = cannot read: { $error }
 grade-coverage = { $exercise }: { $graded } of { $expected } graded
 grade-coverage-missing = { $coverage }: missing { $students }
 grade-coverage-and-more = { $students } and { $more } more
+report-export-rows = { $format }: { $path } ({ $rows ->
+        [one] { $rows } row
+       *[other] { $rows } rows
+    })
+report-export-testsuites = junit: { $path } ({ $count ->
+        [one] { $count } testsuite
+       *[other] { $count } testsuites
+    })
+report-export-files = { $format }: { $path } ({ $count ->
+        [one] { $count } file
+       *[other] { $count } files
+    })
+report-junit-not-judged = the grader could not judge this run
 
 # The REPL, lessons, exercises workflow, derive, progress, commands: keys `repl-…`, `lesson-…`, `derive-…`
 # (messages of this section)

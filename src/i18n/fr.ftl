@@ -142,6 +142,19 @@ grade-unreadable = illisible: { $error }
 grade-coverage = { $exercise } : { $graded } sur { $expected } notés
 grade-coverage-missing = { $coverage } : manquent { $students }
 grade-coverage-and-more = { $students } et { $more } autres
+report-export-rows = { $format } : { $path } ({ $rows ->
+        [one] { $rows } ligne
+       *[other] { $rows } lignes
+    })
+report-export-testsuites = junit : { $path } ({ $count ->
+        [one] { $count } testsuite
+       *[other] { $count } testsuites
+    })
+report-export-files = { $format } : { $path } ({ $count ->
+        [one] { $count } fichier
+       *[other] { $count } fichiers
+    })
+report-junit-not-judged = le correcteur n'a pas pu juger cette exécution
 
 # The REPL, lessons, exercises workflow, derive, progress, commands: keys `repl-…`, `lesson-…`, `derive-…`
 # (messages of this section)

@@ -44,7 +44,7 @@ impl Exporter for FeedbackExport {
         )
     }
 
-    fn finish(self: Box<Self>) -> anyhow::Result<String> {
+    fn finish(self: Box<Self>) -> anyhow::Result<crate::i18n::Message> {
         Ok(self.0.summary("feedback", "<student>.md"))
     }
 }
