@@ -123,11 +123,14 @@ fn grading_a_class_its_report_and_feedback_are_worded_by_the_catalog() {
     let solution = solution_43_3();
     let class = class(&[("alice.py", &wrong), ("bob.py", &solution)]);
     let feedback = tempfile::tempdir().expect("a feedback folder");
+    let books = tempfile::tempdir().expect("a gradebooks folder");
+    let book = books.path().join("g.sqlite");
     let run = atelier()
         .with_test_language()
         .args(["--lang", "xx", "grade", "43.3"])
         .args([class.path()])
-        .args(["--report"])
+        .args(["--report", "--gradebook"])
+        .args([&book])
         .args([format!("--export=feedback:{}", feedback.path().display())])
         .run()
         .code(0);
@@ -139,7 +142,8 @@ fn grading_a_class_its_report_and_feedback_are_worded_by_the_catalog() {
     );
     let stray = line_starting(&text, "notes.txt: NON NOTÉE — ");
     assert!(stray.contains(&format!("— {MARK}PAS UNE COPIE")), "{stray}");
-    line_starting(&text, "CARNET DE NOTES : ");
+    let gradebook = line_starting(&text, "CARNET DE NOTES : ");
+    assert!(gradebook.ends_with("(2 LIGNES POUR CET EXERCICE)"), "{gradebook}");
     let written = line_starting(&text, "feedback : ");
     assert!(written.ends_with("/<student>.md (2 FICHIERS)"), "{written}");
     line_starting(&text, "EXERCICE 43.3 — 2 COPIES NOTÉES");
@@ -172,6 +176,22 @@ fn grading_a_class_its_report_and_feedback_are_worded_by_the_catalog() {
         assert!(md.lines().any(|l| l.starts_with(start)), "{start:?} in:\n{md}");
     }
     assert!(md.contains("*‹xx› INDICE :*"), "{md}");
+
+    // Merging gradebooks: the summary, counts agreeing.
+    let merged = atelier()
+        .with_test_language()
+        .args(["--lang", "xx", "gradebook", "merge"])
+        .args([&book])
+        .args(["--into"])
+        .args([books.path().join("m.sqlite")])
+        .run()
+        .code(0);
+    let text = merged.stdout();
+    assert_marked(&margin_lines(&text), &text);
+    assert!(
+        text.contains(" : 2 LIGNES LUES DANS 1 CARNET DE NOTES, 2 AJOUTÉES, 0 DÉJÀ LÀ, "),
+        "{text}"
+    );
 }
 
 /// French counts agree with their number: `1 notée`, `1 copie notée` (0 and 1 are singular).

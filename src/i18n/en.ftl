@@ -139,6 +139,12 @@ report-export-files = { $format }: { $path } ({ $count ->
        *[other] { $count } files
     })
 report-junit-not-judged = the grader could not judge this run
+grade-merge-self = { $path }: the target itself, skipped
+grade-merge-conflict = conflict: { $student } / { $exercise }: { $existing } ({ $existing_at }) in the merge so far, { $incoming } ({ $incoming_at }) in { $source }; kept the most recent, { $kept ->
+        [latter] the latter
+       *[former] the former
+    }
+grade-merge-summary = { $into }: { $read } rows read from { $inputs } gradebooks, { $added } added, { $same } already there, { $conflicts } conflicts (kept the most recent)
 
 # The REPL, lessons, exercises workflow, derive, progress, commands: keys `repl-…`, `lesson-…`, `derive-…`
 # (messages of this section)

@@ -155,6 +155,24 @@ report-export-files = { $format } : { $path } ({ $count ->
        *[other] { $count } fichiers
     })
 report-junit-not-judged = le correcteur n'a pas pu juger cette exécution
+grade-merge-self = { $path } : la cible elle-même, ignorée
+grade-merge-conflict = conflit : { $student } / { $exercise } : { $existing } ({ $existing_at }) dans la fusion jusqu'ici, { $incoming } ({ $incoming_at }) dans { $source } ; la plus récente est gardée, { $kept ->
+        [latter] la seconde
+       *[former] la première
+    }
+grade-merge-summary = { $into } : { $read ->
+        [one] { $read } ligne lue
+       *[other] { $read } lignes lues
+    } dans { $inputs ->
+        [one] { $inputs } carnet de notes
+       *[other] { $inputs } carnets de notes
+    }, { $added ->
+        [one] { $added } ajoutée
+       *[other] { $added } ajoutées
+    }, { $same } déjà là, { $conflicts ->
+        [one] { $conflicts } conflit
+       *[other] { $conflicts } conflits
+    } (la plus récente gardée)
 
 # The REPL, lessons, exercises workflow, derive, progress, commands: keys `repl-…`, `lesson-…`, `derive-…`
 # (messages of this section)
