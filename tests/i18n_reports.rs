@@ -214,3 +214,17 @@ fn french_counts_agree_with_one_submission() {
     );
     assert!(text.contains("\nExercice 43.3 — 1 copie notée\n"), "{text}");
 }
+
+#[test]
+fn a_missing_submission_is_said_in_the_catalog_language() {
+    let run = atelier()
+        .with_test_language()
+        .args(["--lang", "xx", "check", "43.3", "no/such/file.py"])
+        .run()
+        .code(2);
+    let err = run.stderr();
+    assert!(
+        err.contains(&format!("{MARK}no/such/file.py : FICHIER INTROUVABLE")),
+        "{err}"
+    );
+}

@@ -139,6 +139,8 @@ report-export-files = { $format }: { $path } ({ $count ->
        *[other] { $count } files
     })
 report-junit-not-judged = the grader could not judge this run
+report-no-submission-file = { $path }: no such file (the submission to check)
+report-runs-at-least-one = --runs: at least 1
 grade-merge-self = { $path }: the target itself, skipped
 grade-merge-conflict = conflict: { $student } / { $exercise }: { $existing } ({ $existing_at }) in the merge so far, { $incoming } ({ $incoming_at }) in { $source }; kept the most recent, { $kept ->
         [latter] the latter

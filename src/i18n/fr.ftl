@@ -155,6 +155,8 @@ report-export-files = { $format } : { $path } ({ $count ->
        *[other] { $count } fichiers
     })
 report-junit-not-judged = le correcteur n'a pas pu juger cette exécution
+report-no-submission-file = { $path } : fichier introuvable (la copie à vérifier)
+report-runs-at-least-one = --runs : au moins 1
 grade-merge-self = { $path } : la cible elle-même, ignorée
 grade-merge-conflict = conflit : { $student } / { $exercise } : { $existing } ({ $existing_at }) dans la fusion jusqu'ici, { $incoming } ({ $incoming_at }) dans { $source } ; la plus récente est gardée, { $kept ->
         [latter] la seconde

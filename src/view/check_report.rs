@@ -131,7 +131,7 @@ fn write_checks(report: &CheckReport, lang: Lang, paint: Paint, out: &mut dyn Wr
 fn write_case_runs(report: &CheckReport, lang: Lang, paint: Paint, out: &mut dyn Write) -> io::Result<()> {
     for case in &report.cases {
         let run = &case.run;
-        let code = exit_words(run);
+        let code = exit_words(run.exit_code, run.signal);
         let line = msg!(
             "report-case-run",
             name = &case.name,
@@ -265,9 +265,9 @@ pub(crate) fn leftovers_killed(count: u32) -> Message {
     msg!("report-leftovers-killed", count = count)
 }
 
-/// `code 0`, `signal 9` or `-`.
-fn exit_words(run: &RunSummary) -> String {
-    match (run.exit_code, run.signal) {
+/// `code 0`, `signal 9` or `-` (the same in every language; the feedback files say it alike).
+pub(crate) fn exit_words(exit_code: Option<i32>, signal: Option<i32>) -> String {
+    match (exit_code, signal) {
         (_, Some(sig)) => format!("signal {sig}"),
         (Some(code), None) => format!("code {code}"),
         (None, None) => "-".into(),
@@ -275,7 +275,7 @@ fn exit_words(run: &RunSummary) -> String {
 }
 
 fn write_run(run: &RunSummary, lang: Lang, paint: Paint, out: &mut dyn Write) -> io::Result<()> {
-    let code = exit_words(run);
+    let code = exit_words(run.exit_code, run.signal);
     let line = msg!(
         "report-run",
         status = status_words(run.status),

@@ -12,7 +12,7 @@ use crate::grader::visibility::Visibility;
 use crate::i18n::Lang;
 use crate::msg;
 use crate::sandbox::RunStatus;
-use crate::view::check_report::{leftovers_killed, plain_diff, status_words};
+use crate::view::check_report::{exit_words, leftovers_killed, plain_diff, status_words};
 use crate::view::timeline::processes::write_timeline;
 
 /// What the Markdown needs beside the record.
@@ -134,11 +134,7 @@ pub fn markdown(r: &GradeRecord, view: &FeedbackView) -> String {
     let _ = writeln!(md, "\n## {}\n", lang.text("report-feedback-run"));
     let status = serde_json::from_value::<RunStatus>(serde_json::Value::String(run.status.clone()))
         .map_or_else(|_| run.status.clone(), |s| status_words(s).word(lang));
-    let code = match (run.exit_code, run.signal) {
-        (_, Some(sig)) => format!("signal {sig}"),
-        (Some(code), None) => format!("code {code}"),
-        (None, None) => "-".into(),
-    };
+    let code = exit_words(run.exit_code, run.signal);
     let end = msg!("report-feedback-end", status = status, code = code);
     let figures = msg!(
         "report-feedback-figures",
