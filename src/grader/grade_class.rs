@@ -71,7 +71,7 @@ pub fn grade_class(args: &GradeOptions, out: &mut dyn Write) -> Result<()> {
         .collect::<Result<Vec<_>>>()?;
     let shard = args.shard.as_deref().map(Shard::parse).transpose()?;
     if args.jobs == Some(0) {
-        anyhow::bail!("--jobs: at least 1");
+        anyhow::bail!("{}", lang.text("grade-jobs-at-least-one"));
     }
     let roster = args.roster.as_deref().map(Roster::load).transpose()?;
     check_options(&exports, roster.as_ref(), args.similarity_threshold)?;
@@ -292,15 +292,15 @@ fn from_gradebook(
     lang: Lang,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let usage = "DIR is required to grade: `atelier grade EXERCISE DIR` (without DIR, only `--gradebook FILE` with `--report` or `--export` reads what a gradebook holds)";
+    let usage = || anyhow::anyhow!("{}", lang.text("grade-dir-required"));
     let Some(path) = &args.gradebook else {
-        anyhow::bail!("{usage}");
+        return Err(usage());
     };
     if args.report.is_none() && exports.is_empty() {
-        anyhow::bail!("{usage}");
+        return Err(usage());
     }
     if args.regrade || args.jobs.is_some() {
-        anyhow::bail!("--regrade and --jobs need a class folder (DIR) to grade");
+        anyhow::bail!("{}", lang.text("grade-needs-class-folder"));
     }
     let book = Gradebook::open_existing(path)?;
     // The id as the course spells it when the course knows the exercise, else as given (a

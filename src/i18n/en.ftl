@@ -141,6 +141,15 @@ report-export-files = { $format }: { $path } ({ $count ->
 report-junit-not-judged = the grader could not judge this run
 report-no-submission-file = { $path }: no such file (the submission to check)
 report-runs-at-least-one = --runs: at least 1
+grade-stopped = grading stopped by { $signal ->
+        [sigterm] SIGTERM
+        [sigint] SIGINT (Ctrl-C)
+       *[other] a stop request
+    }: { $recorded } of { $total } submissions graded and recorded, the runs under way stopped and not recorded; the same command grades the rest
+grade-internal-error = internal error while checking (please report it): { $what }
+grade-jobs-at-least-one = --jobs: at least 1
+grade-dir-required = DIR is required to grade: `atelier grade EXERCISE DIR` (without DIR, only `--gradebook FILE` with `--report` or `--export` reads what a gradebook holds)
+grade-needs-class-folder = --regrade and --jobs need a class folder (DIR) to grade
 grade-merge-self = { $path }: the target itself, skipped
 grade-merge-conflict = conflict: { $student } / { $exercise }: { $existing } ({ $existing_at }) in the merge so far, { $incoming } ({ $incoming_at }) in { $source }; kept the most recent, { $kept ->
         [latter] the latter

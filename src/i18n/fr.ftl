@@ -157,6 +157,15 @@ report-export-files = { $format } : { $path } ({ $count ->
 report-junit-not-judged = le correcteur n'a pas pu juger cette exécution
 report-no-submission-file = { $path } : fichier introuvable (la copie à vérifier)
 report-runs-at-least-one = --runs : au moins 1
+grade-stopped = notation arrêtée par { $signal ->
+        [sigterm] SIGTERM
+        [sigint] SIGINT (Ctrl-C)
+       *[other] une demande d'arrêt
+    } : { $recorded } sur { $total } copies notées et enregistrées, les exécutions en cours arrêtées et non enregistrées ; la même commande note le reste
+grade-internal-error = erreur interne pendant la vérification (merci de la signaler) : { $what }
+grade-jobs-at-least-one = --jobs : au moins 1
+grade-dir-required = DIR est nécessaire pour noter : `atelier grade EXERCICE DIR` (sans DIR, seul `--gradebook FICHIER` avec `--report` ou `--export` lit ce que contient un carnet de notes)
+grade-needs-class-folder = --regrade et --jobs demandent un dossier de classe (DIR) à noter
 grade-merge-self = { $path } : la cible elle-même, ignorée
 grade-merge-conflict = conflit : { $student } / { $exercise } : { $existing } ({ $existing_at }) dans la fusion jusqu'ici, { $incoming } ({ $incoming_at }) dans { $source } ; la plus récente est gardée, { $kept ->
         [latter] la seconde
