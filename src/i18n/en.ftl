@@ -150,6 +150,11 @@ grade-internal-error = internal error while checking (please report it): { $what
 grade-jobs-at-least-one = --jobs: at least 1
 grade-dir-required = DIR is required to grade: `atelier grade EXERCISE DIR` (without DIR, only `--gradebook FILE` with `--report` or `--export` reads what a gradebook holds)
 grade-needs-class-folder = --regrade and --jobs need a class folder (DIR) to grade
+grade-autograder-written = { $out }: Gradescope autograder for { $exercise } ({ $files } files; the binary { $glibc ->
+        [static] is static
+       *[other] needs glibc { $glibc }, Ubuntu 22.04 has 2.35
+    })
+grade-autograder-zip = { $zip }: the zip to upload
 grade-merge-self = { $path }: the target itself, skipped
 grade-merge-conflict = conflict: { $student } / { $exercise }: { $existing } ({ $existing_at }) in the merge so far, { $incoming } ({ $incoming_at }) in { $source }; kept the most recent, { $kept ->
         [latter] the latter

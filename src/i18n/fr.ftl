@@ -166,6 +166,11 @@ grade-internal-error = erreur interne pendant la vérification (merci de la sign
 grade-jobs-at-least-one = --jobs : au moins 1
 grade-dir-required = DIR est nécessaire pour noter : `atelier grade EXERCICE DIR` (sans DIR, seul `--gradebook FICHIER` avec `--report` ou `--export` lit ce que contient un carnet de notes)
 grade-needs-class-folder = --regrade et --jobs demandent un dossier de classe (DIR) à noter
+grade-autograder-written = { $out } : autograder Gradescope pour { $exercise } ({ $files } fichiers ; le binaire { $glibc ->
+        [static] est statique
+       *[other] demande la glibc { $glibc }, Ubuntu 22.04 a la 2.35
+    })
+grade-autograder-zip = { $zip } : le zip à déposer
 grade-merge-self = { $path } : la cible elle-même, ignorée
 grade-merge-conflict = conflit : { $student } / { $exercise } : { $existing } ({ $existing_at }) dans la fusion jusqu'ici, { $incoming } ({ $incoming_at }) dans { $source } ; la plus récente est gardée, { $kept ->
         [latter] la seconde
