@@ -424,7 +424,7 @@ fn the_gradescope_autograder_gives_the_right_verdicts_in_a_simulated_container()
         .run()
         .code(0);
     assert!(
-        written.stdout().contains("Gradescope autograder for 43.3"),
+        written.stdout().contains("autograder Gradescope pour 43.3"),
         "{}",
         written.stdout()
     );

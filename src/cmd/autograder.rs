@@ -37,19 +37,20 @@ pub fn run(globals: &Globals, args: &AutograderArgs) -> anyhow::Result<ExitCode>
             };
             let written = write_gradescope(&exercise, &spec, &opts)?;
             let mut stdout = io::stdout().lock();
-            writeln!(
-                stdout,
-                "{}: Gradescope autograder for {} ({} files; the binary {})",
-                out.display(),
-                spec.id,
-                written.files.len(),
-                match written.glibc {
-                    Some((a, b)) => format!("needs glibc {a}.{b}, Ubuntu 22.04 has 2.35"),
-                    None => "is static".to_string(),
+            let line = atelier::msg!(
+                "grade-autograder-written",
+                out = out.display().to_string(),
+                exercise = &spec.id,
+                files = written.files.len(),
+                glibc = match written.glibc {
+                    Some((a, b)) => format!("{a}.{b}"),
+                    None => "static".to_string(),
                 }
-            )?;
+            );
+            writeln!(stdout, "{}", line.word(lang))?;
             if let Some(zip) = zip {
-                writeln!(stdout, "{}: the zip to upload", zip.display())?;
+                let zip = atelier::msg!("grade-autograder-zip", zip = zip.display().to_string());
+                writeln!(stdout, "{}", zip.word(lang))?;
             }
             Ok(ExitCode::SUCCESS)
         }

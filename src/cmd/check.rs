@@ -18,10 +18,14 @@ pub fn run(globals: &Globals, args: &CheckArgs) -> anyhow::Result<ExitCode> {
     // The course speaks French; `--lang en` or an English locale switches the messages.
     let lang = globals.lang(Lang::Fr);
     if !args.file.is_file() {
-        anyhow::bail!("{}: no such file (the submission to check)", args.file.display());
+        let path = args.file.display().to_string();
+        anyhow::bail!(
+            "{}",
+            atelier::msg!("report-no-submission-file", path = path).word(lang)
+        );
     }
     if args.runs == Some(0) {
-        anyhow::bail!("--runs: at least 1");
+        anyhow::bail!("{}", lang.text("report-runs-at-least-one"));
     }
     let opts = CheckOptions {
         lang,

@@ -22,21 +22,24 @@ pub fn run(globals: &Globals, args: &GradebookArgs) -> anyhow::Result<ExitCode> 
             let roster = roster.as_deref().map(Roster::load).transpose()?;
             let students = class
                 .as_deref()
-                .map(|dir| coverage::class_students(dir, std::slice::from_ref(into), lang))
+                .map(|dir| coverage::class_students(dir, std::slice::from_ref(into)))
                 .transpose()?;
             let stdout = io::stdout();
             let mut out = stdout.lock();
-            let summary = merge::merge(inputs, into, &mut out)?;
-            writeln!(
-                out,
-                "{}: {} rows read from {} gradebooks, {} added, {} already there, {} conflicts (kept the most recent)",
-                into.display(),
-                summary.read,
-                inputs.len(),
-                summary.added,
-                summary.same,
-                summary.conflicts
-            )?;
+            let summary = merge::merge(inputs, into, &mut |note| {
+                writeln!(out, "{}", note.word(lang))?;
+                Ok(())
+            })?;
+            let line = atelier::msg!(
+                "grade-merge-summary",
+                into = into.display().to_string(),
+                read = summary.read,
+                inputs = inputs.len(),
+                added = summary.added,
+                same = summary.same,
+                conflicts = summary.conflicts
+            );
+            writeln!(out, "{}", line.word(lang))?;
             if students.is_some() || roster.is_some() {
                 let book = Gradebook::open_existing(into)?;
                 let mut found = Vec::new();

@@ -79,6 +79,8 @@ pub fn write_gradescope(
             GRADESCOPE_GLIBC.1
         );
     }
+    // Not UI text: the `--lang` tag the uploaded script passes to the uploaded binary, which has
+    // only its built-in catalogs (a catalog installed here is not uploaded): others read English.
     let lang = match opts.lang {
         Lang::Fr => "fr",
         Lang::En | Lang::Other(_) => "en",
@@ -263,10 +265,7 @@ pub fn run_gradescope(
             "execution_time": (started.elapsed().as_secs_f64() * 1000.0).round() / 1000.0,
             "output": format!(
                 "{}\n\n```text\n{err:#}\n```\n",
-                run.lang.pick(
-                    "Votre copie n'a pas pu être notée ; prévenez votre enseignant :",
-                    "Your submission could not be graded; please tell your instructor:"
-                )
+                run.lang.text("grade-autograder-not-graded")
             ),
             "output_format": "md",
             "stdout_visibility": "hidden",
@@ -290,8 +289,8 @@ fn grade_one(
     if !dir.is_dir() {
         anyhow::bail!("{}: no submission folder", dir.display());
     }
-    let submission = class::from_folder(&dir, &dir, "submission", &spec.file, run.lang)
-        .map_err(|problem| anyhow::anyhow!("{}: {}", problem.entry, problem.reason))?;
+    let submission = class::from_folder(&dir, &dir, "submission", &spec.file)
+        .map_err(|problem| anyhow::anyhow!("{}: {}", problem.entry, problem.reason.word(run.lang)))?;
     let bytes = super::submission_file::read(&submission.path)?;
     let opts = CheckOptions {
         lang: run.lang,

@@ -117,16 +117,17 @@ pub fn run_batch(
     finished?;
     if interrupt::requested() {
         let signal = match interrupt::signal() {
-            Some(libc::SIGTERM) => "SIGTERM",
-            Some(libc::SIGINT) => "SIGINT (Ctrl-C)",
-            _ => "a stop request",
+            Some(libc::SIGTERM) => "sigterm",
+            Some(libc::SIGINT) => "sigint",
+            _ => "other",
         };
-        anyhow::bail!(
-            "grading stopped by {signal}: {} of {} submissions graded and recorded, the runs under way \
-             stopped and not recorded; the same command grades the rest",
-            recorded.load(Ordering::Relaxed),
-            jobs.len()
+        let stopped = crate::msg!(
+            "grade-stopped",
+            signal = signal,
+            recorded = recorded.load(Ordering::Relaxed),
+            total = jobs.len()
         );
+        anyhow::bail!("{}", stopped.word(env.opts.lang));
     }
     Ok(())
 }
@@ -188,7 +189,7 @@ fn grade_one(env: &BatchEnv<'_>, job: &Job) -> Outcome {
                 .unwrap_or_else(|| "a panic".into());
             Outcome::Failed {
                 student,
-                error: format!("internal error while checking (please report it): {what}"),
+                error: crate::msg!("grade-internal-error", what = what).word(env.opts.lang),
             }
         }
     }

@@ -10,7 +10,8 @@ use anyhow::Context;
 use sha2::{Digest, Sha256};
 
 use super::bulk_layout;
-use crate::i18n::Lang;
+use crate::i18n::Message;
+use crate::msg;
 
 pub use super::submission_file::MAX_SUBMISSION_BYTES;
 /// How deep a student's folder is searched (an unzipped upload often adds a wrapper folder).
@@ -27,13 +28,14 @@ pub struct Submission {
 }
 
 /// An entry of the class folder that is not graded, and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct NotGraded {
     /// The student it would be (the entry's name without `.py`).
     pub student: String,
     /// The entry, relative to the class folder.
     pub entry: String,
-    pub reason: String,
+    /// Why, worded by whoever shows it.
+    pub reason: Message,
 }
 
 /// A class folder, read.
@@ -53,14 +55,8 @@ impl Class {
 }
 
 /// Reads a class folder. `expected` is the file name the spec gives the submission (`compteur.py`);
-/// the reasons for not grading an entry are in `lang`; entries for which `ignore` holds (the
-/// grader's own gradebook or exports) are skipped.
-pub fn discover(
-    dir: &Path,
-    expected: &str,
-    lang: Lang,
-    ignore: &dyn Fn(&Path) -> bool,
-) -> anyhow::Result<Class> {
+/// entries for which `ignore` holds (the grader's own gradebook or exports) are skipped.
+pub fn discover(dir: &Path, expected: &str, ignore: &dyn Fn(&Path) -> bool) -> anyhow::Result<Class> {
     let meta =
         fs::metadata(dir).with_context(|| format!("{}: cannot read the class folder", dir.display()))?;
     if !meta.is_dir() {
@@ -84,12 +80,7 @@ pub fn discover(
             others.push(NotGraded {
                 student: shown.clone(),
                 entry: shown,
-                reason: lang
-                    .pick(
-                        "le nom n'est pas de l'UTF-8 valide (le nom d'un étudiant doit être du texte)",
-                        "the name is not valid UTF-8 (a student's name must be text)",
-                    )
-                    .into(),
+                reason: msg!("grade-name-not-utf8"),
             });
             continue;
         };
@@ -109,10 +100,10 @@ pub fn discover(
             continue;
         }
         if kind.is_dir() {
-            let claim = from_folder(dir, &path, name, expected, lang);
+            let claim = from_folder(dir, &path, name, expected);
             claims.entry(name.to_string()).or_default().push(claim);
         } else if let Some(stem) = name.strip_suffix(".py").filter(|_| kind.is_file()) {
-            let claim = checked_file(dir, stem, &path, lang);
+            let claim = checked_file(dir, stem, &path);
             claims.entry(stem.to_string()).or_default().push(claim);
         } else {
             let student = name.rsplit_once('.').map_or(name, |(stem, _)| stem).to_string();
@@ -122,26 +113,11 @@ pub fn discover(
                 student
             };
             let reason = if kind.file_type().is_symlink() {
-                lang.pick(
-                    "un lien symbolique : seuls les vrais fichiers et dossiers sont notés",
-                    "a symbolic link: only real files and folders are graded",
-                )
-                .to_string()
+                msg!("grade-symbolic-link")
             } else if !kind.is_file() {
-                lang.pick(
-                    "ni un fichier ordinaire ni un dossier (un tube nommé, une socket, un périphérique) : refusé",
-                    "neither a regular file nor a folder (a named pipe, a socket, a device): refused",
-                )
-                .to_string()
+                msg!("grade-special-file")
             } else {
-                match lang {
-                    Lang::Fr => format!(
-                        "pas une copie : attendu un dossier `{student}/` ou un fichier `{student}.py`"
-                    ),
-                    Lang::En | Lang::Other(_) => {
-                        format!("not a submission: expected a folder `{student}/` or a file `{student}.py`")
-                    }
-                }
+                msg!("grade-not-a-submission", student = &student)
             };
             others.push(NotGraded {
                 student,
@@ -155,9 +131,9 @@ pub fn discover(
             .map_err(|reason| NotGraded {
                 student: student.clone(),
                 entry: relative(dir, &files[0].0),
-                reason,
+                reason: msg!("grade-bulk-download", problem = reason),
             })
-            .and_then(|path| checked_file(dir, &student, &path, lang));
+            .and_then(|path| checked_file(dir, &student, &path));
         claims.entry(student).or_default().push(claim);
     }
     let mut class = Class {
@@ -169,14 +145,7 @@ pub fn discover(
             class.not_graded.push(NotGraded {
                 student: student.clone(),
                 entry: student.clone(),
-                reason: match lang {
-                    Lang::Fr => format!(
-                        "à la fois `{student}.py` et un dossier `{student}/` : laquelle noter n'est pas deviné"
-                    ),
-                    Lang::En | Lang::Other(_) => format!(
-                        "both `{student}.py` and a folder `{student}/`: which one to grade is not guessed"
-                    ),
-                },
+                reason: msg!("grade-file-and-folder", student = &student),
             });
             continue;
         }
@@ -199,12 +168,11 @@ pub(crate) fn from_folder(
     folder: &Path,
     student: &str,
     expected: &str,
-    lang: Lang,
 ) -> Result<Submission, NotGraded> {
     let mut python = Vec::new();
     let mut other = 0usize;
     collect_python(folder, 0, &mut python, &mut other);
-    let problem = |reason: String| NotGraded {
+    let problem = |reason: Message| NotGraded {
         student: student.to_string(),
         entry: format!("{student}/"),
         reason,
@@ -217,41 +185,34 @@ pub(crate) fn from_folder(
         ([one], _) => (*one).clone(),
         ([], [one]) => one.clone(),
         ([], []) if other == 0 => {
-            return Err(problem(lang.pick("un dossier vide", "an empty folder").into()));
+            return Err(problem(msg!("grade-empty-folder")));
         }
         ([], []) => {
-            return Err(problem(match lang {
-                Lang::Fr => format!("aucun fichier `.py` (attendu `{expected}` ; {other} autres fichiers)"),
-                Lang::En | Lang::Other(_) => {
-                    format!("no `.py` file (expected `{expected}`; {other} other files)")
-                }
-            }));
+            return Err(problem(msg!(
+                "grade-no-python-file",
+                expected = expected,
+                others = other
+            )));
         }
         ([], many) => {
-            let (n, files) = (many.len(), shown(root, many));
-            return Err(problem(match lang {
-                Lang::Fr => format!(
-                    "{n} fichiers `.py` et aucun nommé `{expected}` ({files}) : lequel noter n'est pas deviné"
-                ),
-                Lang::En | Lang::Other(_) => format!(
-                    "{n} `.py` files and none named `{expected}` ({files}): which one to grade is not guessed"
-                ),
-            }));
+            return Err(problem(msg!(
+                "grade-python-files-none-named",
+                count = many.len(),
+                expected = expected,
+                files = shown(root, many)
+            )));
         }
         (many, _) => {
             let many: Vec<PathBuf> = many.iter().map(|p| (*p).clone()).collect();
-            let (n, files) = (many.len(), shown(root, &many));
-            return Err(problem(match lang {
-                Lang::Fr => {
-                    format!("{n} fichiers nommés `{expected}` ({files}) : lequel noter n'est pas deviné")
-                }
-                Lang::En | Lang::Other(_) => {
-                    format!("{n} files named `{expected}` ({files}): which one to grade is not guessed")
-                }
-            }));
+            return Err(problem(msg!(
+                "grade-files-named",
+                count = many.len(),
+                expected = expected,
+                files = shown(root, &many)
+            )));
         }
     };
-    checked_file(root, student, &chosen, lang)
+    checked_file(root, student, &chosen)
 }
 
 /// `.py` files under `dir` (not following links, skipping hidden entries), and a count of the rest.
@@ -295,35 +256,26 @@ fn relative(root: &Path, path: &Path) -> String {
 }
 
 /// A regular file of a sensible size, as a submission.
-fn checked_file(root: &Path, student: &str, path: &Path, lang: Lang) -> Result<Submission, NotGraded> {
+fn checked_file(root: &Path, student: &str, path: &Path) -> Result<Submission, NotGraded> {
     let rel = relative(root, path);
-    let problem = |reason: String| NotGraded {
+    let problem = |reason: Message| NotGraded {
         student: student.to_string(),
         entry: rel.clone(),
         reason,
     };
     match fs::symlink_metadata(path) {
-        Ok(meta) if !meta.is_file() => Err(problem(
-            lang.pick("pas un fichier ordinaire", "not a regular file").into(),
-        )),
-        Ok(meta) if meta.len() > MAX_SUBMISSION_BYTES => {
-            let (size, max) = (meta.len(), MAX_SUBMISSION_BYTES >> 10);
-            Err(problem(match lang {
-                Lang::Fr => format!("{size} octets : plus que les {max} Kio permis pour une copie"),
-                Lang::En | Lang::Other(_) => {
-                    format!("{size} bytes: larger than the {max} KiB a submission may have")
-                }
-            }))
-        }
+        Ok(meta) if !meta.is_file() => Err(problem(msg!("grade-not-regular-file"))),
+        Ok(meta) if meta.len() > MAX_SUBMISSION_BYTES => Err(problem(msg!(
+            "grade-too-large",
+            size = meta.len(),
+            max_kib = MAX_SUBMISSION_BYTES >> 10
+        ))),
         Ok(_) => Ok(Submission {
             student: student.to_string(),
             path: path.to_path_buf(),
             rel: rel.clone(),
         }),
-        Err(err) => Err(problem(format!(
-            "{}: {err}",
-            lang.pick("illisible", "cannot read")
-        ))),
+        Err(err) => Err(problem(msg!("grade-unreadable", error = err.to_string()))),
     }
 }
 
@@ -414,7 +366,7 @@ mod tests {
         std::os::unix::fs::symlink("/etc/passwd", root.join("gus.py")).unwrap();
         nix::unistd::mkfifo(&root.join("hub.py"), nix::sys::stat::Mode::S_IRWXU).unwrap();
 
-        let class = discover(root, "compteur.py", Lang::En, &|_| false).unwrap();
+        let class = discover(root, "compteur.py", &|_| false).unwrap();
         let graded: Vec<(&str, &str)> = class
             .submissions
             .iter()
@@ -430,11 +382,12 @@ mod tests {
         );
         let problems: Vec<&str> = class.not_graded.iter().map(|p| p.student.as_str()).collect();
         assert_eq!(problems, ["ann", "cid", "eve", "fay", "gus", "hub", "notes"]);
-        assert!(class.not_graded[0].reason.contains("not a submission"));
-        assert!(class.not_graded[1].reason.contains("not guessed"));
-        assert!(class.not_graded[2].reason.contains("empty"));
-        assert!(class.not_graded[3].reason.contains("both"));
-        assert!(class.not_graded[4].reason.contains("symbolic link"));
-        assert!(class.not_graded[5].reason.contains("named pipe"));
+        let reason = |i: usize| class.not_graded[i].reason.word(crate::i18n::Lang::En);
+        assert!(reason(0).contains("not a submission"));
+        assert!(reason(1).contains("not guessed"));
+        assert!(reason(2).contains("empty"));
+        assert!(reason(3).contains("both"));
+        assert!(reason(4).contains("symbolic link"));
+        assert!(reason(5).contains("named pipe"));
     }
 }

@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use super::class;
 use super::gradebook::Gradebook;
 use super::roster::Roster;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message};
+use crate::msg;
 
 /// Names listed in a sentence before "and N more".
 const SHOWN: usize = 20;
@@ -28,27 +29,42 @@ impl Coverage {
         self.missing.is_empty()
     }
 
-    /// `43.3: 10 of 12 graded: missing ada, bob`.
-    pub fn sentence(&self, lang: Lang) -> String {
-        let mut text = match lang {
-            Lang::Fr => format!("{} : {} sur {} notés", self.exercise, self.graded, self.expected),
-            Lang::En | Lang::Other(_) => {
-                format!("{}: {} of {} graded", self.exercise, self.graded, self.expected)
-            }
-        };
-        if !self.missing.is_empty() {
-            let shown: Vec<&str> = self.missing.iter().take(SHOWN).map(String::as_str).collect();
-            text.push_str(lang.pick(" : manquent ", ": missing "));
-            text.push_str(&shown.join(", "));
-            if self.missing.len() > SHOWN {
-                let more = self.missing.len() - SHOWN;
-                match lang {
-                    Lang::Fr => text.push_str(&format!(" et {more} autres")),
-                    Lang::En | Lang::Other(_) => text.push_str(&format!(" and {more} more")),
-                }
-            }
+    /// `43.3: 10 of 12 graded: missing ada, bob`, as a message.
+    pub fn message(&self) -> Message {
+        let graded = msg!(
+            "grade-coverage",
+            exercise = &self.exercise,
+            graded = self.graded,
+            expected = self.expected
+        );
+        if self.missing.is_empty() {
+            return graded;
         }
-        text
+        let shown = self
+            .missing
+            .iter()
+            .take(SHOWN)
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(", ");
+        let students: crate::i18n::Arg = if self.missing.len() > SHOWN {
+            msg!(
+                "grade-coverage-and-more",
+                students = shown,
+                more = self.missing.len() - SHOWN
+            )
+            .into()
+        } else {
+            shown.into()
+        };
+        Message::new("grade-coverage-missing")
+            .arg("coverage", graded)
+            .arg("students", students)
+    }
+
+    /// [`Coverage::message`] in `lang`'s words.
+    pub fn sentence(&self, lang: Lang) -> String {
+        self.message().word(lang)
     }
 }
 
@@ -99,7 +115,7 @@ pub fn of_students(
 
 /// The students of a class folder (graded or not: every entry that names one), leaving out the
 /// files of `own` (a gradebook kept inside the folder).
-pub fn class_students(dir: &Path, own: &[PathBuf], lang: Lang) -> anyhow::Result<BTreeSet<String>> {
+pub fn class_students(dir: &Path, own: &[PathBuf]) -> anyhow::Result<BTreeSet<String>> {
     let key = |p: &Path| p.canonicalize().ok();
     let own: Vec<PathBuf> = own.iter().filter_map(|p| key(p)).collect();
     let ignore = |entry: &Path| {
@@ -114,7 +130,7 @@ pub fn class_students(dir: &Path, own: &[PathBuf], lang: Lang) -> anyhow::Result
             || key(entry).is_some_and(|k| own.contains(&k))
     };
     // The spec's file name only decides which file of a folder is graded, not who the students are.
-    let class = class::discover(dir, "", lang, &ignore)?;
+    let class = class::discover(dir, "", &ignore)?;
     Ok(class
         .submissions
         .into_iter()

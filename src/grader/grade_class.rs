@@ -23,6 +23,7 @@ use super::reference::reference_output;
 use super::roster::Roster;
 use crate::course::{CourseFiles, exercise::find as find_exercise};
 use crate::i18n::Lang;
+use crate::msg;
 use anyhow::Result;
 
 /// What to grade and how (the flags of `atelier grade`).
@@ -70,7 +71,7 @@ pub fn grade_class(args: &GradeOptions, out: &mut dyn Write) -> Result<()> {
         .collect::<Result<Vec<_>>>()?;
     let shard = args.shard.as_deref().map(Shard::parse).transpose()?;
     if args.jobs == Some(0) {
-        anyhow::bail!("--jobs: at least 1");
+        anyhow::bail!("{}", lang.text("grade-jobs-at-least-one"));
     }
     let roster = args.roster.as_deref().map(Roster::load).transpose()?;
     check_options(&exports, roster.as_ref(), args.similarity_threshold)?;
@@ -100,7 +101,7 @@ pub fn grade_class(args: &GradeOptions, out: &mut dyn Write) -> Result<()> {
 
     // The gradebook or an export written inside the class folder is ours, not a student's.
     let own = own_files(args.gradebook.as_deref(), &exports);
-    let mut class = class::discover(dir, &spec.file, lang, &|entry| is_own(entry, &own))?;
+    let mut class = class::discover(dir, &spec.file, &|entry| is_own(entry, &own))?;
     if let Some(shard) = shard {
         class.keep_shard(shard);
     }
@@ -123,7 +124,7 @@ pub fn grade_class(args: &GradeOptions, out: &mut dyn Write) -> Result<()> {
                 not_graded.push(NotGraded {
                     student: submission.student.clone(),
                     entry: submission.rel.clone(),
-                    reason: format!("{}: {err}", lang.pick("refusée", "refused")),
+                    reason: msg!("grade-refused", error = err.to_string()),
                 });
                 continue;
             }
@@ -143,8 +144,6 @@ pub fn grade_class(args: &GradeOptions, out: &mut dyn Write) -> Result<()> {
     }
     not_graded.sort_by(|a, b| a.student.cmp(&b.student));
 
-    // French puts a space before a colon.
-    let colon = lang.pick(" :", ":");
     let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
     let workers = if spec.timing_sensitive {
         1
@@ -152,36 +151,24 @@ pub fn grade_class(args: &GradeOptions, out: &mut dyn Write) -> Result<()> {
         args.jobs.unwrap_or(cpus)
     };
     let mut progress = Progress::new(jobs.len());
-    progress.note(&format!(
-        "{} {}{colon} {} {}, {} {}, {} {} — {} {}{}",
-        lang.pick("Notation de", "Grading"),
-        spec.id,
-        jobs.len(),
-        lang.pick("à noter", "to grade"),
-        unchanged.len(),
-        lang.pick("inchangées", "unchanged"),
-        not_graded.len(),
-        lang.pick("non notées", "not graded"),
-        workers.min(jobs.len().max(1)),
-        lang.pick("en parallèle", "at a time"),
-        match shard {
+    let start = msg!(
+        "grade-start",
+        exercise = &spec.id,
+        to_grade = jobs.len(),
+        unchanged = unchanged.len(),
+        not_graded = not_graded.len(),
+        workers = workers.min(jobs.len().max(1)),
+        shard = match shard {
             Some(s) => format!(" (shard {}/{})", s.index, s.count),
             None => String::new(),
         }
-    ));
+    );
+    progress.note(&start.word(lang));
     if spec.timing_sensitive && args.jobs.is_some_and(|j| j > 1) {
-        progress.note(lang.pick(
-            "exercice sensible au temps : une copie à la fois (--jobs ignoré)",
-            "timing-sensitive exercise: one submission at a time (--jobs ignored)",
-        ));
+        progress.note(&lang.text("grade-timing-sensitive"));
     }
     for problem in &not_graded {
-        progress.note(&format!(
-            "{}: {} — {}",
-            problem.entry,
-            lang.pick("non notée", "not graded"),
-            problem.reason
-        ));
+        progress.note(&not_graded_line(problem).word(lang));
     }
 
     let mut tally = [0u64; 3];
@@ -198,23 +185,21 @@ pub fn grade_class(args: &GradeOptions, out: &mut dyn Write) -> Result<()> {
             Outcome::Graded(record) => {
                 book.record(&record)?;
                 tally[record.verdict as usize] += 1;
-                let text = format!(
-                    "{} {}/{} ({} {}, {:.2} s)",
-                    record.verdict.as_str(),
-                    record.score,
-                    record.max_score,
-                    lang.pick("exécution", "run"),
-                    record.run.status,
-                    record.run.wall_s
+                // The verdict and the run's status by their codes, as the gradebook holds them.
+                let text = msg!(
+                    "grade-progress-graded",
+                    verdict = record.verdict.as_str(),
+                    score = record.score,
+                    max = record.max_score,
+                    status = &record.run.status,
+                    wall = format!("{:.2}", record.run.wall_s)
                 );
-                progress.finished(&record.student, &text, record.verdict == GradeVerdict::Error);
+                let is_error = record.verdict == GradeVerdict::Error;
+                progress.finished(&record.student, &text.word(lang), is_error);
             }
             Outcome::Failed { student, error } => {
-                progress.finished(
-                    &student,
-                    &format!("{}: {error}", lang.pick("ERREUR", "ERROR")),
-                    true,
-                );
+                let text = msg!("grade-progress-error", error = &error);
+                progress.finished(&student, &text.word(lang), true);
                 failures.push((student, error));
             }
         }
@@ -223,47 +208,29 @@ pub fn grade_class(args: &GradeOptions, out: &mut dyn Write) -> Result<()> {
     progress.finish();
     batch?;
 
-    writeln!(
-        out,
-        "{}{colon} {} {} (pass {}, fail {}, error {}), {} {}, {} {}",
-        spec.id,
-        tally.iter().sum::<u64>(),
-        lang.pick("notées", "graded"),
-        tally[GradeVerdict::Pass as usize],
-        tally[GradeVerdict::Fail as usize],
-        tally[GradeVerdict::Error as usize],
-        unchanged.len(),
-        lang.pick("inchangées (non renotées)", "unchanged (not regraded)"),
-        not_graded.len(),
-        lang.pick("non notées", "not graded"),
-    )?;
+    let summary = msg!(
+        "grade-summary",
+        exercise = &spec.id,
+        graded = tally.iter().sum::<u64>(),
+        pass = tally[GradeVerdict::Pass as usize],
+        fail = tally[GradeVerdict::Fail as usize],
+        error = tally[GradeVerdict::Error as usize],
+        unchanged = unchanged.len(),
+        not_graded = not_graded.len()
+    );
+    writeln!(out, "{}", summary.word(lang))?;
     for problem in &not_graded {
-        writeln!(
-            out,
-            "  {}: {} — {}",
-            problem.entry,
-            lang.pick("non notée", "not graded"),
-            problem.reason
-        )?;
+        writeln!(out, "  {}", not_graded_line(problem).word(lang))?;
     }
     if book.is_memory() {
-        writeln!(
-            out,
-            "{}",
-            lang.pick(
-                "carnet de notes : en mémoire seulement (--gradebook FICHIER pour garder les notes et reprendre un lot interrompu)",
-                "gradebook: in memory only (--gradebook FILE keeps the grades and resumes an interrupted batch)"
-            )
-        )?;
+        writeln!(out, "{}", lang.text("grade-gradebook-in-memory"))?;
     } else {
-        writeln!(
-            out,
-            "{}{colon} {} ({} {})",
-            lang.pick("carnet de notes", "gradebook"),
-            book.name(),
-            book.count(Some(&spec.id))?,
-            lang.pick("lignes pour cet exercice", "rows for this exercise"),
-        )?;
+        let line = msg!(
+            "grade-gradebook",
+            name = book.name(),
+            rows = book.count(Some(&spec.id))?
+        );
+        writeln!(out, "{}", line.word(lang))?;
     }
 
     // The exports cover this class (this shard): the students found in DIR, graded now or before.
@@ -296,18 +263,24 @@ pub fn grade_class(args: &GradeOptions, out: &mut dyn Write) -> Result<()> {
     out.flush()?;
     if !failures.is_empty() {
         let names: Vec<&str> = failures.iter().map(|(s, _)| s.as_str()).collect();
-        anyhow::bail!(
-            "{} {}: {} ({})",
-            failures.len(),
-            lang.pick(
-                "copies n'ont pas pu être notées (relancer la commande les reprend)",
-                "submissions could not be graded (running the command again retries them)"
-            ),
-            names.join(", "),
-            failures[0].1
+        let problem = msg!(
+            "grade-not-graded-retry",
+            count = failures.len(),
+            students = names.join(", "),
+            error = &failures[0].1
         );
+        anyhow::bail!("{}", problem.word(lang));
     }
     Ok(())
+}
+
+/// `alice.txt: not graded — why`.
+fn not_graded_line(problem: &NotGraded) -> crate::i18n::Message {
+    msg!(
+        "grade-entry-not-graded",
+        entry = &problem.entry,
+        reason = problem.reason.clone()
+    )
 }
 
 /// `--report` / `--export` without DIR: read the gradebook, grade nothing.
@@ -319,15 +292,15 @@ fn from_gradebook(
     lang: Lang,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let usage = "DIR is required to grade: `atelier grade EXERCISE DIR` (without DIR, only `--gradebook FILE` with `--report` or `--export` reads what a gradebook holds)";
+    let usage = || anyhow::anyhow!("{}", lang.text("grade-dir-required"));
     let Some(path) = &args.gradebook else {
-        anyhow::bail!("{usage}");
+        return Err(usage());
     };
     if args.report.is_none() && exports.is_empty() {
-        anyhow::bail!("{usage}");
+        return Err(usage());
     }
     if args.regrade || args.jobs.is_some() {
-        anyhow::bail!("--regrade and --jobs need a class folder (DIR) to grade");
+        anyhow::bail!("{}", lang.text("grade-needs-class-folder"));
     }
     let book = Gradebook::open_existing(path)?;
     // The id as the course spells it when the course knows the exercise, else as given (a

@@ -8,13 +8,17 @@
 //!
 //! The merge is written to a temporary gradebook beside C (a copy of C when it exists) and renamed
 //! over C only when it succeeded: a failed merge leaves C as it was, or no file at all.
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 
 use super::gradebook::Gradebook;
 use super::record::GradeRecord;
+use crate::i18n::Message;
+use crate::msg;
+
+/// Receives what a merge has to say (an input skipped, a conflict) as it happens.
+pub type Notes<'a> = &'a mut dyn FnMut(Message) -> anyhow::Result<()>;
 
 /// What a merge did.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -29,8 +33,8 @@ pub struct MergeSummary {
     pub conflicts: u64,
 }
 
-/// Merges `inputs` into `into` (created when missing), writing a line per conflict to `out`.
-pub fn merge(inputs: &[PathBuf], into: &Path, out: &mut dyn Write) -> anyhow::Result<MergeSummary> {
+/// Merges `inputs` into `into` (created when missing), telling `note` of each conflict.
+pub fn merge(inputs: &[PathBuf], into: &Path, note: Notes) -> anyhow::Result<MergeSummary> {
     let dir = match into.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -45,7 +49,7 @@ pub fn merge(inputs: &[PathBuf], into: &Path, out: &mut dyn Write) -> anyhow::Re
             .copy_to(&tmp)
             .with_context(|| format!("{}: cannot copy the gradebook to merge into it", into.display()))?;
     }
-    let summary = merge_into(inputs, &tmp, target_id, out)?;
+    let summary = merge_into(inputs, &tmp, target_id, note)?;
     // Closed (checkpointed) above: the temporary gradebook is one file, renamed over C.
     tmp.persist(into)
         .map_err(|e| anyhow::anyhow!("{}: cannot write: {}", into.display(), e.error))?;
@@ -70,7 +74,7 @@ fn merge_into(
     inputs: &[PathBuf],
     tmp: &Path,
     target_id: Option<(u64, u64)>,
-    out: &mut dyn Write,
+    note: Notes,
 ) -> anyhow::Result<MergeSummary> {
     let mut target = Gradebook::open(tmp)?;
     let mut summary = MergeSummary::default();
@@ -78,7 +82,7 @@ fn merge_into(
         for input in inputs {
             // Merging C into itself would be a no-op that locks against itself.
             if identity(input).is_some() && identity(input) == target_id {
-                writeln!(out, "{}: the target itself, skipped", input.display())?;
+                note(msg!("grade-merge-self", path = input.display().to_string()))?;
                 continue;
             }
             let book = Gradebook::open_existing(input)?;
@@ -99,17 +103,17 @@ fn merge_into(
                     Some(existing) => {
                         summary.conflicts += 1;
                         let newer = incoming.graded_at_ms > existing.graded_at_ms;
-                        writeln!(
-                            out,
-                            "conflict: {} / {}: {} ({}) in the merge so far, {} ({}) in {source}; kept the most recent, {}",
-                            incoming.student,
-                            incoming.exercise,
-                            describe(&existing),
-                            existing.graded_at(),
-                            describe(&incoming),
-                            incoming.graded_at(),
-                            if newer { "the latter" } else { "the former" },
-                        )?;
+                        note(msg!(
+                            "grade-merge-conflict",
+                            student = &incoming.student,
+                            exercise = &incoming.exercise,
+                            existing = describe(&existing),
+                            existing_at = existing.graded_at(),
+                            incoming = describe(&incoming),
+                            incoming_at = incoming.graded_at(),
+                            source = &source,
+                            kept = if newer { "latter" } else { "former" },
+                        ))?;
                         if newer {
                             writer.put(&incoming)?;
                         }
@@ -185,16 +189,16 @@ mod tests {
         );
         book(&a, &[sample("ada", 2, 1)]);
         std::fs::write(&bad, "not a gradebook, just text").unwrap();
-        let err = merge(&[a.clone(), bad.clone()], &into, &mut Vec::new()).unwrap_err();
+        let err = merge(&[a.clone(), bad.clone()], &into, &mut |_| Ok(())).unwrap_err();
         assert!(format!("{err:#}").contains("bad.sqlite"), "{err:#}");
         assert!(!into.exists(), "a failed merge left {}", into.display());
         assert_eq!(leftovers(dir.path()), ["a.sqlite", "bad.sqlite"]);
 
-        merge(std::slice::from_ref(&a), &into, &mut Vec::new()).unwrap();
+        merge(std::slice::from_ref(&a), &into, &mut |_| Ok(())).unwrap();
         let c = dir.path().join("c.sqlite");
         book(&c, &[sample("bob", 2, 1)]);
         // `c` merges fine, then `bad` fails: C keeps only what it had.
-        assert!(merge(&[c, bad], &into, &mut Vec::new()).is_err());
+        assert!(merge(&[c, bad], &into, &mut |_| Ok(())).is_err());
         let kept = Gradebook::open_existing(&into).unwrap();
         assert_eq!(kept.count(None).unwrap(), 1);
         assert!(kept.get("ada", "43.3").unwrap().is_some());
@@ -221,10 +225,22 @@ mod tests {
         changed.score = 0;
         changed.graded_at_ms = 9_000;
         book(&b, &[again, changed]);
-        let mut out = Vec::new();
-        let summary = merge(&[a, b], &into, &mut out).unwrap();
+        let mut notes = Vec::new();
+        let summary = merge(&[a, b], &into, &mut |m| {
+            notes.push(m.word(crate::i18n::Lang::En));
+            Ok(())
+        })
+        .unwrap();
         assert_eq!(summary.same, 1);
-        assert_eq!(summary.conflicts, 1, "{}", String::from_utf8_lossy(&out));
+        assert_eq!(summary.conflicts, 1, "{notes:?}");
+        assert!(
+            notes[0].starts_with("conflict: bob / 43.3: pass 2/2 ("),
+            "{notes:?}"
+        );
+        assert!(
+            notes[0].ends_with("; kept the most recent, the latter"),
+            "{notes:?}"
+        );
         let merged = Gradebook::open_existing(&into).unwrap();
         // The most recent of the two identical grades is kept.
         assert_eq!(merged.get("ada", "43.3").unwrap().unwrap().graded_at_ms, 9_000);

@@ -6,7 +6,8 @@ use similar::{ChangeTag, TextDiff};
 
 use super::timeline::processes::write_timeline;
 use crate::grader::verdict::{CheckReport, CheckResult, NotJudged, RunSummary, RunsSummary, Status, Verdict};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message};
+use crate::msg;
 use crate::sandbox::RunStatus;
 use crate::style::{self, paint};
 
@@ -45,27 +46,26 @@ pub fn write_check_report(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let paint = Paint { on: color };
-    writeln!(
-        out,
-        "{} {} — {}  ({})",
-        lang.pick("Exercice", "Exercise"),
-        paint.bold(&report.exercise),
-        report.title,
-        report.submission
-    )?;
+    let heading = msg!(
+        "report-heading",
+        exercise = paint.bold(&report.exercise),
+        title = &report.title,
+        submission = &report.submission
+    );
+    writeln!(out, "{}", heading.word(lang))?;
     write_checks(report, lang, paint, out)?;
     let verdict = match report.verdict {
-        Verdict::Pass => paint.green(lang.pick("RÉUSSI", "PASSED")),
-        Verdict::Fail => paint.red(lang.pick("ÉCHEC", "FAILED")),
-        Verdict::Error => paint.yellow(lang.pick("ERREUR", "ERROR")),
+        Verdict::Pass => paint.green(&lang.text("report-verdict-pass")),
+        Verdict::Fail => paint.red(&lang.text("report-verdict-fail")),
+        Verdict::Error => paint.yellow(&lang.text("report-verdict-error")),
     };
-    writeln!(
-        out,
-        "{} : {}/{} — {verdict}",
-        lang.pick("Score", "Score"),
-        report.score,
-        report.max_score
-    )?;
+    let score = msg!(
+        "report-score",
+        score = report.score,
+        max = report.max_score,
+        verdict = verdict
+    );
+    writeln!(out, "{}", score.word(lang))?;
     writeln!(out)?;
     write_run(&report.run, lang, paint, out)?;
     write_case_runs(report, lang, paint, out)?;
@@ -75,36 +75,18 @@ pub fn write_check_report(
     }
     if report.verdict == Verdict::Pass {
         writeln!(out)?;
-        writeln!(
-            out,
-            "{}",
-            paint.green(lang.pick(
-                "Bravo ! La solution de référence est maintenant visible : dans le REPL, `solution` l'affiche, à comparer avec la vôtre.",
-                "Well done! The reference solution can now be seen: in the REPL, `solution` shows it, to compare with yours.",
-            ))
-        )?;
+        writeln!(out, "{}", paint.green(&lang.text("report-solution-unlocked")))?;
     } else if report
         .checks
         .iter()
         .any(|c| c.not_judged == Some(NotJudged::NoInstrument))
     {
         writeln!(out)?;
-        writeln!(
-            out,
-            "{}",
-            paint.yellow(lang.pick(
-                "Pas de verdict : une vérification n'a pas pu être jugée ici (marquée ?). `atelier doctor` dit ce que cette machine permet et ce qu'il faut changer.",
-                "No verdict: a check could not be judged here (marked ?). `atelier doctor` says what this machine allows and what to change.",
-            ))
-        )?;
+        writeln!(out, "{}", paint.yellow(&lang.text("report-no-verdict")))?;
     } else if report.verdict == Verdict::Fail {
         writeln!(out)?;
-        writeln!(
-            out,
-            "{} {}",
-            lang.pick("L'énoncé :", "The statement:"),
-            paint.dim(&format!("atelier show {}", report.lesson_anchor))
-        )?;
+        let command = paint.dim(&format!("atelier show {}", report.lesson_anchor));
+        writeln!(out, "{}", msg!("report-statement", command = command).word(lang))?;
     }
     Ok(())
 }
@@ -134,8 +116,8 @@ fn write_checks(report: &CheckReport, lang: Lang, paint: Paint, out: &mut dyn Wr
             continue;
         }
         let heading = match group {
-            None => lang.pick("Tous les cas", "Every case").to_string(),
-            Some(name) => format!("{} `{name}`", lang.pick("Cas", "Case")),
+            None => lang.text("report-every-case"),
+            Some(name) => msg!("report-case", name = name).word(lang),
         };
         writeln!(out, " {}", paint.bold(&heading))?;
         for check in checks {
@@ -149,15 +131,15 @@ fn write_checks(report: &CheckReport, lang: Lang, paint: Paint, out: &mut dyn Wr
 fn write_case_runs(report: &CheckReport, lang: Lang, paint: Paint, out: &mut dyn Write) -> io::Result<()> {
     for case in &report.cases {
         let run = &case.run;
-        let code = exit_words(run);
-        writeln!(
-            out,
-            "  {} `{}` : {} ({code}), {:.2} s",
-            lang.pick("cas", "case"),
-            case.name,
-            status_words(run.status, lang),
-            run.wall_s
-        )?;
+        let code = exit_words(run.exit_code, run.signal);
+        let line = msg!(
+            "report-case-run",
+            name = &case.name,
+            status = status_words(run.status),
+            code = code,
+            wall = format!("{:.2}", run.wall_s)
+        );
+        writeln!(out, "  {}", line.word(lang))?;
         if let Some(detail) = &run.detail {
             writeln!(out, "    {}", paint.yellow(detail))?;
         }
@@ -184,7 +166,7 @@ fn write_check(check: &CheckResult, lang: Lang, paint: Paint, out: &mut dyn Writ
             out,
             "  {mark} {points:>5}  {} {}",
             check.title,
-            paint.dim(lang.pick("— (vérification cachée)", "— (hidden check)"))
+            paint.dim(&lang.text("report-hidden-check"))
         )?;
         return Ok(());
     }
@@ -207,7 +189,7 @@ fn write_check(check: &CheckResult, lang: Lang, paint: Paint, out: &mut dyn Writ
     writeln!(
         out,
         "      {} {}",
-        paint.yellow(lang.pick("indice :", "hint:")),
+        paint.yellow(&lang.text("report-hint")),
         check.hint.trim()
     )?;
     Ok(())
@@ -215,17 +197,9 @@ fn write_check(check: &CheckResult, lang: Lang, paint: Paint, out: &mut dyn Writ
 
 /// What the program printed, when there is no expected text to diff against.
 fn write_output(actual: &str, lang: Lang, paint: Paint, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(
-        out,
-        "      {}",
-        paint.dim(lang.pick("sortie du programme :", "the program's output:"))
-    )?;
+    writeln!(out, "      {}", paint.dim(&lang.text("report-program-output")))?;
     if actual.trim().is_empty() {
-        writeln!(
-            out,
-            "      {}",
-            paint.dim(lang.pick("(rien n'est venu)", "(nothing came)"))
-        )?;
+        writeln!(out, "      {}", paint.dim(&lang.text("report-nothing-came")))?;
     }
     let lines: Vec<&str> = actual.lines().collect();
     for line in lines.iter().take(MAX_SHOWN_LINES) {
@@ -249,15 +223,11 @@ fn write_diff(expected: &str, actual: &str, lang: Lang, paint: Paint, out: &mut 
     writeln!(
         out,
         "      {} {}",
-        paint.red(lang.pick("- attendu", "- expected")),
-        paint.green(lang.pick("+ obtenu", "+ got")),
+        paint.red(&lang.text("report-diff-expected")),
+        paint.green(&lang.text("report-diff-got")),
     )?;
     if actual.trim().is_empty() {
-        writeln!(
-            out,
-            "      {}",
-            paint.dim(lang.pick("(rien n'est venu)", "(nothing came)"))
-        )?;
+        writeln!(out, "      {}", paint.dim(&lang.text("report-nothing-came")))?;
     }
     let diff = TextDiff::from_lines(expected, actual);
     for (shown, change) in diff.iter_all_changes().enumerate() {
@@ -276,23 +246,28 @@ fn write_diff(expected: &str, actual: &str, lang: Lang, paint: Paint, out: &mut 
     Ok(())
 }
 
-/// A run's status in words (the report and the feedback files say it alike).
-pub(crate) fn status_words(status: RunStatus, lang: Lang) -> &'static str {
-    match status {
-        RunStatus::Ok => lang.pick("terminé", "finished"),
-        RunStatus::Timeout => lang.pick("temps dépassé", "timeout"),
-        RunStatus::MemoryLimit => lang.pick("mémoire dépassée", "memory limit"),
-        RunStatus::ProcessLimit => lang.pick("trop de processus", "process limit"),
-        RunStatus::OutputLimit => lang.pick("sortie trop longue", "output limit"),
-        RunStatus::Signal => lang.pick("tué par un signal", "killed by a signal"),
-        RunStatus::InternalError => lang.pick("erreur interne", "internal error"),
-        RunStatus::Interrupted => lang.pick("interrompu", "interrupted"),
-    }
+/// A run's status, to be worded (the report and the feedback files say it alike).
+pub(crate) fn status_words(status: RunStatus) -> Message {
+    Message::new(match status {
+        RunStatus::Ok => "report-status-ok",
+        RunStatus::Timeout => "report-status-timeout",
+        RunStatus::MemoryLimit => "report-status-memory-limit",
+        RunStatus::ProcessLimit => "report-status-process-limit",
+        RunStatus::OutputLimit => "report-status-output-limit",
+        RunStatus::Signal => "report-status-signal",
+        RunStatus::InternalError => "report-status-internal-error",
+        RunStatus::Interrupted => "report-status-interrupted",
+    })
 }
 
-/// `code 0`, `signal 9` or `-`.
-fn exit_words(run: &RunSummary) -> String {
-    match (run.exit_code, run.signal) {
+/// The processes still alive when the program ended, killed (the report and the feedback files say it alike).
+pub(crate) fn leftovers_killed(count: u32) -> Message {
+    msg!("report-leftovers-killed", count = count)
+}
+
+/// `code 0`, `signal 9` or `-` (the same in every language; the feedback files say it alike).
+pub(crate) fn exit_words(exit_code: Option<i32>, signal: Option<i32>) -> String {
+    match (exit_code, signal) {
         (_, Some(sig)) => format!("signal {sig}"),
         (Some(code), None) => format!("code {code}"),
         (None, None) => "-".into(),
@@ -300,76 +275,53 @@ fn exit_words(run: &RunSummary) -> String {
 }
 
 fn write_run(run: &RunSummary, lang: Lang, paint: Paint, out: &mut dyn Write) -> io::Result<()> {
-    let code = exit_words(run);
-    writeln!(
-        out,
-        "{} : {} ({code}), {:.2} s, CPU {:.2} s (×{:.2}), {} {} ({} {}), {} {} {}{}",
-        lang.pick("Exécution", "Run"),
-        status_words(run.status, lang),
-        run.wall_s,
-        run.cpu_s,
-        run.parallelism,
-        run.processes,
-        lang.pick("processus", "processes"),
-        run.busy_processes,
-        lang.pick("actifs", "busy"),
-        lang.pick("mémoire max", "peak memory"),
-        run.max_rss_kb / 1024,
-        lang.pick("Mo", "MB"),
-        if run.pinned {
-            lang.pick(", épinglé sur un CPU", ", pinned to one CPU")
-        } else {
-            ""
-        }
-    )?;
+    let code = exit_words(run.exit_code, run.signal);
+    let line = msg!(
+        "report-run",
+        status = status_words(run.status),
+        code = code,
+        wall = format!("{:.2}", run.wall_s),
+        cpu = format!("{:.2}", run.cpu_s),
+        parallelism = format!("{:.2}", run.parallelism),
+        processes = run.processes,
+        busy = run.busy_processes,
+        memory_mb = run.max_rss_kb / 1024,
+        pinned = if run.pinned { "yes" } else { "no" }
+    );
+    writeln!(out, "{}", line.word(lang))?;
     if let Some(detail) = &run.detail {
         writeln!(out, "  {}", paint.yellow(detail))?;
     }
     if run.leftovers_killed > 0 {
         writeln!(
             out,
-            "  {} {} {}",
+            "  {} {}",
             paint.yellow("!"),
-            run.leftovers_killed,
-            lang.pick(
-                "processus encore vivants à la fin du programme ont été tués : avez-vous oublié join() ?",
-                "processes still alive when the program ended were killed: did you forget join()?",
-            )
+            leftovers_killed(run.leftovers_killed).word(lang)
         )?;
     }
     if run.stdout_truncated || run.stderr_truncated {
-        writeln!(
-            out,
-            "  {}",
-            paint.yellow(lang.pick("sortie tronquée (trop longue)", "output truncated (too long)"))
-        )?;
+        writeln!(out, "  {}", paint.yellow(&lang.text("report-output-truncated")))?;
     }
     if !run.layers.is_empty() {
         writeln!(
             out,
             "  {}",
-            paint.dim(&format!(
-                "{} : {}",
-                lang.pick("confinement", "confinement"),
-                run.layers.join(", ")
-            ))
+            paint.dim(&msg!("report-confinement", layers = run.layers.join(", ")).word(lang))
         )?;
     }
     write_timeline(&run.trace, run.wall_s, lang, out)
 }
 
 fn write_runs(runs: &RunsSummary, lang: Lang, paint: Paint, out: &mut dyn Write) -> io::Result<()> {
-    let line = format!(
-        "{} {} {} {} ({} {} {} {})",
-        lang.pick("Réussi", "Passed"),
-        runs.passed,
-        lang.pick("fois sur", "of"),
-        runs.runs,
-        runs.pinned_passed,
-        lang.pick("sur", "of"),
-        runs.pinned_runs,
-        lang.pick("épinglées sur un CPU", "pinned to one CPU"),
-    );
+    let line = msg!(
+        "report-runs",
+        passed = runs.passed,
+        runs = runs.runs,
+        pinned_passed = runs.pinned_passed,
+        pinned_runs = runs.pinned_runs
+    )
+    .word(lang);
     let line = if runs.passed == runs.runs {
         paint.green(&line)
     } else {
@@ -384,16 +336,15 @@ fn write_runs(runs: &RunsSummary, lang: Lang, paint: Paint, out: &mut dyn Write)
         };
         writeln!(
             out,
-            "  {mark} #{:<2} {:<10} {:.2} s  {} #{}{}",
+            "  {mark} #{:<2} {:<10} {:.2} s  {}{}",
             outcome.index,
             if outcome.pinned {
-                "1 CPU"
+                "1 CPU".to_string()
             } else {
-                lang.pick("tous", "all")
+                lang.text("report-runs-every-cpu")
             },
             outcome.wall_s,
-            lang.pick("sortie", "output"),
-            outcome.output + 1,
+            msg!("report-runs-output", number = outcome.output + 1).word(lang),
             if outcome.failed.is_empty() {
                 String::new()
             } else {
@@ -403,20 +354,17 @@ fn write_runs(runs: &RunsSummary, lang: Lang, paint: Paint, out: &mut dyn Write)
     }
     writeln!(
         out,
-        "{} {} ({})",
-        runs.distinct_outputs.len(),
-        lang.pick("sortie(s) différente(s)", "distinct output(s)"),
-        lang.pick("PID et durées masqués", "PIDs and timings masked"),
+        "{}",
+        msg!("report-runs-distinct", count = runs.distinct_outputs.len()).word(lang)
     )?;
     if runs.distinct_outputs.len() > 1 {
         for (i, output) in runs.distinct_outputs.iter().enumerate() {
-            writeln!(
-                out,
-                "  {} #{} (×{}) :",
-                lang.pick("sortie", "output"),
-                i + 1,
-                output.count
-            )?;
+            let heading = msg!(
+                "report-runs-distinct-output",
+                number = i + 1,
+                count = output.count
+            );
+            writeln!(out, "  {}", heading.word(lang))?;
             for line in output.text.lines().take(MAX_SHOWN_LINES) {
                 writeln!(out, "    {}", paint.dim(line))?;
             }

@@ -6,6 +6,7 @@ use std::io::Write;
 use crate::grader::Gradebook;
 use crate::grader::record::{CheckStatus, GradeVerdict};
 use crate::i18n::Lang;
+use crate::msg;
 
 /// Width of the longest bar.
 const BAR: usize = 40;
@@ -57,44 +58,28 @@ pub fn write_class_report(
         Ok(())
     })?;
 
-    writeln!(
-        out,
-        "{} {exercise} — {} {}",
-        lang.pick("Exercice", "Exercise"),
-        t.students,
-        lang.pick("copies notées", "graded submissions")
-    )?;
+    let heading = msg!("report-class-heading", exercise = exercise, count = t.students);
+    writeln!(out, "{}", heading.word(lang))?;
     if t.students == 0 {
-        writeln!(
-            out,
-            "{}",
-            lang.pick("(rien dans le carnet de notes)", "(nothing in the gradebook)")
-        )?;
+        writeln!(out, "{}", lang.text("report-class-empty"))?;
         return Ok(());
     }
-    // French puts a space before a colon.
-    let colon = lang.pick(" :", ":");
+    // Verdicts and run statuses by their codes (`pass 3`, `timeout 1`): the words of the gradebook
+    // and the exports.
     let verdicts: Vec<String> = t
         .verdicts
         .iter()
         .map(|(v, n)| format!("{} {n}", v.as_str()))
         .collect();
-    writeln!(out, "Verdicts{colon} {}", verdicts.join(", "))?;
+    let verdicts = msg!("report-class-verdicts", list = verdicts.join(", "));
+    writeln!(out, "{}", verdicts.word(lang))?;
     let statuses: Vec<String> = t.statuses.iter().map(|(s, n)| format!("{s} {n}")).collect();
-    writeln!(
-        out,
-        "{}{colon} {}",
-        lang.pick("Exécutions", "Runs"),
-        statuses.join(", ")
-    )?;
+    let statuses = msg!("report-class-runs", list = statuses.join(", "));
+    writeln!(out, "{}", statuses.word(lang))?;
 
     for (max, scores) in &t.scores {
         writeln!(out)?;
-        writeln!(
-            out,
-            "{} (/{max})",
-            lang.pick("Histogramme des notes", "Score histogram")
-        )?;
+        writeln!(out, "{}", msg!("report-class-histogram", max = *max).word(lang))?;
         let rows = histogram_rows(*max, scores);
         let peak = rows.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
         let label_width = rows.iter().map(|(l, _)| l.chars().count()).max().unwrap_or(0);
@@ -108,17 +93,9 @@ pub fn write_class_report(
     failed.sort_by(|a, b| b.1.0.cmp(&a.1.0).then_with(|| a.0.cmp(b.0)));
     writeln!(out)?;
     if failed.is_empty() {
-        writeln!(
-            out,
-            "{}",
-            lang.pick("Aucune vérification n'a échoué.", "No check failed.")
-        )?;
+        writeln!(out, "{}", lang.text("report-class-no-failed-check"))?;
     } else {
-        writeln!(
-            out,
-            "{}",
-            lang.pick("Vérifications les plus échouées", "Checks that failed most")
-        )?;
+        writeln!(out, "{}", lang.text("report-class-most-failed"))?;
         let width = failed.iter().map(|(n, _)| n.chars().count()).max().unwrap_or(0);
         for (name, (fails, judged)) in failed {
             let pct = 100.0 * *fails as f64 / (*judged).max(1) as f64;

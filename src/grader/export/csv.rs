@@ -64,10 +64,16 @@ impl Exporter for CsvExport {
         Ok(())
     }
 
-    fn finish(self: Box<Self>) -> anyhow::Result<String> {
+    fn finish(self: Box<Self>) -> anyhow::Result<crate::i18n::Message> {
         let tmp = self.out.into_inner().map_err(|e| e.into_error())?;
         persist(tmp, &self.dest)?;
-        Ok(format!("csv: {} ({} rows)", self.dest.display(), self.rows))
+        let path = self.dest.display().to_string();
+        Ok(crate::msg!(
+            "report-export-rows",
+            format = "csv",
+            path = path,
+            rows = self.rows
+        ))
     }
 }
 

@@ -10,8 +10,9 @@ use super::{ExportContext, Exporter, StudentFolder};
 use crate::grader::record::{CheckRecord, CheckStatus, GradeRecord};
 use crate::grader::visibility::Visibility;
 use crate::i18n::Lang;
+use crate::msg;
 use crate::sandbox::RunStatus;
-use crate::view::check_report::{plain_diff, status_words};
+use crate::view::check_report::{exit_words, leftovers_killed, plain_diff, status_words};
 use crate::view::timeline::processes::write_timeline;
 
 /// What the Markdown needs beside the record.
@@ -43,7 +44,7 @@ impl Exporter for FeedbackExport {
         )
     }
 
-    fn finish(self: Box<Self>) -> anyhow::Result<String> {
+    fn finish(self: Box<Self>) -> anyhow::Result<crate::i18n::Message> {
         Ok(self.0.summary("feedback", "<student>.md"))
     }
 }
@@ -65,41 +66,28 @@ pub fn markdown(r: &GradeRecord, view: &FeedbackView) -> String {
     use std::fmt::Write;
     let lang = view.lang;
     let mut md = String::new();
-    // French puts a space before a colon.
-    let colon = lang.pick(" :", ":");
     let title = if view.exercise_title.is_empty() {
         String::new()
     } else {
         format!(" — {}", view.exercise_title)
     };
-    let _ = writeln!(
-        md,
-        "# {} {}{title}\n",
-        lang.pick("Exercice", "Exercise"),
-        r.exercise
+    let heading = msg!("report-feedback-heading", exercise = &r.exercise).word(lang);
+    let _ = writeln!(md, "# {heading}{title}\n");
+    let verdict = lang.text(match r.verdict.as_str() {
+        "pass" => "report-feedback-pass",
+        "fail" => "report-feedback-fail",
+        _ => "report-feedback-error",
+    });
+    let score = msg!("report-feedback-score", score = r.score, max = r.max_score).word(lang);
+    let _ = writeln!(md, "**{score}** — {verdict}\n");
+    let submission = msg!(
+        "report-feedback-submission",
+        submission = &r.submission,
+        date = r.graded_at()
     );
-    let verdict = match r.verdict.as_str() {
-        "pass" => lang.pick("réussi", "passed"),
-        "fail" => lang.pick("pas encore réussi", "not passed yet"),
-        _ => lang.pick("n'a pas pu être jugé", "could not be judged"),
-    };
-    let _ = writeln!(
-        md,
-        "**{}{colon} {}/{}** — {verdict}\n",
-        lang.pick("Note", "Score"),
-        r.score,
-        r.max_score
-    );
-    let _ = writeln!(
-        md,
-        "{} `{}`, {} {}\n",
-        lang.pick("Copie", "Submission"),
-        r.submission,
-        lang.pick("notée le", "graded on"),
-        r.graded_at()
-    );
+    let _ = writeln!(md, "{}\n", submission.word(lang));
 
-    let _ = writeln!(md, "## {}\n", lang.pick("Vérifications", "Checks"));
+    let _ = writeln!(md, "## {}\n", lang.text("report-feedback-checks"));
     for c in &r.checks {
         let name = if c.title.is_empty() { &c.name } else { &c.title };
         let visibility = view.visibility_of(c);
@@ -112,17 +100,15 @@ pub fn markdown(r: &GradeRecord, view: &FeedbackView) -> String {
                     "{}/{} ({})",
                     c.points,
                     c.max_points,
-                    lang.pick("non jugée", "not judged")
+                    lang.text("report-feedback-not-judged")
                 ),
             ),
         };
         if !visibility.is_visible() {
-            let why = match visibility {
-                Visibility::AfterDue => {
-                    lang.pick("détails après la date limite", "details after the due date")
-                }
-                _ => lang.pick("vérification cachée", "hidden check"),
-            };
+            let why = lang.text(match visibility {
+                Visibility::AfterDue => "report-feedback-after-due",
+                _ => "report-feedback-hidden",
+            });
             let _ = writeln!(md, "- {mark} `{}` — {points} *({why})*", c.name);
             continue;
         }
@@ -138,65 +124,46 @@ pub fn markdown(r: &GradeRecord, view: &FeedbackView) -> String {
             let _ = writeln!(
                 md,
                 "  *{}* {}",
-                lang.pick("Indice :", "Hint:"),
+                lang.text("report-feedback-hint"),
                 indented(&escape(c.hint.trim()))
             );
         }
     }
 
     let run = &r.run;
-    let _ = writeln!(md, "\n## {}\n", lang.pick("L'exécution", "The run"));
+    let _ = writeln!(md, "\n## {}\n", lang.text("report-feedback-run"));
     let status = serde_json::from_value::<RunStatus>(serde_json::Value::String(run.status.clone()))
-        .map_or_else(|_| run.status.clone(), |s| status_words(s, lang).to_string());
-    let code = match (run.exit_code, run.signal) {
-        (_, Some(sig)) => format!("signal {sig}"),
-        (Some(code), None) => format!("code {code}"),
-        (None, None) => "-".into(),
-    };
-    let _ = writeln!(
-        md,
-        "- {}{colon} {status} ({code})\n- {}{colon} {:.2} s, CPU {:.2} s, {} {}, {} {} {}",
-        lang.pick("Fin", "End"),
-        lang.pick("Mesures", "Figures"),
-        run.wall_s,
-        run.cpu_s,
-        run.processes,
-        lang.pick("processus", "processes"),
-        lang.pick("mémoire max", "peak memory"),
-        run.max_rss_kb / 1024,
-        lang.pick("Mo", "MB"),
+        .map_or_else(|_| run.status.clone(), |s| status_words(s).word(lang));
+    let code = exit_words(run.exit_code, run.signal);
+    let end = msg!("report-feedback-end", status = status, code = code);
+    let figures = msg!(
+        "report-feedback-figures",
+        wall = format!("{:.2}", run.wall_s),
+        cpu = format!("{:.2}", run.cpu_s),
+        processes = run.processes,
+        memory_mb = run.max_rss_kb / 1024
     );
+    let _ = writeln!(md, "- {}\n- {}", end.word(lang), figures.word(lang));
     if let Some((runs, passed)) = run.runs {
-        let _ = writeln!(
-            md,
-            "- {} {passed}/{runs}",
-            lang.pick("Exécutions réussies :", "Runs passed:")
-        );
+        let passed = msg!("report-feedback-runs-passed", passed = passed, runs = runs);
+        let _ = writeln!(md, "- {}", passed.word(lang));
     }
     if let Some(detail) = &run.detail {
         let _ = writeln!(md, "- {}", escape(detail));
     }
     if run.leftovers_killed > 0 {
-        let _ = writeln!(
-            md,
-            "- {} {}",
-            run.leftovers_killed,
-            lang.pick(
-                "processus encore vivants à la fin du programme ont été tués : avez-vous oublié join() ?",
-                "processes still alive when the program ended were killed: did you forget join()?",
-            )
-        );
+        let _ = writeln!(md, "- {}", leftovers_killed(run.leftovers_killed).word(lang));
     }
     let mut picture = Vec::new();
     if write_timeline(&run.trace, run.wall_s, lang, &mut picture).is_ok() && !picture.is_empty() {
         let _ = writeln!(md, "\n{}", fenced(&String::from_utf8_lossy(&picture)));
     }
-    for (text, fr, en) in [
-        (&run.stdout, "Sortie du programme", "The program's output"),
-        (&run.stderr, "Erreurs du programme", "The program's errors"),
+    for (text, key) in [
+        (&run.stdout, "report-feedback-stdout"),
+        (&run.stderr, "report-feedback-stderr"),
     ] {
         if !text.trim().is_empty() {
-            let _ = writeln!(md, "\n### {}\n\n{}", lang.pick(fr, en), fenced(text));
+            let _ = writeln!(md, "\n### {}\n\n{}", lang.text(key), fenced(text));
         }
     }
     md

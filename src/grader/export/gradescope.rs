@@ -44,7 +44,7 @@ impl Exporter for GradescopeExport {
         )
     }
 
-    fn finish(self: Box<Self>) -> anyhow::Result<String> {
+    fn finish(self: Box<Self>) -> anyhow::Result<crate::i18n::Message> {
         Ok(self.0.summary("gradescope", "<student>/results.json"))
     }
 }

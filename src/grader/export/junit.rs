@@ -10,15 +10,18 @@ use tempfile::NamedTempFile;
 
 use super::{Exporter, persist, temp_beside};
 use crate::grader::record::{CheckStatus, GradeRecord, GradeVerdict};
+use crate::i18n::{Lang, Message};
 
 pub struct JunitExport {
     dest: PathBuf,
     out: BufWriter<NamedTempFile>,
     suites: u64,
+    /// The language of the file's own words (an unjudged run's message).
+    lang: Lang,
 }
 
 impl JunitExport {
-    pub fn create(dest: &Path, title: &str) -> anyhow::Result<JunitExport> {
+    pub fn create(dest: &Path, title: &str, lang: Lang) -> anyhow::Result<JunitExport> {
         let mut out = BufWriter::new(temp_beside(dest)?);
         writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
         writeln!(out, r#"<testsuites name="{}">"#, escape(title))?;
@@ -26,6 +29,7 @@ impl JunitExport {
             dest: dest.to_path_buf(),
             out,
             suites: 0,
+            lang,
         })
     }
 }
@@ -94,10 +98,10 @@ impl Exporter for JunitExport {
                 out,
                 r#"      <error message="{}" type="{}"/>"#,
                 escape(
-                    r.run
+                    &r.run
                         .detail
-                        .as_deref()
-                        .unwrap_or("the grader could not judge this run")
+                        .clone()
+                        .unwrap_or_else(|| self.lang.text("report-junit-not-judged"))
                 ),
                 escape(&r.run.status)
             )?;
@@ -110,14 +114,15 @@ impl Exporter for JunitExport {
         Ok(())
     }
 
-    fn finish(mut self: Box<Self>) -> anyhow::Result<String> {
+    fn finish(mut self: Box<Self>) -> anyhow::Result<Message> {
         writeln!(self.out, "</testsuites>")?;
         let tmp = self.out.into_inner().map_err(|e| e.into_error())?;
         persist(tmp, &self.dest)?;
-        Ok(format!(
-            "junit: {} ({} testsuites)",
-            self.dest.display(),
-            self.suites
+        let path = self.dest.display().to_string();
+        Ok(crate::msg!(
+            "report-export-testsuites",
+            path = path,
+            count = self.suites
         ))
     }
 }

@@ -17,7 +17,8 @@ use tempfile::NamedTempFile;
 
 use super::record::GradeRecord;
 use super::visibility::Visibility;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message};
+use crate::msg;
 
 /// Version of the JSON documents atelier writes (see [`crate::schema`]).
 pub const SCHEMA_VERSION: u32 = crate::schema::SCHEMA_VERSION;
@@ -86,7 +87,7 @@ impl ExportTarget {
     fn open(&self, ctx: &ExportContext) -> anyhow::Result<Box<dyn Exporter>> {
         Ok(match self {
             ExportTarget::Csv(path) => Box::new(csv::CsvExport::create(path)?),
-            ExportTarget::Junit(path) => Box::new(junit::JunitExport::create(path, &ctx.title)?),
+            ExportTarget::Junit(path) => Box::new(junit::JunitExport::create(path, &ctx.title, ctx.lang)?),
             ExportTarget::Gradescope(dir) => Box::new(gradescope::GradescopeExport::create(dir, ctx)?),
             ExportTarget::Feedback(dir) => Box::new(feedback::FeedbackExport::create(dir, ctx)?),
             ExportTarget::LmsCsv(_) | ExportTarget::Similarity(_) => {
@@ -101,7 +102,7 @@ impl ExportTarget {
 pub struct ExportContext {
     /// `atelier 43.3` (JUnit's suite name).
     pub title: String,
-    /// The language of the feedback files (the lesson's).
+    /// The language of the feedback files (the lesson's) and of the summary.
     pub lang: Lang,
     /// The exercise's title in `lang`.
     pub exercise_title: String,
@@ -154,11 +155,16 @@ impl StudentFolder {
     }
 
     /// `format: DIR/<pattern> (N files)`, for the summary.
-    fn summary(&self, format: &str, pattern: &str) -> String {
-        format!(
-            "{format}: {}/{pattern} ({} files)",
-            self.dir.display().to_string().trim_end_matches('/'),
-            self.files
+    fn summary(&self, format: &str, pattern: &str) -> Message {
+        let path = format!(
+            "{}/{pattern}",
+            self.dir.display().to_string().trim_end_matches('/')
+        );
+        msg!(
+            "report-export-files",
+            format = format,
+            path = path,
+            count = self.files
         )
     }
 }
@@ -167,7 +173,7 @@ impl StudentFolder {
 trait Exporter {
     fn add(&mut self, record: &GradeRecord) -> anyhow::Result<()>;
     /// Puts the file(s) in place; returns what was written, for the summary.
-    fn finish(self: Box<Self>) -> anyhow::Result<String>;
+    fn finish(self: Box<Self>) -> anyhow::Result<Message>;
 }
 
 /// Writes every per-record target from the records `each` yields (it calls the closure once per
@@ -200,7 +206,10 @@ pub fn write_exports_in(
         }
         Ok(())
     })?;
-    exporters.into_iter().map(|e| e.finish()).collect()
+    exporters
+        .into_iter()
+        .map(|e| Ok(e.finish()?.word(ctx.lang)))
+        .collect()
 }
 
 /// Refuses a student name that is not one plain path component (it names a file or folder under
