@@ -24,7 +24,7 @@ pub fn run(globals: &Globals, args: &AutograderArgs) -> anyhow::Result<ExitCode>
             binary,
         } => {
             let exercise = exercise::find(&files, id)?;
-            let spec = load_spec(&files, &exercise)?;
+            let spec = load_spec(&files, &exercise, lang)?;
             let binary = match binary {
                 Some(path) => path.clone(),
                 None => std::env::current_exe().context("cannot find this atelier binary to ship")?,
@@ -56,7 +56,7 @@ pub fn run(globals: &Globals, args: &AutograderArgs) -> anyhow::Result<ExitCode>
         }
         AutograderPlatform::RunGradescope { exercise: id, root } => {
             let exercise = exercise::find(&files, id)?;
-            let spec = load_spec(&files, &exercise)?;
+            let spec = load_spec(&files, &exercise, lang)?;
             let run = GradescopeRun {
                 root: root.clone(),
                 lang,

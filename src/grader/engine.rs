@@ -34,14 +34,8 @@ pub struct CheckOptions {
     pub only: Option<String>,
 }
 
-/// The spec of an exercise, parsed; an error names the file, line and key (in English: see
-/// [`load_spec_in`] for the reader's language).
-pub fn load_spec(files: &CourseFiles, exercise: &Exercise) -> anyhow::Result<ExerciseSpec> {
-    load_spec_in(files, exercise, Lang::En)
-}
-
-/// [`load_spec`] with the error worded in `lang`.
-pub fn load_spec_in(files: &CourseFiles, exercise: &Exercise, lang: Lang) -> anyhow::Result<ExerciseSpec> {
+/// The spec of an exercise, parsed; an error names the file, line and key, worded in `lang`.
+pub fn load_spec(files: &CourseFiles, exercise: &Exercise, lang: Lang) -> anyhow::Result<ExerciseSpec> {
     spec_or_problem(files, exercise).map_err(|problem| anyhow::anyhow!("{}", problem.word(lang)))
 }
 
@@ -72,9 +66,9 @@ pub fn check_submission(
     submission: &Path,
     opts: &CheckOptions,
 ) -> anyhow::Result<CheckReport> {
-    let mut spec = load_spec_in(files, exercise, opts.lang)?;
+    let mut spec = load_spec(files, exercise, opts.lang)?;
     if let Some(only) = &opts.only {
-        restrict_to(&mut spec, only)?;
+        restrict_to(&mut spec, only, opts.lang)?;
     }
     let source_bytes = super::submission_file::read(submission)?;
     let source = String::from_utf8_lossy(&source_bytes).into_owned();
@@ -82,7 +76,7 @@ pub fn check_submission(
 
     let reference = match (&opts.reference, checks::needs_reference(&spec)) {
         (Some(reference), _) => Some(reference.clone()),
-        (None, true) => Some(reference_output(&spec, exercise)?),
+        (None, true) => Some(reference_output(&spec, exercise, lang)?),
         (None, false) => None,
     };
 
@@ -293,14 +287,16 @@ impl<'a> Seeing<'a> {
 }
 
 /// Keeps only the check named `only` (and errs naming the checks there are).
-fn restrict_to(spec: &mut ExerciseSpec, only: &str) -> anyhow::Result<()> {
+fn restrict_to(spec: &mut ExerciseSpec, only: &str, lang: Lang) -> anyhow::Result<()> {
     if !spec.checks.iter().any(|c| c.name == only) {
         let names: Vec<&str> = spec.checks.iter().map(|c| c.name.as_str()).collect();
-        anyhow::bail!(
-            "exercise {}: no check is named `{only}` (checks: {})",
-            spec.id,
-            names.join(", ")
+        let unknown = crate::msg!(
+            "check-only-unknown",
+            exercise = &spec.id,
+            name = only,
+            names = names.join(", ")
         );
+        anyhow::bail!("{}", unknown.word(lang));
     }
     spec.checks.retain(|c| c.name == only);
     let case = spec.checks[0].case.clone();

@@ -81,12 +81,12 @@ pub fn grade_class(args: &GradeOptions, out: &mut dyn Write) -> Result<()> {
 
     let files = CourseFiles::load(args.course_dir.as_deref())?;
     let exercise = find_exercise(&files, &args.exercise)?;
-    let spec = load_spec(&files, &exercise)?;
+    let spec = load_spec(&files, &exercise, lang)?;
     let spec_hash = sha256_hex(exercise.files.get("exercise.yaml").map_or(&[][..], |b| b));
     // The reference solution's output is the same for every student: computed once, shared.
     let reference = if checks::needs_reference(&spec) {
         let _share = grading_lock::acquire(spec.timing_sensitive)?;
-        Some(reference_output(&spec, &exercise)?)
+        Some(reference_output(&spec, &exercise, lang)?)
     } else {
         None
     };
@@ -309,7 +309,7 @@ fn from_gradebook(
         .ok()
         .and_then(|files| {
             let exercise = find_exercise(&files, &args.exercise).ok()?;
-            let spec = load_spec(&files, &exercise).ok();
+            let spec = load_spec(&files, &exercise, lang).ok();
             Some((exercise, spec))
         });
     let id = found

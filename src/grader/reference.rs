@@ -1,6 +1,7 @@
 //! The reference solution's output, for `same-as-reference` checks. Its run is the same every time
 //! (once masked), so it is cached in the user's cache folder, keyed by the spec and the solution:
 //! a student's feedback loop and a class's grading pay for it once.
+use crate::i18n::Lang;
 use std::path::PathBuf;
 
 use anyhow::Context;
@@ -19,7 +20,7 @@ pub struct ReferenceOutput {
 }
 
 /// The reference output, from the cache or by running the solution in the sandbox.
-pub fn reference_output(spec: &ExerciseSpec, exercise: &Exercise) -> anyhow::Result<ReferenceOutput> {
+pub fn reference_output(spec: &ExerciseSpec, exercise: &Exercise, lang: Lang) -> anyhow::Result<ReferenceOutput> {
     let name = exercise.bundled_name("solution", &spec.file);
     let solution = exercise
         .files
@@ -40,7 +41,7 @@ pub fn reference_output(spec: &ExerciseSpec, exercise: &Exercise) -> anyhow::Res
     {
         return Ok(found);
     }
-    let output = run_reference(spec, exercise, solution)?;
+    let output = run_reference(spec, exercise, solution, lang)?;
     if let Some(path) = cache {
         // A cache that cannot be written only costs a run next time.
         let _ = crate::atomic_file::write_atomic(&path, &serde_json::to_vec(&output)?);
@@ -52,6 +53,7 @@ fn run_reference(
     spec: &ExerciseSpec,
     exercise: &Exercise,
     solution: &[u8],
+    lang: Lang,
 ) -> anyhow::Result<ReferenceOutput> {
     // The solution is written to a private folder of ours; the sandbox copies it into the run's.
     let dir = tempfile::tempdir().context("cannot create a temporary folder")?;
@@ -60,14 +62,14 @@ fn run_reference(
     let report =
         sandbox::run(&request_for(spec, &path, false)).context("the sandbox could not run the reference")?;
     if report.status != RunStatus::Ok || report.exit_code != Some(0) {
-        anyhow::bail!(
-            "{}/{}: the reference solution itself failed ({:?}, exit {:?}): {}",
-            exercise.dir,
-            exercise.bundled_name("solution", &spec.file),
-            report.status,
-            report.exit_code,
-            report.stderr.lines().last().unwrap_or("")
+        let failed = crate::msg!(
+            "check-reference-failed",
+            file = format!("{}/{}", exercise.dir, exercise.bundled_name("solution", &spec.file)),
+            status = format!("{:?}", report.status),
+            exit = report.exit_code.map_or_else(|| "-".to_string(), |c| c.to_string()),
+            stderr = report.stderr.lines().last().unwrap_or("")
         );
+        anyhow::bail!("{}", failed.word(lang));
     }
     Ok(ReferenceOutput {
         stdout: report.stdout,

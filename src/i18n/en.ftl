@@ -134,6 +134,8 @@ check-call-import-failed = the module could not be imported ({ $status })
 check-call-import-failed-detail = the module could not be imported ({ $status }): { $detail }
 check-call-import-stderr = { $reason }
     { $stderr }
+check-only-unknown = exercise { $exercise }: no check is named `{ $name }` (checks: { $names })
+check-reference-failed = { $file }: the reference solution itself failed ({ $status }, exit { $exit }): { $stderr }
 
 # Reports and exports (src/view, src/grader/export, grading a class, gradebook): keys `report-…`, `grade-…`
 # (messages of this section)

@@ -132,6 +132,8 @@ check-call-import-failed = le module n'a pas pu être importé ({ $status })
 check-call-import-failed-detail = le module n'a pas pu être importé ({ $status }): { $detail }
 check-call-import-stderr = { $reason }
     { $stderr }
+check-only-unknown = exercice { $exercise } : aucune vérification ne s'appelle `{ $name }` (vérifications : { $names })
+check-reference-failed = { $file } : la solution de référence elle-même a échoué ({ $status }, code { $exit }) : { $stderr }
 
 # Reports and exports (src/view, src/grader/export, grading a class, gradebook): keys `report-…`, `grade-…`
 # (messages of this section)

@@ -29,7 +29,7 @@ pub(super) fn exercise_and_spec(
         )?;
         return Ok(None);
     };
-    match grader::load_spec(&session.course.files, exercise) {
+    match grader::load_spec(&session.course.files, exercise, session.lang) {
         Ok(spec) => Ok(Some((exercise.clone(), spec))),
         Err(err) => {
             writeln!(out, "{err:#}")?;

@@ -66,7 +66,7 @@ pub fn exercises(session: &mut Session, _: &str, out: &mut dyn Write, _: &mut dy
             let file = session
                 .course
                 .exercise_for(lesson, entry.number)
-                .and_then(|e| grader::load_spec(&session.course.files, e).ok())
+                .and_then(|e| grader::load_spec(&session.course.files, e, session.lang).ok())
                 .map(|spec| work_file(&spec));
             let status = if done.passed.contains(&id) {
                 ExerciseStatus::Passed

@@ -484,6 +484,8 @@ mod tests {
             include_str!("source.rs"),
             include_str!("call.rs"),
             include_str!("../cases.rs"),
+            include_str!("../engine.rs"),
+            include_str!("../reference.rs"),
         ]
         .concat();
         let named: std::collections::BTreeSet<&str> = regex::Regex::new(r#""(check-[a-z0-9-]+)""#)

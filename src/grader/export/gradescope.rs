@@ -206,7 +206,7 @@ mod tests {
         let files = crate::course::CourseFiles::load(None).unwrap();
         let (exercises, _) = crate::course::exercise::load_all(&files);
         let exercise = exercises.into_iter().find(|e| e.id == "43.1").unwrap();
-        let spec = crate::grader::engine::load_spec(&files, &exercise).unwrap();
+        let spec = crate::grader::engine::load_spec(&files, &exercise, crate::i18n::Lang::En).unwrap();
         let out = "Séquentiel : 0.80s (Trouvé: 16405)\nParallèle : 0,40 s (Trouvé: 16405)\n";
         let board = leaderboard(&spec, out);
         assert_eq!(board.len(), 1, "{board:?}");
