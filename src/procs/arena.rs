@@ -5,7 +5,8 @@
 //!
 //! Positions are absolute byte counts since the ring was made (`u64`: they never wrap in
 //! practice); the byte at position `p` lives at `p % capacity`. A payload is always contiguous: one
-//! that would straddle the end starts at the beginning instead (the skipped bytes count as used).
+//! that would straddle the end starts at the beginning instead (the skipped bytes count as used), and
+//! so does a payload written while the ring is empty.
 //! The producer publishes `head` (release) after writing; the consumer releases everything up to the
 //! end of the payload it read by storing `tail` (release). A full ring is never waited on: the
 //! producer sends the payload through the pipe instead, so a slow consumer can never deadlock the
@@ -73,15 +74,23 @@ impl Arena {
         let tail = self.header().tail.0.load(Ordering::Acquire);
         let mut pos = head;
         let offset = pos % cap;
-        if offset + len as u64 > cap {
+        // An empty ring starts again at its beginning: one payload at a time in flight (a pool
+        // worker's usual case) then reuses the same pages, already mapped in both processes and
+        // warm in the caches, instead of walking through the whole ring and faulting each page in.
+        if offset + len as u64 > cap || (tail == head && offset != 0) {
             pos += cap - offset;
         }
-        if pos + len as u64 - tail > cap {
+        // What the consumer may still read: `[tail, head)`, nothing when the ring is empty (it
+        // stays empty until we publish: only we move `head`, and the consumer never moves `tail`
+        // past it).
+        let busy_from = if tail == head { pos } else { tail };
+        if pos + len as u64 - busy_from > cap {
             return None;
         }
         // SAFETY: `[pos, pos + len)` is inside the data area (checked above: no straddling) and
-        // free: the consumer released everything before `tail`, and reads only what was published
-        // below `head`, which this region is not yet. We are the only writer (the caller's
+        // free: the consumer released everything before `tail`, reads only what was published
+        // below `head`, which this region is not yet, and the region does not wrap onto the bytes
+        // it may still read (`pos + len - busy_from <= cap`). We are the only writer (the caller's
         // contract), so nothing else touches these bytes until `head` is published.
         let region = unsafe { std::slice::from_raw_parts_mut(self.data().add((pos % cap) as usize), len) };
         fill(region);
@@ -134,13 +143,25 @@ mod tests {
             // 40 + 40 > 64 and 40 bytes are not released yet: no room.
             assert_eq!(ring.write(40, |r| r.fill(2)), None);
             assert_eq!(ring.read(a, 40, |b| b.iter().all(|&x| x == 1)), Some(true));
-            // Would straddle the end: starts again at 0 (position 64), the 24 skipped bytes used.
-            let b = ring.write(40, |r| r.fill(2)).unwrap();
+            // Empty again: starts over at the beginning (position 64), not at 40.
+            let b = ring.write(16, |r| r.fill(2)).unwrap();
             assert_eq!(b, 64);
+            // Not empty: goes on after it (80).
+            let c = ring.write(16, |r| r.fill(3)).unwrap();
+            assert_eq!(c, 80);
+            // Would straddle the end (96 + 40 > 128): starts again at 128, the 32 skipped bytes
+            // used; nothing was released since `a` (tail 40) and 128 + 40 - 40 > 64: no room.
+            assert_eq!(ring.write(40, |r| r.fill(4)), None);
+            assert_eq!(ring.read(b, 16, |b| b.to_vec()), Some(vec![2; 16]));
+            // `c` alone is unread (80..96): 128 + 40 - 80 > 64, still no room.
+            assert_eq!(ring.write(40, |r| r.fill(4)), None);
+            assert_eq!(ring.read(c, 16, |b| b.to_vec()), Some(vec![3; 16]));
+            let d = ring.write(40, |r| r.fill(4)).unwrap();
+            assert_eq!(d, 128);
             // A position never published, or already released, is refused.
-            assert_eq!(ring.read(b + 40, 8, |_| ()), None);
+            assert_eq!(ring.read(d + 40, 8, |_| ()), None);
             assert_eq!(ring.read(a, 40, |_| ()), None);
-            assert_eq!(ring.read(b, 40, |b| b.to_vec()), Some(vec![2; 40]));
+            assert_eq!(ring.read(d, 40, |b| b.to_vec()), Some(vec![4; 40]));
             // Too large for the ring, or empty: never placed.
             assert_eq!(ring.write(65, |_| ()), None);
             assert_eq!(ring.write(0, |_| ()), None);

@@ -112,7 +112,15 @@ where
                 self.exhausted = true;
                 break;
             }
+            let idle = self.pool.workers[i].queued == 0;
             self.send(i, &chunk)?;
+            if idle {
+                // A worker with nothing to do gets its frame now, not after the frames of the
+                // others are encoded (a chunk of large tasks takes a while) nor after the chunk
+                // is freed: it computes meanwhile. Busy workers get theirs batched, in `pump`.
+                self.pool.flush_tasks(i)?;
+            }
+            drop(chunk);
         }
         Ok(())
     }
