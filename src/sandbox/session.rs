@@ -31,7 +31,7 @@ use super::probe::{self, Probe};
 use super::ptrace::{self, Shared};
 use super::report::{Limits, ProcessTrace, RunReport, RunRequest, RunStatus};
 use super::status::{self, Evidence, Stop};
-use super::supervise::{self, Pipes, Run, Watch};
+use super::supervise::{self, Pipes, RunProcesses, Watch};
 use super::syscalls;
 use super::teardown::{self, Reaped};
 use super::trace::Tracer;
@@ -298,7 +298,7 @@ struct Live<'s> {
     cgroup: Option<&'s RunCgroup>,
     /// The start on the kernel's monotonic clock, the connector's time base.
     start_mono: f64,
-    run: Run<'s>,
+    run: RunProcesses<'s>,
     pipes: Pipes,
     capture: Capture,
     tracer: Tracer,
@@ -347,7 +347,7 @@ impl<'s> Live<'s> {
         let uid = s.confinement.uid();
         let exact = s.shared.traced().then_some(s.shared);
         let tree = (cgroup.is_none() && exact.is_none()).then(|| Tree::new(child, uid, s.probe.subreaper));
-        let run = Run {
+        let run = RunProcesses {
             child,
             pid_one: namespaces != 0,
             cgroup,
