@@ -44,6 +44,7 @@ mod doctor;
 mod family;
 mod layers;
 mod limits;
+mod live;
 mod mounts;
 mod plan;
 mod probe;
