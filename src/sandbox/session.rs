@@ -87,51 +87,42 @@ impl<'r> Session<'r> {
     /// Runs the program to its end and reports what it did. The run's parent thread lives in this
     /// function's thread scope: it is joined before `run` returns, whatever happens.
     pub fn run(self) -> anyhow::Result<RunReport> {
-        let Session {
-            request,
-            probe,
-            confinement,
-            folder,
-            plan,
-            ends,
-            connector,
-        } = self;
         let start = Instant::now();
         let start_mono = connector::monotonic_s();
         let (wake_r, wake_w) = plan::pipe()?;
         // The tracer enforces the process limit itself only where no kernel limit holds the run.
-        let kernel_limit = confinement.cgroup.is_some() || confinement.uid().is_some();
-        let shared = Shared::new(wake_w, start, request.limits.processes, kernel_limit);
+        let kernel_limit = self.confinement.cgroup.is_some() || self.confinement.uid().is_some();
+        let shared = Shared::new(wake_w, start, self.request.limits.processes, kernel_limit);
         std::thread::scope(|scope| {
-            let child = start_parent(scope, plan, probe.ptrace, &shared)?;
+            let child = start_parent(scope, self.plan, self.probe.ptrace, &shared)?;
             // No other run of this grader may reap or signal this run's first process.
             let _root = RootGuard::new(child);
-            let_go(child, ends.go, &confinement, &shared)?;
+            let_go(child, self.ends.go, &self.confinement, &shared)?;
             let mut live = LiveRun::new(Started {
-                request,
-                probe: &probe,
-                confinement: &confinement,
+                request: self.request,
+                probe: &self.probe,
+                confinement: &self.confinement,
                 child,
                 start,
                 start_mono,
-                connector,
+                connector: self.connector,
                 shared: &shared,
                 wake: wake_r,
-                stdout: ends.stdout,
-                stderr: ends.stderr,
-                report: ends.report,
+                stdout: self.ends.stdout,
+                stderr: self.ends.stderr,
+                report: self.ends.report,
             });
             let supervised = live.supervise();
             let ended = live.tear_down(&supervised);
             Ok(live.finish(supervised, ended))
         })
         .map(|mut report| {
-            report.layers = confinement.layers.clone();
+            report.layers = self.confinement.layers.clone();
             if report.processes_method == "ptrace" {
                 report.layers.push("ptrace".into());
             }
-            drop(confinement);
-            drop(folder);
+            drop(self.confinement);
+            drop(self.folder);
             report
         })
     }
