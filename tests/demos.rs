@@ -1,5 +1,7 @@
 //! The live demos, through the built binary (they fork, and libtest runs tests on threads): each one's
-//! `--json` figures, and the listing.
+//! `--json` figures, the listing, and the narration's wording (all from the message catalogs).
+mod util;
+
 use std::collections::HashSet;
 use std::path::Path;
 use std::process::{Command, Output};
@@ -303,4 +305,99 @@ fn pool_draws_one_lane_per_worker() {
     let cores = std::thread::available_parallelism().map_or(1, |c| c.get());
     assert_eq!(lanes, cores, "{text}");
     assert!(text.contains("Input: 8, Square: 64, PID: "), "{text}");
+}
+
+/// A line of a drawing (a timeline's lanes and axis, a process tree), not a sentence: drawn, never
+/// worded.
+fn is_drawing(line: &str) -> bool {
+    line.contains(['│', '└', '├', '┆'])
+        || line
+            .trim()
+            .chars()
+            .all(|c| c.is_ascii_digit() || " .msµ".contains(c))
+}
+
+/// The lines of Python code the demos show as they are, in every language.
+const CODE_LINES: [&str; 2] = [
+    "results = pool.map(square, [1, 2, 3, 4, 5, 6, 7, 8])",
+    "variable = 0",
+];
+
+/// With the test language `xx` (every catalog message upper-cased and marked `‹xx› `), every line
+/// every demo narrates carries the mark, and a process's line starts with it after its `[pid N]`
+/// tag: a sentence left in the code (French or English) fails here. Between them the demos use the
+/// narrator's every kind of line: headings, pid lines, plain lines, summary rows, a timeline's
+/// elided lanes, a tree.
+#[test]
+fn narration_is_worded_by_the_catalog() {
+    use util::PSEUDO_MARK;
+    let demos: [&[&str]; 11] = [
+        &["duel"],
+        &["process"],
+        &["main-guard"],
+        &["pool"],
+        &["queue"],
+        &["ipc-cost"],
+        &["primes", "--runs", "1"],
+        &["thumbnails"],
+        &["counter"],
+        &["counter", "--no-lock"],
+        &["startup-cost"],
+    ];
+    for args in demos {
+        let demo = args.join(" ");
+        let run = util::atelier()
+            .with_test_language()
+            .env("NO_COLOR", "1")
+            .args(["--lang", "xx", "demo"])
+            .args(args)
+            .run();
+        let text = run.stdout();
+        assert!(run.output.status.success(), "demo {demo}: {}", run.stderr());
+        let mut worded = 0;
+        for line in text.lines().filter(|l| !l.trim().is_empty() && !is_drawing(l)) {
+            match line.split_once("] ") {
+                Some((stamp, said)) if stamp.contains("[pid ") => assert!(
+                    said.starts_with(PSEUDO_MARK) || CODE_LINES.contains(&said),
+                    "demo {demo}: a process's line not from the catalog: {line}\n{text}"
+                ),
+                _ => assert!(
+                    line.contains(PSEUDO_MARK),
+                    "demo {demo}: a line not from the catalog: {line}\n{text}"
+                ),
+            }
+            worded += 1;
+        }
+        assert!(worded >= 5, "demo {demo}: too few lines to judge:\n{text}");
+    }
+}
+
+/// The listing and the unknown demo's error (its hint, the list): `xx` too.
+#[test]
+fn listing_and_errors_are_worded_by_the_catalog() {
+    use util::PSEUDO_MARK;
+    let run = util::atelier()
+        .with_test_language()
+        .args(["--lang", "xx", "demo"])
+        .run();
+    let text = run.stdout();
+    assert!(run.output.status.success(), "{}", run.stderr());
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert_eq!(lines.len(), 10, "{text}");
+    for line in lines {
+        assert!(
+            line.contains(PSEUDO_MARK),
+            "a description not from the catalog: {line}"
+        );
+    }
+    let run = util::atelier()
+        .with_test_language()
+        .args(["--lang", "xx", "demo", "pol"])
+        .run();
+    assert_eq!(run.output.status.code(), Some(2), "{}", run.stderr());
+    let err = run.stderr();
+    assert!(
+        err.matches(PSEUDO_MARK).count() >= 12 && err.contains("pool"),
+        "the error, its hint and the list, all from the catalog: {err}"
+    );
 }

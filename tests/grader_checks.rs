@@ -1,5 +1,6 @@
 //! The spec parser and every check kind, on synthetic run reports: pure functions, no process.
-use atelier::grader::checks::{Observed, evaluate, mask, normalise, strip_comments};
+use atelier::grader::CheckResult;
+use atelier::grader::checks::{Observed, mask, normalise, strip_comments};
 use atelier::grader::spec::{ExerciseSpec, Mask};
 use atelier::grader::verdict::{NotJudged, Status, Verdict, tally};
 use atelier::grader::{CheckReport, ReferenceOutput};
@@ -7,6 +8,15 @@ use atelier::i18n::Lang;
 use atelier::sandbox::{OutputLine, ProcessTrace, RunReport, RunStatus, Stream};
 
 const HEAD: &str = "version: 1\nid: \"9.1\"\ntitle: Test\nlesson: 9\nanchor: ex-1\nfile: prog.py\n";
+
+/// The spec's checks judged on `obs`, their reasons put in `lang`'s words as a report does.
+fn evaluate(spec: &ExerciseSpec, obs: &Observed, lang: Lang) -> Vec<CheckResult> {
+    let mut results = atelier::grader::checks::evaluate(spec, obs, lang);
+    for result in &mut results {
+        result.word(lang);
+    }
+    results
+}
 
 fn spec(checks: &str) -> ExerciseSpec {
     let text = format!("{HEAD}checks:\n{checks}");
@@ -891,4 +901,54 @@ fn a_condition_over_a_value_the_output_lacks_fails_rather_than_vanishing() {
     let results = evaluate(&s, &observed(&r, 2), Lang::En);
     assert_eq!(results.iter().map(|c| c.status).collect::<Vec<_>>(), [Fail, Fail]);
     assert_eq!(tally(RunStatus::Ok, &results), (Verdict::Fail, 0, 3));
+}
+
+#[test]
+fn composed_reasons_keep_their_words_and_spaces_in_both_languages() {
+    let s = spec(
+        r#"  - {name: exit, kind: exit-status, hint: h}
+  - {name: t, kind: regex, patterns: ['t=(?P<t>[\d.]+)'], hint: h}
+  - {name: wall, kind: wall-time, min: 't', max: 't + 1', hint: h}
+  - {name: procs, kind: processes, min: 2, max: '5', hint: h}
+  - {name: src, kind: source, contains: ['with lock'], lacks: ['x = \d'], hint: h}
+  - {name: u, kind: regex, patterns: ['u=(?P<u>\d+)'], hint: h}
+  - {name: expr, kind: expression, expr: 'u > 1', hint: h}
+"#,
+    );
+    let mut r = report("t=0.5");
+    r.status = RunStatus::Timeout;
+    r.exit_code = Some(1);
+    r.stderr = "Traceback (most recent call last):\nValueError".into();
+    r.detail = Some("10 s".into());
+    let obs = Observed {
+        source: "x = 1\n# with lock:\n",
+        ..observed(&r, 2)
+    };
+    let words = |lang| -> Vec<String> {
+        evaluate(&s, &obs, lang)
+            .into_iter()
+            .filter(|c| c.name != "t" && c.name != "u")
+            .map(|c| c.message)
+            .collect()
+    };
+    assert_eq!(
+        words(Lang::Fr),
+        [
+            "code de sortie 1, attendu 0 : le programme a levé une exception (lisez la dernière ligne de stderr) (temps dépassé: 10 s)",
+            "durée réelle 1.00 s ≥ t = 0.50 s ≤ t + 1 = 1.50 s",
+            "1 processus lancé(s), le programme principal compris (attendu entre 2 et 5) : le programme n'a créé aucun processus (des threads ou un calcul direct ne comptent pas)",
+            "le code source ne contient pas /with lock/ ; le code source contient « x = 1 »",
+            "u > 1 : valeur introuvable dans la sortie (aucune vérification précédente ne l'a capturée) : `u`",
+        ]
+    );
+    assert_eq!(
+        words(Lang::En),
+        [
+            "exit code 1, expected 0: the program raised an exception (read the last line of stderr) (time limit exceeded: 10 s)",
+            "real duration 1.00 s ≥ t = 0.50 s ≤ t + 1 = 1.50 s",
+            "1 processes started, the main program included (expected between 2 and 5): the program created no process (threads or a direct computation do not count)",
+            "the source does not contain /with lock/ ; the source contains « x = 1 »",
+            "u > 1 : value not found in the output (no earlier check captured it): `u`",
+        ]
+    );
 }

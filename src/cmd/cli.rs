@@ -13,9 +13,9 @@ pub struct Cli {
     /// A course folder (`lessons/` + `exercises/`) instead of the built-in course.
     #[arg(long, global = true, value_name = "DIR")]
     pub course: Option<PathBuf>,
-    /// Language of atelier's messages (default: the lesson's, or an English LANG).
-    #[arg(long, global = true, value_enum)]
-    pub lang: Option<LangArg>,
+    /// Language of atelier's messages: fr, en, or any installed catalog (default: the lesson's, or LANG's).
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Option<Lang>,
     /// When to colour: `auto` (a terminal, unless `NO_COLOR`; `CLICOLOR_FORCE` forces it), `always`, `never`.
     #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
@@ -23,20 +23,18 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
-/// `--lang`: the library's [`Lang`] knows no clap, so the flag parses into this twin.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum LangArg {
-    Fr,
-    En,
-}
-
-impl From<LangArg> for Lang {
-    fn from(arg: LangArg) -> Lang {
-        match arg {
-            LangArg::Fr => Lang::Fr,
-            LangArg::En => Lang::En,
-        }
-    }
+/// `--lang`: a language atelier has a catalog for, built in or installed (see `atelier::i18n`).
+fn parse_lang(tag: &str) -> Result<Lang, String> {
+    Lang::from_tag(tag).ok_or_else(|| {
+        format!(
+            "no message catalog for `{tag}`; available: {} (a new language is one file, `<tag>.ftl`, in {})",
+            Lang::available().join(", "),
+            atelier::i18n::installed_catalogs_dir().map_or_else(
+                || "$XDG_DATA_HOME/atelier/i18n".into(),
+                |d| d.display().to_string()
+            )
+        )
+    })
 }
 
 /// `--color`, parsed here for [`atelier::style::ColorChoice`].

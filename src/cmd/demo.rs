@@ -30,11 +30,7 @@ pub fn run(globals: &Globals, args: &DemoArgs) -> anyhow::Result<ExitCode> {
     };
     let Some(name) = &args.name else {
         if course_demos.as_ref().is_some_and(Vec::is_empty) && !args.json {
-            writeln!(
-                stdout,
-                "{}",
-                lang.pick("Ce cours n'a pas de démo.", "This course has no demo.")
-            )?;
+            writeln!(stdout, "{}", lang.text("demo-course-has-none"))?;
         } else if args.json || course_demos.is_some() {
             let list: Vec<Value> = DEMOS
                 .iter()
@@ -66,10 +62,7 @@ pub fn run(globals: &Globals, args: &DemoArgs) -> anyhow::Result<ExitCode> {
             };
             anyhow::bail!(
                 "{}",
-                match lang {
-                    Lang::Fr => format!("ce cours n'a pas de démo « {name} » (ses démos : {names})"),
-                    Lang::En => format!("this course has no demo '{name}' (its demos: {names})"),
-                }
+                lang.word(&atelier::msg!("demo-not-in-course", name = name, names = names))
             );
         }
         let mut list = Vec::new();

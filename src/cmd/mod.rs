@@ -71,7 +71,7 @@ pub fn main() -> ExitCode {
     atelier::style::set_choice(cli.color.into());
     let globals = Globals {
         course_dir: cli.course.clone(),
-        lang: cli.lang.map(Lang::from),
+        lang: cli.lang,
     };
     match dispatch(&globals, cli.command.unwrap_or(Command::Repl)) {
         Ok(code) => code,

@@ -174,7 +174,7 @@ impl NotFound {
                 Lang::Fr => format!(
                     "le chapitre {key} est ambigu : {count} leçons portent ce numéro ({slugs}) ; donnez le slug"
                 ),
-                Lang::En => {
+                Lang::En | Lang::Other(_) => {
                     format!(
                         "chapter {key} is ambiguous: {count} lessons have this number ({slugs}); give the slug"
                     )
@@ -184,9 +184,11 @@ impl NotFound {
         let known = self.known.join(", ");
         match (lang, self.known.is_empty()) {
             (Lang::Fr, true) => format!("leçon `{key}` inconnue : aucune leçon de ce cours ne se charge"),
-            (Lang::En, true) => format!("unknown lesson `{key}`: this course has no lesson that loads"),
+            (Lang::En | Lang::Other(_), true) => {
+                format!("unknown lesson `{key}`: this course has no lesson that loads")
+            }
             (Lang::Fr, false) => format!("leçon `{key}` inconnue ; leçons : {known}"),
-            (Lang::En, false) => format!("unknown lesson `{key}`; lessons: {known}"),
+            (Lang::En | Lang::Other(_), false) => format!("unknown lesson `{key}`; lessons: {known}"),
         }
     }
 }

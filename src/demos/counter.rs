@@ -2,7 +2,6 @@
 //! exact; with `--no-lock` each increment is a read then a write of shared memory, and two processes
 //! that read the same value both write it plus one: an update is lost. `--runs N` repeats and draws a
 //! histogram of the final values.
-use std::sync::LazyLock;
 use std::time::{Duration, Instant};
 
 use nix::sched::{CpuSet, sched_setaffinity};
@@ -12,7 +11,8 @@ use serde_json::{Value as Json, json};
 
 use super::narrator::{fmt_duration, ms};
 use super::{DemoOptions, Narrator};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message};
+use crate::msg;
 use crate::procs::{Process, Queue, RawValue, Value};
 use crate::view::histogram;
 
@@ -26,25 +26,14 @@ const UNLOCKED_INCREMENTS: u32 = 1_000_000;
 /// At most this many runs (`--runs`): each forks ten processes.
 const MAX_RUNS: u32 = 200;
 
-static PROMPT_FR: LazyLock<String> = LazyLock::new(|| {
-    format!(
-        "{PROCESSES} processus incrémentent ensemble un compteur partagé parti de 0 : {LOCKED_INCREMENTS} fois \
-         chacun avec le verrou, {UNLOCKED_INCREMENTS} fois chacun sans. Quelle valeur finale prédisez-vous ?"
-    )
-});
-static PROMPT_EN: LazyLock<String> = LazyLock::new(|| {
-    format!(
-        "{PROCESSES} processes together increment a shared counter starting at 0: {LOCKED_INCREMENTS} times \
-         each with the lock, {UNLOCKED_INCREMENTS} times each without. What final value do you predict?"
-    )
-});
-
 /// The question the REPL asks before running `counter`, so the student commits to a prediction.
-pub fn counter_prediction_prompt(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Fr => PROMPT_FR.as_str(),
-        Lang::En => PROMPT_EN.as_str(),
-    }
+pub fn counter_prediction_prompt(lang: Lang) -> String {
+    lang.word(&msg!(
+        "demo-counter-prompt",
+        processes = PROCESSES,
+        locked = LOCKED_INCREMENTS,
+        unlocked = UNLOCKED_INCREMENTS
+    ))
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -61,7 +50,6 @@ struct Run {
 }
 
 pub fn run(opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Json> {
-    let lang = n.lang();
     let parent = std::process::id() as i32;
     let lock = !opts.no_lock;
     let runs = opts.runs.unwrap_or(1).clamp(1, MAX_RUNS);
@@ -72,112 +60,76 @@ pub fn run(opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Json> {
     };
     let expected = PROCESSES as i64 * i64::from(increments);
 
-    n.line(&match (lang, lock) {
-        (Lang::Fr, true) => format!(
-            "{PROCESSES} processus × {increments} incréments de Value('i', 0), chacun sous `with lock:`. \
-             Attendu : {expected}."
-        ),
-        (Lang::En, true) => format!(
-            "{PROCESSES} processes × {increments} increments of Value('i', 0), each under `with lock:`. \
-             Expected: {expected}."
-        ),
-        (Lang::Fr, false) => format!(
-            "{PROCESSES} processus × {increments} incréments SANS verrou : counter.value += 1 lit la valeur \
-             partagée puis écrit valeur + 1. ({increments} et non 100 par processus : en 100, un processus a \
-             fini avant que l'autre commence, la course est trop rare pour se voir.) Attendu si rien ne se \
-             perd : {expected}."
-        ),
-        (Lang::En, false) => format!(
-            "{PROCESSES} processes × {increments} increments WITHOUT the lock: counter.value += 1 reads the \
-             shared value, then writes value + 1. ({increments} rather than 100 per process: in 100, one \
-             process is done before the other starts, and the race is too rare to see.) Expected if nothing \
-             is lost: {expected}."
-        ),
-    })?;
-    n.say(
-        "Les processus sont répartis sur les cœurs et attendent un même signal de départ, pour qu'ils \
-         se chevauchent vraiment.",
-        "The processes are dealt out over the cores and wait for one start signal, so that they really \
-         overlap.",
-    )?;
+    let key = if lock {
+        "demo-counter-intro-locked"
+    } else {
+        "demo-counter-intro-unlocked"
+    };
+    n.say(&msg!(
+        key,
+        processes = PROCESSES,
+        increments = increments,
+        expected = expected
+    ))?;
+    n.say(&Message::new("demo-counter-dealt-out"))?;
 
     let mut done = Vec::new();
     for k in 0..runs {
         let narrate = k == 0;
         let run = one_run(n, lock, increments, narrate)?;
         let lost = expected - run.final_value;
-        n.line(&match lang {
-            Lang::Fr => format!(
-                "run {}/{runs} : valeur finale {} ({lost} mise(s) à jour perdue(s)) en {}",
-                k + 1,
-                run.final_value,
-                fmt_duration(run.wall)
-            ),
-            Lang::En => format!(
-                "run {}/{runs}: final value {} ({lost} update(s) lost) in {}",
-                k + 1,
-                run.final_value,
-                fmt_duration(run.wall)
-            ),
-        })?;
+        n.say(&msg!(
+            "demo-counter-run",
+            run = k + 1,
+            runs = runs,
+            value = run.final_value,
+            lost = lost,
+            time = fmt_duration(run.wall)
+        ))?;
         done.push(run);
     }
 
     let values: Vec<i64> = done.iter().map(|r| r.final_value).collect();
     if values.len() > 1 {
-        n.heading(n.pick(
-            "Valeurs finales (◀ : la valeur attendue)",
-            "Final values (◀: the expected value)",
-        ))?;
+        n.heading_of(&Message::new("demo-counter-histogram"))?;
         n.block(&histogram::render(&values, expected, 40))?;
     }
     let runs_losing = values.iter().filter(|&&v| v != expected).count();
     let min = values.iter().copied().min().unwrap_or(0);
     let max = values.iter().copied().max().unwrap_or(0);
     let mut rows = vec![
-        (n.pick("attendu", "expected").to_owned(), expected.to_string()),
+        (n.text("demo-counter-expected"), expected.to_string()),
         (
-            n.pick("mesuré", "measured").to_owned(),
+            n.text("demo-counter-measured"),
             if min == max {
                 min.to_string()
             } else {
-                match lang {
-                    Lang::Fr => format!("de {min} à {max}"),
-                    Lang::En => format!("from {min} to {max}"),
-                }
+                n.word(&msg!("demo-counter-range", min = min, max = max))
             },
         ),
         (
-            n.pick("runs avec des pertes", "runs that lost updates")
-                .to_owned(),
+            n.text("demo-counter-runs-losing"),
             format!("{runs_losing} / {}", values.len()),
         ),
     ];
     if let Some(p) = opts.prediction {
         let hit = values.iter().filter(|&&v| v == p).count();
         rows.push((
-            n.pick("votre prédiction", "your prediction").to_owned(),
-            match lang {
-                Lang::Fr => format!("{p} : observée dans {hit} run(s) sur {}", values.len()),
-                Lang::En => format!("{p}: seen in {hit} run(s) of {}", values.len()),
-            },
+            n.text("demo-counter-prediction"),
+            n.word(&msg!(
+                "demo-counter-prediction-seen",
+                prediction = p,
+                hit = hit,
+                runs = values.len()
+            )),
         ));
     }
     n.summary(&rows)?;
-    n.say(
-        if lock {
-            "Le verrou rend « lire, ajouter 1, écrire » indivisible : aucune mise à jour ne se perd."
-        } else {
-            "Sans verrou, deux processus lisent parfois la même valeur et écrivent chacun valeur + 1 : une \
-             mise à jour disparaît. Avec `with lock:` (ou counter.get_lock()), plus aucune."
-        },
-        if lock {
-            "The lock makes \"read, add 1, write\" indivisible: no update is lost."
-        } else {
-            "Without the lock, two processes sometimes read the same value and each write value + 1: one \
-             update vanishes. With `with lock:` (or counter.get_lock()), none does."
-        },
-    )?;
+    n.say(&Message::new(if lock {
+        "demo-counter-lesson-locked"
+    } else {
+        "demo-counter-lesson-unlocked"
+    }))?;
 
     Ok(json!({
         "parent_pid": parent,
@@ -200,7 +152,6 @@ pub fn run(opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Json> {
 }
 
 fn one_run(n: &mut Narrator, lock: bool, increments: u32, narrate: bool) -> anyhow::Result<Run> {
-    let lang = n.lang();
     let origin = n.origin();
     let counter: Value<i64> = Value::new(0)?;
     let gate: RawValue<u32> = RawValue::new(0)?;
@@ -244,31 +195,20 @@ fn one_run(n: &mut Narrator, lock: bool, increments: u32, narrate: bool) -> anyh
         if let Report::Ready { pid, at } = queue.get()? {
             ready += 1;
             if narrate {
-                n.pid_at(
-                    pid,
-                    at,
-                    n.pick("prêt, attend le départ", "ready, waiting for the start"),
-                )?;
+                n.pid_at_says(pid, at, &Message::new("demo-counter-ready"))?;
             }
         }
     }
     gate.store(1);
     if narrate {
-        n.say("départ !", "go!")?;
+        n.say(&Message::new("demo-counter-go"))?;
     }
     let mut finished = 0;
     while finished < PROCESSES {
         if let Report::Done { pid, at } = queue.get()? {
             finished += 1;
             if narrate {
-                n.pid_at(
-                    pid,
-                    at,
-                    &match lang {
-                        Lang::Fr => format!("a fait ses {increments} incréments"),
-                        Lang::En => format!("did its {increments} increments"),
-                    },
-                )?;
+                n.pid_at_says(pid, at, &msg!("demo-counter-done", increments = increments))?;
             }
         }
     }
@@ -289,5 +229,20 @@ fn spread_over_cores(k: usize, cores: usize) {
     let mut set = CpuSet::new();
     if set.set(k % cores).is_ok() {
         let _ = sched_setaffinity(Pid::from_raw(0), &set);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_prediction_prompt_prints_its_numbers_whole() {
+        assert_eq!(
+            counter_prediction_prompt(Lang::En),
+            "10 processes together increment a shared counter starting at 0: 100 times each with the \
+             lock, 1000000 times each without. What final value do you predict?"
+        );
+        assert!(counter_prediction_prompt(Lang::Fr).contains(" 1000000 fois chacun sans."));
     }
 }

@@ -12,7 +12,8 @@ use serde_json::{Value, json};
 
 use super::narrator::{fmt_duration, ms};
 use super::{DemoOptions, Narrator};
-use crate::i18n::Lang;
+use crate::i18n::Message;
+use crate::msg;
 use crate::prime::is_prime;
 use crate::procs::{Process, Queue};
 
@@ -46,82 +47,50 @@ enum Report {
 }
 
 pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
-    let lang = n.lang();
     let parent = std::process::id() as i32;
-    n.line(&match lang {
-        Lang::Fr => format!(
-            "La tâche : compter les nombres premiers sous {TASK_LIMIT} (pur calcul). Deux fois la même, \
-             en même temps. Parent : pid {parent}."
-        ),
-        Lang::En => format!(
-            "The task: count the primes below {TASK_LIMIT} (pure computation). The same task twice, at \
-             the same time. Parent: pid {parent}."
-        ),
-    })?;
+    n.say(&msg!("demo-duel-task", limit = TASK_LIMIT, parent = parent))?;
 
     // Processes first, both acts: fork is only safe while this process has a single thread.
-    n.heading(n.pick("1. Deux processus : le temps", "1. Two processes: time"))?;
+    n.heading_of(&Message::new("demo-duel-act-processes-time"))?;
     let procs = two_processes(n)?;
-    n.heading(n.pick("2. Deux processus : la mémoire", "2. Two processes: memory"))?;
+    n.heading_of(&Message::new("demo-duel-act-processes-memory"))?;
     let variable = Variable::new(n)?;
     let isolated = variable.changed_by_child(n)?;
 
-    n.heading(n.pick(
-        "3. Deux threads sous un verrou global (simulation du GIL de CPython) : le temps",
-        "3. Two threads under one global lock (a simulation of CPython's GIL): time",
-    ))?;
-    n.say(
-        "Simulation : un seul Mutex pour tout le processus ; chaque thread le prend pour calculer \
-         (par tranches, comme CPython passe le GIL toutes les 5 ms). Un seul thread calcule à la fois.",
-        "Simulation: one Mutex for the whole process; each thread holds it while computing (in slices, as \
-         CPython hands the GIL over every 5 ms). Only one thread computes at a time.",
-    )?;
+    n.heading_of(&Message::new("demo-duel-act-threads-time"))?;
+    n.say(&Message::new("demo-duel-simulation"))?;
     let threads = two_threads(n)?;
-    n.heading(n.pick("4. Deux threads : la mémoire", "4. Two threads: memory"))?;
+    n.heading_of(&Message::new("demo-duel-act-threads-memory"))?;
     let memory = variable.changed_by_thread(n, isolated)?;
     wait_single_threaded();
 
     let speedup = threads.wall.as_secs_f64() / procs.wall.as_secs_f64().max(1e-9);
     let cores = |m: &Measure| m.cpu.as_secs_f64() / m.wall.as_secs_f64().max(1e-9);
-    let row = |m: &Measure| match lang {
-        Lang::Fr => format!("{}, {:.2} cœur(s) occupé(s)", fmt_duration(m.wall), cores(m)),
-        Lang::En => format!("{}, {:.2} core(s) busy", fmt_duration(m.wall), cores(m)),
+    let row = |m: &Measure| {
+        n.word(&msg!(
+            "demo-duel-row",
+            time = fmt_duration(m.wall),
+            cores = format!("{:.2}", cores(m))
+        ))
     };
     n.summary(&[
-        (n.pick("2 processus", "2 processes").to_owned(), row(&procs)),
+        (n.text("demo-duel-two-processes"), row(&procs)),
+        (n.text("demo-duel-two-threads"), row(&threads)),
         (
-            n.pick("2 threads + GIL simulé", "2 threads + simulated GIL")
-                .to_owned(),
-            row(&threads),
+            n.text("demo-duel-processes-are"),
+            n.word(&msg!("demo-duel-faster", speedup = format!("{speedup:.2}"))),
         ),
         (
-            n.pick("les processus sont", "processes are").to_owned(),
-            match lang {
-                Lang::Fr => format!("{speedup:.2} × plus rapides"),
-                Lang::En => format!("{speedup:.2} × faster"),
-            },
+            n.text("demo-duel-changed-by-child"),
+            n.word(&msg!(
+                "demo-duel-child-sees",
+                child = memory.child_saw,
+                parent = memory.parent_after_child
+            )),
         ),
         (
-            n.pick("variable changée par l'enfant", "variable changed by the child")
-                .to_owned(),
-            match lang {
-                Lang::Fr => format!(
-                    "l'enfant voit {}, le parent voit toujours {}",
-                    memory.child_saw, memory.parent_after_child
-                ),
-                Lang::En => format!(
-                    "the child sees {}, the parent still sees {}",
-                    memory.child_saw, memory.parent_after_child
-                ),
-            },
-        ),
-        (
-            n.pick("variable changée par un thread", "variable changed by a thread")
-                .to_owned(),
-            match lang {
-                Lang::Fr => format!("le processus voit {}", memory.after_thread),
-                Lang::En => format!("the process sees {}", memory.after_thread),
-            },
+            n.text("demo-duel-changed-by-thread"),
+            n.word(&msg!("demo-duel-process-sees", value = memory.after_thread)),
         ),
     ])?;
 
@@ -180,7 +149,6 @@ fn count_primes_below(limit: u64) -> u64 {
 }
 
 fn two_processes(n: &mut Narrator) -> anyhow::Result<Measure> {
-    let lang = n.lang();
     let origin = n.origin();
     let queue: Queue<Report> = Queue::new()?;
     let cpu_before = cpu_time(UsageWho::RUSAGE_CHILDREN)?;
@@ -206,23 +174,11 @@ fn two_processes(n: &mut Narrator) -> anyhow::Result<Measure> {
     let mut primes = Vec::new();
     while primes.len() < children.len() {
         match queue.get()? {
-            Report::Started { pid, at } => n.pid_at(
-                pid,
-                at,
-                n.pick(
-                    "démarre : son propre interpréteur, son propre GIL",
-                    "starts: its own interpreter, its own GIL",
-                ),
-            )?,
+            Report::Started { pid, at } => {
+                n.pid_at_says(pid, at, &Message::new("demo-duel-process-starts"))?
+            }
             Report::Counted { pid, at, primes: p } => {
-                n.pid_at(
-                    pid,
-                    at,
-                    &match lang {
-                        Lang::Fr => format!("terminé : {p} nombres premiers"),
-                        Lang::En => format!("done: {p} primes"),
-                    },
-                )?;
+                n.pid_at_says(pid, at, &msg!("demo-duel-process-done", primes = p))?;
                 primes.push(p);
             }
             Report::Changed { .. } => {}
@@ -235,10 +191,11 @@ fn two_processes(n: &mut Narrator) -> anyhow::Result<Measure> {
     }
     let wall = started.elapsed();
     let cpu = cpu_time(UsageWho::RUSAGE_CHILDREN)? - cpu_before;
-    n.line(&match lang {
-        Lang::Fr => format!("mur : {}, CPU : {}", fmt_duration(wall), fmt_duration(cpu)),
-        Lang::En => format!("wall: {}, CPU: {}", fmt_duration(wall), fmt_duration(cpu)),
-    })?;
+    n.say(&msg!(
+        "demo-duel-wall-cpu",
+        wall = fmt_duration(wall),
+        cpu = fmt_duration(cpu)
+    ))?;
     Ok(Measure {
         wall,
         cpu,
@@ -248,7 +205,6 @@ fn two_processes(n: &mut Narrator) -> anyhow::Result<Measure> {
 }
 
 fn two_threads(n: &mut Narrator) -> anyhow::Result<Measure> {
-    let lang = n.lang();
     let pid = std::process::id() as i32;
     let cpu_before = cpu_time(UsageWho::RUSAGE_SELF)?;
     let started = Instant::now();
@@ -274,23 +230,22 @@ fn two_threads(n: &mut Narrator) -> anyhow::Result<Measure> {
         drop(tx);
         let mut primes = Vec::new();
         for (t, at, done) in rx {
-            let text = match (lang, done) {
-                (Lang::Fr, None) => format!("thread {t} démarre (même pid : même processus, même mémoire)"),
-                (Lang::En, None) => format!("thread {t} starts (same pid: same process, same memory)"),
-                (Lang::Fr, Some(p)) => format!("thread {t} terminé : {p} nombres premiers"),
-                (Lang::En, Some(p)) => format!("thread {t} done: {p} primes"),
+            let message = match done {
+                None => msg!("demo-duel-thread-starts", thread = t),
+                Some(p) => msg!("demo-duel-thread-done", thread = t, primes = p),
             };
-            n.pid_at(pid, at, &text)?;
+            n.pid_at_says(pid, at, &message)?;
             primes.extend(done);
         }
         Ok(primes)
     })?;
     let wall = started.elapsed();
     let cpu = cpu_time(UsageWho::RUSAGE_SELF)? - cpu_before;
-    n.line(&match lang {
-        Lang::Fr => format!("mur : {}, CPU : {}", fmt_duration(wall), fmt_duration(cpu)),
-        Lang::En => format!("wall: {}, CPU: {}", fmt_duration(wall), fmt_duration(cpu)),
-    })?;
+    n.say(&msg!(
+        "demo-duel-wall-cpu",
+        wall = fmt_duration(wall),
+        cpu = fmt_duration(cpu)
+    ))?;
     Ok(Measure {
         wall,
         cpu,
@@ -323,6 +278,7 @@ struct Variable {
 impl Variable {
     fn new(n: &mut Narrator) -> anyhow::Result<Variable> {
         let initial = 0;
+        // The Python statement, shown as it is: code, not words to translate.
         n.pid(std::process::id() as i32, &format!("variable = {initial}"))?;
         Ok(Variable {
             initial,
@@ -331,7 +287,6 @@ impl Variable {
     }
 
     fn changed_by_child(&self, n: &mut Narrator) -> anyhow::Result<Isolated> {
-        let lang = n.lang();
         let parent = std::process::id() as i32;
         let queue: Queue<Report> = Queue::new()?;
         let mut value = self.value;
@@ -350,25 +305,13 @@ impl Variable {
         };
         let child_saw = match queue.get()? {
             Report::Changed { pid, seen } => {
-                n.pid(
-                    pid,
-                    &match lang {
-                        Lang::Fr => format!("l'enfant fait variable = 42 et voit {seen}"),
-                        Lang::En => format!("the child sets variable = 42 and sees {seen}"),
-                    },
-                )?;
+                n.pid_says(pid, &msg!("demo-duel-child-sets", seen = seen))?;
                 seen
             }
             other => anyhow::bail!("unexpected report from the child: {other:?}"),
         };
         child.join_ok()?;
-        n.pid(
-            parent,
-            &match lang {
-                Lang::Fr => format!("le parent lit variable : {value} (mémoire isolée)"),
-                Lang::En => format!("the parent reads variable: {value} (isolated memory)"),
-            },
-        )?;
+        n.pid_says(parent, &msg!("demo-duel-parent-reads", value = value))?;
         Ok(Isolated {
             child_pid: child.pid(),
             child_saw,
@@ -377,23 +320,13 @@ impl Variable {
     }
 
     fn changed_by_thread(mut self, n: &mut Narrator, isolated: Isolated) -> anyhow::Result<Memory> {
-        let lang = n.lang();
         let variable = &mut self.value;
         std::thread::scope(|scope| {
             scope.spawn(|| *variable = 42);
         });
-        n.pid(
+        n.pid_says(
             std::process::id() as i32,
-            &match lang {
-                Lang::Fr => format!(
-                    "un thread fait variable = 42 ; le processus lit {} (mémoire partagée)",
-                    self.value
-                ),
-                Lang::En => format!(
-                    "a thread sets variable = 42; the process reads {} (shared memory)",
-                    self.value
-                ),
-            },
+            &msg!("demo-duel-thread-sets", value = self.value),
         )?;
         Ok(Memory {
             initial: self.initial,

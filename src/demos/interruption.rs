@@ -18,11 +18,5 @@ pub fn is_interruption(err: &anyhow::Error) -> bool {
 
 /// The error a demo returns when Ctrl-C stopped it, after every child was killed and reaped.
 pub fn interrupted_error(lang: Lang) -> anyhow::Error {
-    anyhow::anyhow!(
-        "{}",
-        lang.pick(
-            "interrompu (Ctrl-C) : tous les processus enfants ont été arrêtés et attendus.",
-            "interrupted (Ctrl-C): every child process was stopped and reaped."
-        )
-    )
+    anyhow::anyhow!("{}", lang.text("demo-interrupted"))
 }

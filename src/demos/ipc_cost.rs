@@ -8,14 +8,15 @@ use serde_json::{Value, json};
 
 use super::narrator::{fmt_secs, ms};
 use super::{DemoOptions, Narrator};
-use crate::i18n::Lang;
+use crate::i18n::Message;
+use crate::msg;
 use crate::procs::{Process, Queue};
 
 /// 4 million 64-bit numbers: 32 MB in memory.
 const LEN: u64 = 4_000_000;
 
 #[derive(Debug, Serialize, Deserialize)]
-enum Message {
+enum Transfer {
     Data(Vec<u64>),
     /// What the child reports: when it had the data in hand, and the sum.
     Result {
@@ -33,32 +34,25 @@ fn make_data() -> Vec<u64> {
 }
 
 pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
-    let lang = n.lang();
     let parent = std::process::id() as i32;
     let origin = n.origin();
     let mb = (LEN * 8) as f64 / 1e6;
-    n.line(&match lang {
-        Lang::Fr => format!("La donnée : {LEN} entiers de 64 bits ({mb:.0} Mo). La tâche : les additionner."),
-        Lang::En => format!("The data: {LEN} 64-bit integers ({mb:.0} MB). The task: add them up."),
-    })?;
+    n.say(&msg!("demo-ipc-data", len = LEN, mb = format!("{mb:.0}")))?;
 
-    n.heading(n.pick(
-        "1. Envoyer la donnée par une Queue",
-        "1. Sending the data through a Queue",
-    ))?;
+    n.heading_of(&Message::new("demo-ipc-act-queue"))?;
     let data = make_data();
     let expected: u64 = data.iter().sum();
-    let to_child: Queue<Message> = Queue::new()?;
-    let from_child: Queue<Message> = Queue::new()?;
+    let to_child: Queue<Transfer> = Queue::new()?;
+    let from_child: Queue<Transfer> = Queue::new()?;
     let mut sender_child = {
         let (inq, outq) = (&to_child, &from_child);
         Process::start(move || -> anyhow::Result<()> {
-            let Message::Data(data) = inq.get()? else {
+            let Transfer::Data(data) = inq.get()? else {
                 anyhow::bail!("expected the data first");
             };
             let had_data_at = origin.elapsed().as_secs_f64();
             let sum = data.iter().sum();
-            outq.put(&Message::Result {
+            outq.put(&Transfer::Result {
                 pid: std::process::id() as i32,
                 had_data_at,
                 at: origin.elapsed().as_secs_f64(),
@@ -68,45 +62,28 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
         })?
     };
     let sent_from = n.elapsed();
-    n.pid(
-        parent,
-        n.pick(
-            "q.put(data) : sérialisation, copie par le noyau…",
-            "q.put(data): serialisation, copy through the kernel…",
-        ),
-    )?;
+    n.pid_says(parent, &Message::new("demo-ipc-put"))?;
     let started = Instant::now();
-    to_child.put(&Message::Data(data))?;
+    to_child.put(&Transfer::Data(data))?;
     let (pid_a, had_a, done_a, sum_a) = wait_result(&from_child)?;
     let send_total = started.elapsed();
     sender_child.join_ok()?;
-    n.pid_at(
+    n.pid_at_says(
         pid_a,
         had_a,
-        &match lang {
-            Lang::Fr => format!(
-                "a reçu et désérialisé la liste après {}",
-                fmt_secs(had_a - sent_from)
-            ),
-            Lang::En => format!(
-                "received and deserialised the list after {}",
-                fmt_secs(had_a - sent_from)
-            ),
-        },
+        &msg!("demo-ipc-received", time = fmt_secs(had_a - sent_from)),
     )?;
-    n.pid_at(
+    n.pid_at_says(
         pid_a,
         done_a,
-        &match lang {
-            Lang::Fr => format!("somme = {sum_a}, calculée en {}", fmt_secs(done_a - had_a)),
-            Lang::En => format!("sum = {sum_a}, computed in {}", fmt_secs(done_a - had_a)),
-        },
+        &msg!(
+            "demo-ipc-sum-computed",
+            sum = sum_a,
+            time = fmt_secs(done_a - had_a)
+        ),
     )?;
 
-    n.heading(n.pick(
-        "2. Calculer là où est la donnée",
-        "2. Computing where the data is",
-    ))?;
+    n.heading_of(&Message::new("demo-ipc-act-in-place"))?;
     let started = Instant::now();
     let mut local_child = {
         let outq = &from_child;
@@ -115,7 +92,7 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
             let data = make_data();
             let had_data_at = origin.elapsed().as_secs_f64();
             let sum = data.iter().sum();
-            outq.put(&Message::Result {
+            outq.put(&Transfer::Result {
                 pid: std::process::id() as i32,
                 had_data_at,
                 at: origin.elapsed().as_secs_f64(),
@@ -127,51 +104,28 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
     let (pid_b, had_b, done_b, sum_b) = wait_result(&from_child)?;
     let local_total = started.elapsed();
     local_child.join_ok()?;
-    n.pid_at(
-        pid_b,
-        had_b,
-        n.pick("a construit sa donnée lui-même", "built its data itself"),
-    )?;
-    n.pid_at(
-        pid_b,
-        done_b,
-        &match lang {
-            Lang::Fr => format!("somme = {sum_b} ; seuls 8 octets reviennent au parent"),
-            Lang::En => format!("sum = {sum_b}; only 8 bytes go back to the parent"),
-        },
-    )?;
+    n.pid_at_says(pid_b, had_b, &Message::new("demo-ipc-built-itself"))?;
+    n.pid_at_says(pid_b, done_b, &msg!("demo-ipc-sum-back", sum = sum_b))?;
 
     let ratio = send_total.as_secs_f64() / local_total.as_secs_f64().max(1e-9);
     let rate = mb / (had_a - sent_from).max(1e-9);
     n.summary(&[
         (
-            n.pick("envoyer par la Queue", "sending through the Queue")
-                .to_owned(),
-            match lang {
-                Lang::Fr => format!(
-                    "{} en tout (transfert ≈ {rate:.0} Mo/s)",
-                    fmt_secs(send_total.as_secs_f64())
-                ),
-                Lang::En => format!(
-                    "{} in all (transfer ≈ {rate:.0} MB/s)",
-                    fmt_secs(send_total.as_secs_f64())
-                ),
-            },
+            n.text("demo-ipc-sending"),
+            n.word(&msg!(
+                "demo-ipc-sending-total",
+                time = fmt_secs(send_total.as_secs_f64()),
+                rate = format!("{rate:.0}")
+            )),
         ),
+        (n.text("demo-ipc-in-place"), fmt_secs(local_total.as_secs_f64())),
+        (n.text("demo-ipc-ratio"), format!("{ratio:.1} ×")),
         (
-            n.pick("calculer sur place", "computing in place").to_owned(),
-            fmt_secs(local_total.as_secs_f64()),
-        ),
-        (n.pick("rapport", "ratio").to_owned(), format!("{ratio:.1} ×")),
-        (
-            n.pick("même somme", "same sum").to_owned(),
+            n.text("demo-ipc-same-sum"),
             format!("{}", sum_a == expected && sum_b == expected),
         ),
     ])?;
-    n.say(
-        "En Python, pickle ajoute son propre coût : envoyez peu, calculez près de la donnée.",
-        "In Python, pickle adds its own cost: send little, compute near the data.",
-    )?;
+    n.say(&Message::new("demo-ipc-lesson"))?;
 
     Ok(json!({
         "parent_pid": parent,
@@ -184,14 +138,14 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
     }))
 }
 
-fn wait_result(queue: &Queue<Message>) -> anyhow::Result<(i32, f64, f64, u64)> {
+fn wait_result(queue: &Queue<Transfer>) -> anyhow::Result<(i32, f64, f64, u64)> {
     match queue.get()? {
-        Message::Result {
+        Transfer::Result {
             pid,
             had_data_at,
             at,
             sum,
         } => Ok((pid, had_data_at, at, sum)),
-        Message::Data(_) => anyhow::bail!("unexpected data from the child"),
+        Transfer::Data(_) => anyhow::bail!("unexpected data from the child"),
     }
 }

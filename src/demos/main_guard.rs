@@ -17,7 +17,8 @@ use super::interruption::{interrupted, interrupted_error};
 use super::pipe_lines::PipeLines;
 use super::spawn_child::PROCESS_LIMIT;
 use super::{DemoOptions, Narrator};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message};
+use crate::msg;
 
 /// How deep the unguarded tree may grow before atelier stops it (Python would not stop).
 const MAX_DEPTH: u32 = 3;
@@ -35,40 +36,26 @@ struct Node {
 }
 
 pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
-    let lang = n.lang();
     let parent = std::process::id() as i32;
-    n.say(
-        "Avec la méthode « spawn » (Windows, macOS), chaque enfant est un nouvel interpréteur qui réimporte \
-         le module principal. Sans garde, cet import exécute à nouveau le code de lancement : chaque enfant \
-         lance à son tour 2 processus.",
-        "With the \"spawn\" start method (Windows, macOS), each child is a fresh interpreter that re-imports \
-         the main module. Unguarded, that import runs the launch code again: each child starts 2 processes too.",
-    )?;
-    n.line(&match lang {
-        Lang::Fr => format!(
-            "atelier fait de même : il se relance lui-même (atelier __spawn-child), borné à {MAX_DEPTH} \
-             générations et {PROCESS_LIMIT} processus. Parent : pid {parent}."
-        ),
-        Lang::En => format!(
-            "atelier does the same: it re-executes itself (atelier __spawn-child), bounded to {MAX_DEPTH} \
-             generations and {PROCESS_LIMIT} processes. Parent: pid {parent}."
-        ),
-    })?;
+    n.say(&Message::new("demo-guard-spawn"))?;
+    n.say(&msg!(
+        "demo-guard-atelier-too",
+        depth = MAX_DEPTH,
+        limit = PROCESS_LIMIT,
+        parent = parent
+    ))?;
 
-    n.heading(n.pick("1. Sans la garde", "1. Without the guard"))?;
+    n.heading_of(&Message::new("demo-guard-act-without"))?;
     let started = Instant::now();
     let unguarded = grow(n, MAX_DEPTH)?;
     let unguarded_time = started.elapsed();
-    n.block(&tree(parent, &unguarded, lang))?;
+    n.block(&tree(parent, &unguarded, n.lang()))?;
 
-    n.heading(n.pick(
-        "2. Avec `if __name__ == \"__main__\":`",
-        "2. With `if __name__ == \"__main__\":`",
-    ))?;
+    n.heading_of(&Message::new("demo-guard-act-with"))?;
     let started = Instant::now();
     let guarded = grow(n, 1)?;
     let guarded_time = started.elapsed();
-    n.block(&tree(parent, &guarded, lang))?;
+    n.block(&tree(parent, &guarded, n.lang()))?;
 
     let per_generation: BTreeMap<u32, usize> = unguarded.iter().fold(BTreeMap::new(), |mut m, node| {
         *m.entry(node.depth).or_default() += 1;
@@ -78,43 +65,25 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
     let unbounded_10: u64 = (1..=10).map(|k| u64::from(FANOUT).pow(k)).sum();
     n.summary(&[
         (
-            n.pick("sans garde", "unguarded").to_owned(),
-            match lang {
-                Lang::Fr => format!(
-                    "{} processus en {} (par génération : {})",
-                    unguarded.len(),
-                    super::narrator::fmt_duration(unguarded_time),
-                    generations.join(", ")
-                ),
-                Lang::En => format!(
-                    "{} processes in {} (per generation: {})",
-                    unguarded.len(),
-                    super::narrator::fmt_duration(unguarded_time),
-                    generations.join(", ")
-                ),
-            },
+            n.text("demo-guard-unguarded"),
+            n.word(&msg!(
+                "demo-guard-unguarded-tree",
+                processes = unguarded.len(),
+                time = super::narrator::fmt_duration(unguarded_time),
+                generations = generations.join(", ")
+            )),
         ),
         (
-            n.pick("avec garde", "guarded").to_owned(),
-            match lang {
-                Lang::Fr => format!(
-                    "{} processus en {}",
-                    guarded.len(),
-                    super::narrator::fmt_duration(guarded_time)
-                ),
-                Lang::En => format!(
-                    "{} processes in {}",
-                    guarded.len(),
-                    super::narrator::fmt_duration(guarded_time)
-                ),
-            },
+            n.text("demo-guard-guarded"),
+            n.word(&msg!(
+                "demo-guard-guarded-tree",
+                processes = guarded.len(),
+                time = super::narrator::fmt_duration(guarded_time)
+            )),
         ),
         (
-            n.pick("sans borne", "unbounded").to_owned(),
-            match lang {
-                Lang::Fr => format!("{unbounded_10} processus après 10 générations, et ça continue"),
-                Lang::En => format!("{unbounded_10} processes after 10 generations, and growing"),
-            },
+            n.text("demo-guard-unbounded"),
+            n.word(&msg!("demo-guard-unbounded-tree", processes = unbounded_10)),
         ),
     ])?;
 
@@ -228,38 +197,13 @@ fn stop_tree(group: i32, children: &mut [Child]) {
 }
 
 fn narrate_node(n: &mut Narrator, node: &Node, max_depth: u32) -> io::Result<()> {
-    let d = node.depth;
-    let text = match (n.lang(), node.relaunches, max_depth > 1) {
-        (Lang::Fr, true, _) => format!(
-            "génération {d} (parent {}) : réimporte le module principal ; sans garde, le lancement s'exécute \
-             encore → lance {FANOUT} processus",
-            node.ppid
-        ),
-        (Lang::En, true, _) => format!(
-            "generation {d} (parent {}): re-imports the main module; unguarded, the launch code runs again → \
-             starts {FANOUT} processes",
-            node.ppid
-        ),
-        (Lang::Fr, false, true) => format!(
-            "génération {d} (parent {}) : atelier s'arrête ici (sa borne) ; Python, lui, continuerait",
-            node.ppid
-        ),
-        (Lang::En, false, true) => format!(
-            "generation {d} (parent {}): atelier stops here (its bound); Python would go on",
-            node.ppid
-        ),
-        (Lang::Fr, false, false) => format!(
-            "réimporte le module principal ; __name__ y vaut \"__mp_main__\", le lancement est sauté : \
-             il exécute seulement sa tâche (parent {})",
-            node.ppid
-        ),
-        (Lang::En, false, false) => format!(
-            "re-imports the main module; there __name__ is \"__mp_main__\", the launch is skipped: it only \
-             runs its task (parent {})",
-            node.ppid
-        ),
+    let key = match (node.relaunches, max_depth > 1) {
+        (true, _) => "demo-guard-node-relaunches",
+        (false, true) => "demo-guard-node-bound",
+        (false, false) => "demo-guard-node-guarded",
     };
-    n.pid_at(node.pid, node.at, &text)
+    let message = msg!(key, generation = node.depth, parent = node.ppid, fanout = FANOUT);
+    n.pid_at_says(node.pid, node.at, &message)
 }
 
 /// `node PID PPID DEPTH relaunch|stop`, the line each `__spawn-child` prints when it starts.
@@ -283,10 +227,8 @@ fn parse_node(line: &str, at: f64) -> Option<Node> {
 
 /// The tree as it grew, from the parent down, each process with its generation.
 fn tree(root: i32, nodes: &[Node], lang: Lang) -> String {
-    let mut text = match lang {
-        Lang::Fr => format!("pid {root} (le script principal)\n"),
-        Lang::En => format!("pid {root} (the main script)\n"),
-    };
+    let mut text = lang.word(&msg!("demo-guard-tree-root", pid = root));
+    text.push('\n');
     draw_children(root, nodes, "", &mut text);
     text
 }

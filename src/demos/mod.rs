@@ -59,7 +59,11 @@ pub fn run_demo(demo: &Demo, opts: &DemoOptions, out: &mut dyn Write) -> anyhow:
     let mut sink = io::sink();
     let out: &mut dyn Write = if opts.json { &mut sink } else { out };
     let mut narrator = Narrator::new(out, opts.lang, opts.color);
-    narrator.heading(&format!("demo {} — {}", demo.name, demo.description(opts.lang)))?;
+    narrator.heading_of(&crate::msg!(
+        "demo-heading",
+        name = demo.name,
+        description = demo.description(opts.lang)
+    ))?;
     let mut figures = match (demo.run)(opts, &mut narrator) {
         Ok(figures) => figures,
         // Whatever failed on the way (a worker killed by the same Ctrl-C, a pipe closed), the cause

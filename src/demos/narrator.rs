@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 use std::time::{Duration, Instant};
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message};
 use crate::style::{BOLD, DIM, paint, process_color};
 
 /// Writes a demo's live narration to its output.
@@ -28,9 +28,14 @@ impl<'a> Narrator<'a> {
         self.lang
     }
 
-    /// The French or English text, by the narration's language.
-    pub fn pick<'t>(&self, fr: &'t str, en: &'t str) -> &'t str {
-        self.lang.pick(fr, en)
+    /// The message in the narration's language.
+    pub fn word(&self, message: &Message) -> String {
+        message.word(self.lang)
+    }
+
+    /// The catalog's message `key` (one without values), in the narration's language.
+    pub fn text(&self, key: &str) -> String {
+        self.lang.text(key)
     }
 
     /// When the demo started: every timestamp of the narration, the timelines and the JSON counts from here.
@@ -54,13 +59,31 @@ impl<'a> Narrator<'a> {
         self.out.flush()
     }
 
-    /// A line of explanation, in the chosen language.
-    pub fn say(&mut self, fr: &str, en: &str) -> io::Result<()> {
-        let text = self.lang.pick(fr, en).to_owned();
+    /// A line of explanation, worded in the narration's language.
+    pub fn say(&mut self, message: &Message) -> io::Result<()> {
+        let text = self.word(message);
         self.line(&text)
     }
 
-    /// A line already in the right language (built with `format!` from [`Narrator::pick`]).
+    /// A heading worded in the narration's language.
+    pub fn heading_of(&mut self, message: &Message) -> io::Result<()> {
+        let text = self.word(message);
+        self.heading(&text)
+    }
+
+    /// A process's line worded in the narration's language, stamped now.
+    pub fn pid_says(&mut self, pid: i32, message: &Message) -> io::Result<()> {
+        let text = self.word(message);
+        self.pid(pid, &text)
+    }
+
+    /// A process's line worded in the narration's language, stamped `at`.
+    pub fn pid_at_says(&mut self, pid: i32, at: f64, message: &Message) -> io::Result<()> {
+        let text = self.word(message);
+        self.pid_at(pid, at, &text)
+    }
+
+    /// A line as it is: code the lesson shows, or text already worded (a drawing's caption).
     pub fn line(&mut self, text: &str) -> io::Result<()> {
         writeln!(self.out, "{text}")?;
         self.out.flush()
@@ -92,8 +115,8 @@ impl<'a> Narrator<'a> {
 
     /// The closing summary: one `label: value` per line, labels aligned.
     pub fn summary(&mut self, rows: &[(String, String)]) -> io::Result<()> {
-        let title = self.lang.pick("Mesures", "Measured");
-        self.heading(&format!("— {title} —"))?;
+        let title = self.text("demo-summary-title");
+        self.heading(&title)?;
         let width = rows
             .iter()
             .map(|(label, _)| label.chars().count())
@@ -110,12 +133,7 @@ impl<'a> Narrator<'a> {
 /// Said when processes that should have had a core each did not: the figures are then the machine's
 /// load as much as the lesson's point.
 pub fn loaded_machine_note(n: &mut Narrator) -> io::Result<()> {
-    n.say(
-        "⚠ Les processus n'ont pas eu chacun un cœur libre : d'autres programmes occupent cette machine, \
-         les temps s'en ressentent. Relancez la démo quand elle est au repos.",
-        "⚠ The processes did not each get a free core: other programs are busy on this machine, and the \
-         times show it. Run the demo again when it is idle.",
-    )
+    n.say(&Message::new("demo-loaded-machine"))
 }
 
 /// A duration as a student reads it: `12.3 ms` below a second, `1.52 s` above.
@@ -139,9 +157,11 @@ pub fn ms(d: Duration) -> f64 {
     (d.as_secs_f64() * 1e6).round() / 1e3
 }
 
-/// A number with thin groups of three digits (`333 333 283 333 335 000 000`) in French, commas in English.
+/// A number with groups of three digits, separated as the language's catalog says
+/// (`demo-digit-group-separator`: a narrow no-break space in French, `333 333 283 333 335 000 000`;
+/// a comma in English).
 pub fn group_digits(lang: Lang, digits: &str) -> String {
-    let sep = lang.pick("\u{202f}", ",");
+    let sep = lang.text("demo-digit-group-separator");
     let (sign, digits) = match digits.strip_prefix('-') {
         Some(rest) => ("-", rest),
         None => ("", digits),
@@ -149,7 +169,7 @@ pub fn group_digits(lang: Lang, digits: &str) -> String {
     let mut grouped = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push_str(sep);
+            grouped.push_str(&sep);
         }
         grouped.push(c);
     }
@@ -165,9 +185,9 @@ mod tests {
         let mut buf = Vec::new();
         let mut n = Narrator::new(&mut buf, Lang::En, false);
         n.pid_at(4242, 0.5, "starts").unwrap();
-        n.say("bonjour", "hello").unwrap();
+        n.say(&Message::new("demo-summary-title")).unwrap();
         let text = String::from_utf8(buf).unwrap();
-        assert_eq!(text, "+ 0.500s [pid 4242] starts\nhello\n");
+        assert_eq!(text, "+ 0.500s [pid 4242] starts\n— Measured —\n");
     }
 
     #[test]
@@ -178,6 +198,7 @@ mod tests {
         );
         assert_eq!(group_digits(Lang::En, "-1000"), "-1,000");
         assert_eq!(group_digits(Lang::En, "100"), "100");
+        assert_eq!(group_digits(Lang::Fr, "1000000"), "1\u{202f}000\u{202f}000");
     }
 
     #[test]

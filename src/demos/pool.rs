@@ -6,7 +6,8 @@ use serde_json::{Value, json};
 
 use super::narrator::{fmt_duration, ms};
 use super::{DemoOptions, Narrator};
-use crate::i18n::Lang;
+use crate::i18n::Message;
+use crate::msg;
 use crate::procs::Pool;
 use crate::view::timeline::tasks as timeline;
 
@@ -23,19 +24,16 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
     let mut pool = Pool::new(cores)?;
     let pool_start = started.elapsed();
     let workers = pool.pids();
-    n.pid(
+    n.pid_says(
         parent,
-        &match lang {
-            Lang::Fr => format!(
-                "with Pool() as pool : {cores} ouvriers (un par cœur), démarrés en {} : {workers:?}",
-                fmt_duration(pool_start)
-            ),
-            Lang::En => format!(
-                "with Pool() as pool: {cores} workers (one per core), started in {}: {workers:?}",
-                fmt_duration(pool_start)
-            ),
-        },
+        &msg!(
+            "demo-pool-started",
+            cores = cores,
+            time = fmt_duration(pool_start),
+            workers = format!("{workers:?}")
+        ),
     )?;
+    // The lesson's Python line, shown as it is: code, not words to translate.
     n.pid(parent, "results = pool.map(square, [1, 2, 3, 4, 5, 6, 7, 8])")?;
     let numbers: Vec<u64> = (1..=8).collect();
     let started = Instant::now();
@@ -46,20 +44,14 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
     // Printed as the lesson's `for res in results: print(res)`: in input order, once map has returned.
     for ((sq, pid), event) in &results {
         let x = numbers[event.index];
-        n.pid(
+        n.pid_says(
             event.worker_pid,
-            &match lang {
-                Lang::Fr => format!("Input: {x}, Carré: {sq}, PID: {pid}"),
-                Lang::En => format!("Input: {x}, Square: {sq}, PID: {pid}"),
-            },
+            &msg!("demo-pool-result", input = x, square = *sq, pid = *pid),
         )?;
     }
-    n.say(
-        "map rend les résultats dans l'ordre des entrées, quel que soit l'ouvrier qui les a calculés.",
-        "map returns the results in the order of the inputs, whichever worker computed them.",
-    )?;
+    n.say(&Message::new("demo-pool-in-order"))?;
 
-    n.heading(n.pick("Qui a calculé quoi, et quand", "Who computed what, and when"))?;
+    n.heading_of(&Message::new("demo-pool-who"))?;
     n.block(&timeline::of_tasks(
         results.iter().map(|e| (&e.1, numbers[e.1.index].to_string())),
         lang,
@@ -71,20 +63,17 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
         .collect();
     per_worker.sort();
     n.summary(&[
-        (n.pick("ouvriers", "workers").to_owned(), format!("{workers:?}")),
+        (n.text("demo-pool-workers"), format!("{workers:?}")),
         (
-            n.pick("tâches par ouvrier", "tasks per worker").to_owned(),
+            n.text("demo-pool-tasks-per-worker"),
             per_worker
                 .iter()
                 .map(|(w, c)| format!("{w}: {c}"))
                 .collect::<Vec<_>>()
                 .join(", "),
         ),
-        (
-            n.pick("démarrage du Pool", "Pool start").to_owned(),
-            fmt_duration(pool_start),
-        ),
-        ("map".to_owned(), fmt_duration(map_time)),
+        (n.text("demo-pool-start"), fmt_duration(pool_start)),
+        (n.text("demo-pool-map"), fmt_duration(map_time)),
     ])?;
 
     Ok(json!({

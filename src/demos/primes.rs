@@ -7,7 +7,8 @@ use serde_json::{Value, json};
 
 use super::narrator::{fmt_duration, ms};
 use super::{DemoOptions, Narrator};
-use crate::i18n::Lang;
+use crate::i18n::Message;
+use crate::msg;
 use crate::prime::is_prime;
 use crate::procs::{Pool, TaskEvent};
 use crate::view::timeline::tasks as timeline;
@@ -58,48 +59,30 @@ pub fn run(opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
     let parent = std::process::id() as i32;
     let runs = opts.runs.unwrap_or(DEFAULT_RUNS).clamp(1, 20);
     let cores = std::thread::available_parallelism().map_or(1, |c| c.get());
-    n.line(&match lang {
-        Lang::Fr => format!(
-            "Compter les nombres premiers de range({FROM}, {TO}), en séquentiel puis en {CHUNKS} morceaux \
-             sur un Pool de {cores} processus. Chaque mesure enchaîne {PASSES} passes sur toute la plage (une \
-             passe ne dure que quelques millisecondes, l'ordre du réveil d'un processus : répétée, la mesure \
-             porte sur le calcul) ; chaque côté est mesuré {runs} fois, le meilleur temps est gardé \
-             (d'autres programmes partagent cette machine)."
-        ),
-        Lang::En => format!(
-            "Count the primes in range({FROM}, {TO}), sequentially, then in {CHUNKS} chunks on a Pool of \
-             {cores} processes. Each measurement chains {PASSES} passes over the whole range (one pass takes a \
-             few milliseconds, the order of waking a process: repeated, the measurement is about the \
-             computing); each side is measured {runs} times and the best kept (other programs share this \
-             machine)."
-        ),
-    })?;
+    n.say(&msg!(
+        "demo-primes-intro",
+        from = FROM,
+        to = TO,
+        chunks = CHUNKS,
+        cores = cores,
+        passes = PASSES,
+        runs = runs
+    ))?;
 
-    n.say(
-        "Les 4 morceaux sont équilibrés : tester un grand nombre coûte plus cher qu'un petit, donc chaque \
-         morceau prend des tranches réparties sur toute la plage (4 quarts consécutifs laisseraient le \
-         dernier ouvrier finir seul).",
-        "The 4 chunks are balanced: testing a large number costs more than a small one, so each chunk takes \
-         slices spread over the whole range (4 consecutive quarters would leave the last worker finishing \
-         alone).",
-    )?;
+    n.say(&Message::new("demo-primes-balanced"))?;
     let chunks = balanced_chunks(FROM, TO);
     let started = Instant::now();
     let mut pool = Pool::new(cores)?;
     let pool_start = started.elapsed();
     let workers = pool.pids();
-    n.pid(
+    n.pid_says(
         parent,
-        &match lang {
-            Lang::Fr => format!(
-                "Pool({cores}) démarré en {} : ouvriers {workers:?}",
-                fmt_duration(pool_start)
-            ),
-            Lang::En => format!(
-                "Pool({cores}) started in {}: workers {workers:?}",
-                fmt_duration(pool_start)
-            ),
-        },
+        &msg!(
+            "demo-primes-pool-started",
+            cores = cores,
+            time = fmt_duration(pool_start),
+            workers = format!("{workers:?}")
+        ),
     )?;
 
     // Sequential and parallel measured in turn, so that both meet the same load from other programs.
@@ -131,23 +114,20 @@ pub fn run(opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
             parallel = par;
             best_trace = results;
         }
-        n.pid(
+        n.pid_says(
             parent,
-            &match lang {
-                Lang::Fr => format!(
-                    "mesure {k}/{runs} : séquentiel {} par passe (trouvé : {count_seq}), parallèle {} par passe (trouvé : {count_par})",
-                    fmt_duration(seq),
-                    fmt_duration(par)
-                ),
-                Lang::En => format!(
-                    "run {k}/{runs}: sequential {} a pass (found: {count_seq}), parallel {} a pass (found: {count_par})",
-                    fmt_duration(seq),
-                    fmt_duration(par)
-                ),
-            },
+            &msg!(
+                "demo-primes-run",
+                run = k,
+                runs = runs,
+                sequential = fmt_duration(seq),
+                found_sequential = count_seq,
+                parallel = fmt_duration(par),
+                found_parallel = count_par
+            ),
         )?;
     }
-    n.heading(n.pick("La meilleure mesure parallèle", "The best parallel run"))?;
+    n.heading_of(&Message::new("demo-primes-best-run"))?;
     let epoch = n.since_start(pool.epoch());
     // Every pass ran the same chunks: the narration and the timeline show the first pass.
     let all_passes = std::mem::take(&mut best_trace);
@@ -159,29 +139,20 @@ pub fn run(opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
     let mut by_end: Vec<&(u64, TaskEvent)> = best_trace.iter().collect();
     by_end.sort_by_key(|(_, e)| e.end);
     for (count, event) in by_end {
-        n.pid_at(
+        n.pid_at_says(
             event.worker_pid,
             epoch + event.end.as_secs_f64(),
-            &match lang {
-                Lang::Fr => format!(
-                    "morceau {} : {count} premiers en {}",
-                    event.index + 1,
-                    fmt_duration(event.end.saturating_sub(event.start))
-                ),
-                Lang::En => format!(
-                    "chunk {}: {count} primes in {}",
-                    event.index + 1,
-                    fmt_duration(event.end.saturating_sub(event.start))
-                ),
-            },
+            &msg!(
+                "demo-primes-chunk",
+                chunk = event.index + 1,
+                primes = *count,
+                time = fmt_duration(event.end.saturating_sub(event.start))
+            ),
         )?;
     }
     drop(pool);
 
-    n.heading(n.pick(
-        "Où chaque morceau a tourné (meilleure mesure)",
-        "Where each chunk ran (best measurement)",
-    ))?;
+    n.heading_of(&Message::new("demo-primes-where"))?;
     n.block(&timeline::of_tasks(
         best_trace.iter().map(|e| (&e.1, format!("{}", e.1.index + 1))),
         lang,
@@ -197,44 +168,31 @@ pub fn run(opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
     let in_parallel = busy / (parallel.as_secs_f64() * PASSES as f64).max(1e-9);
     let with_start = sequential.as_secs_f64() / (parallel + pool_start).as_secs_f64().max(1e-9);
     n.summary(&[
+        (n.text("demo-primes-found"), format!("{count_seq} / {count_par}")),
+        (n.text("demo-primes-sequential"), fmt_duration(sequential)),
         (
-            n.pick("premiers trouvés", "primes found").to_owned(),
-            format!("{count_seq} / {count_par}"),
+            n.text("demo-primes-parallel"),
+            n.word(&msg!(
+                "demo-primes-parallel-on",
+                time = fmt_duration(parallel),
+                cores = cores
+            )),
+        ),
+        (n.text("demo-primes-speedup"), format!("{speedup:.2} ×")),
+        (
+            n.text("demo-primes-in-parallel"),
+            n.word(&msg!(
+                "demo-primes-chunks-at-once",
+                chunks = format!("{in_parallel:.2}")
+            )),
         ),
         (
-            n.pick("séquentiel", "sequential").to_owned(),
-            fmt_duration(sequential),
-        ),
-        (
-            n.pick("parallèle", "parallel").to_owned(),
-            match lang {
-                Lang::Fr => format!("{} sur {cores} cœurs", fmt_duration(parallel)),
-                Lang::En => format!("{} on {cores} cores", fmt_duration(parallel)),
-            },
-        ),
-        (
-            n.pick("accélération", "speedup").to_owned(),
-            format!("{speedup:.2} ×"),
-        ),
-        (
-            n.pick("en parallèle", "in parallel").to_owned(),
-            match lang {
-                Lang::Fr => format!("{in_parallel:.2} morceaux à la fois en moyenne"),
-                Lang::En => format!("{in_parallel:.2} chunks at once on average"),
-            },
-        ),
-        (
-            n.pick("démarrage du Pool", "Pool start").to_owned(),
-            match lang {
-                Lang::Fr => format!(
-                    "{} (compté : accélération {with_start:.2} ×)",
-                    fmt_duration(pool_start)
-                ),
-                Lang::En => format!(
-                    "{} (counted in: speedup {with_start:.2} ×)",
-                    fmt_duration(pool_start)
-                ),
-            },
+            n.text("demo-primes-pool-start"),
+            n.word(&msg!(
+                "demo-primes-pool-start-counted",
+                time = fmt_duration(pool_start),
+                speedup = format!("{with_start:.2}")
+            )),
         ),
     ])?;
 

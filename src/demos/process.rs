@@ -7,7 +7,8 @@ use serde_json::{Value, json};
 
 use super::narrator::{fmt_duration, fmt_secs, group_digits, ms};
 use super::{DemoOptions, Narrator};
-use crate::i18n::Lang;
+use crate::i18n::Message;
+use crate::msg;
 use crate::procs::{Process, Queue};
 
 /// `range(10**7)`.
@@ -44,15 +45,7 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
     let lang = n.lang();
     let parent = std::process::id() as i32;
     let origin = n.origin();
-    n.pid(
-        parent,
-        &match lang {
-            Lang::Fr => "le parent crée p1 et p2 (Process(target=cpu_heavy_task)), puis start()".to_owned(),
-            Lang::En => {
-                "the parent creates p1 and p2 (Process(target=cpu_heavy_task)), then start()".to_owned()
-            }
-        },
-    )?;
+    n.pid_says(parent, &Message::new("demo-process-creates"))?;
     let queue: Queue<Report> = Queue::new()?;
     let started = Instant::now();
     let mut children = Vec::new();
@@ -79,14 +72,9 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
     let mut results = Vec::new();
     while results.len() < children.len() {
         match queue.get()? {
-            Report::Started { name, pid, at } => n.pid_at(
-                pid,
-                at,
-                &match lang {
-                    Lang::Fr => format!("🔥 Processus {name} démarre sur le CPU"),
-                    Lang::En => format!("🔥 Process {name} starts on the CPU"),
-                },
-            )?,
+            Report::Started { name, pid, at } => {
+                n.pid_at_says(pid, at, &msg!("demo-process-starts", name = name.to_string()))?
+            }
             Report::Done {
                 name,
                 pid,
@@ -94,44 +82,40 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
                 result,
             } => {
                 let shown = group_digits(lang, &result.to_string());
-                n.pid_at(
+                n.pid_at_says(
                     pid,
                     at,
-                    &match lang {
-                        Lang::Fr => format!("✅ Processus {name} terminé. Résultat : {shown}"),
-                        Lang::En => format!("✅ Process {name} done. Result: {shown}"),
-                    },
+                    &msg!("demo-process-done", name = name.to_string(), result = shown),
                 )?;
                 results.push((name, pid, at, result));
             }
         }
     }
-    n.pid(parent, n.pick("join() sur p1 et p2…", "join() on p1 and p2…"))?;
+    n.pid_says(parent, &Message::new("demo-process-join"))?;
     let mut pids = Vec::new();
     for (_, child) in &mut children {
         child.join_ok()?;
         pids.push(child.pid());
     }
     let wall = started.elapsed();
-    n.pid(parent, n.pick("🏁 Tout est fini", "🏁 All done"))?;
+    n.pid_says(parent, &Message::new("demo-process-all-done"))?;
 
     results.sort_by_key(|r| r.0);
     let mut rows: Vec<(String, String)> = results
         .iter()
         .map(|(name, pid, at, result)| {
             (
-                format!("{} {name} (pid {pid})", n.pick("processus", "process")),
-                match lang {
-                    Lang::Fr => format!("{result}, fini à +{}", fmt_secs(*at)),
-                    Lang::En => format!("{result}, done at +{}", fmt_secs(*at)),
-                },
+                n.word(&msg!("demo-process-row", name = name.to_string(), pid = *pid)),
+                // The exact sum, ungrouped: it does not fit a Fluent number.
+                n.word(&msg!(
+                    "demo-process-done-at",
+                    result = result.to_string(),
+                    time = fmt_secs(*at)
+                )),
             )
         })
         .collect();
-    rows.push((
-        n.pick("durée totale", "total time").to_owned(),
-        fmt_duration(wall),
-    ));
+    rows.push((n.text("demo-process-total-time"), fmt_duration(wall)));
     n.summary(&rows)?;
 
     Ok(json!({

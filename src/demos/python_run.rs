@@ -46,15 +46,7 @@ pub fn run_python(code: &str, lang: Lang, time_limit: Duration, out: &mut dyn Wr
     let mut child = match spawned {
         Ok(child) => child,
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            anyhow::bail!(
-                "{}",
-                lang.pick(
-                    "python3 est introuvable : installez-le pour exécuter les exemples de la leçon \
-                     (Debian/Ubuntu : `apt install python3` ; sinon https://www.python.org/downloads/).",
-                    "python3 was not found: install it to run the lesson's examples \
-                     (Debian/Ubuntu: `apt install python3`; otherwise https://www.python.org/downloads/)."
-                )
-            )
+            anyhow::bail!("{}", lang.text("demo-python-missing"))
         }
         Err(e) => return Err(e).context("starting python3"),
     };
@@ -70,16 +62,11 @@ pub fn run_python(code: &str, lang: Lang, time_limit: Duration, out: &mut dyn Wr
             writeln!(
                 out,
                 "{}",
-                match lang {
-                    Lang::Fr => format!(
-                        "⏱ limite de temps atteinte ({} s) : l'exemple et ses processus sont arrêtés.",
-                        time_limit.as_secs_f64()
-                    ),
-                    Lang::En => format!(
-                        "⏱ time limit reached ({} s): the example and its processes were stopped.",
-                        time_limit.as_secs_f64()
-                    ),
-                }
+                // The limit as Rust prints it (`20`, `2.5`): a text, not a Fluent number.
+                lang.word(&crate::msg!(
+                    "demo-python-time-limit",
+                    seconds = time_limit.as_secs_f64().to_string()
+                ))
             )?;
             return Ok(124);
         }

@@ -7,7 +7,8 @@ use serde_json::{Value, json};
 
 use super::narrator::fmt_secs;
 use super::{DemoOptions, Narrator};
-use crate::i18n::Lang;
+use crate::i18n::Message;
+use crate::msg;
 use crate::procs::{Process, Queue};
 
 /// How long the producer works before it has something to send.
@@ -36,18 +37,11 @@ enum Report {
 }
 
 pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
-    let lang = n.lang();
     let parent = std::process::id() as i32;
     let origin = n.origin();
     let data: Queue<String> = Queue::new()?;
     let reports: Queue<Report> = Queue::new()?;
-    n.pid(
-        parent,
-        n.pick(
-            "q = Queue() ; le consommateur démarre d'abord, puis le producteur",
-            "q = Queue(); the consumer starts first, then the producer",
-        ),
-    )?;
+    n.pid_says(parent, &Message::new("demo-queue-intro"))?;
 
     let mut consumer = {
         let (q, r) = (&data, &reports);
@@ -68,7 +62,7 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
     };
     let mut producer = {
         let (q, r) = (&data, &reports);
-        let message = lang.pick("Donnée importante", "Important data").to_owned();
+        let message = n.text("demo-queue-data");
         Process::start(move || -> anyhow::Result<()> {
             let pid = std::process::id() as i32;
             r.put(&Report::Working {
@@ -88,34 +82,19 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
     let (mut sent_at, mut received) = (None, None);
     while sent_at.is_none() || received.is_none() {
         match reports.get()? {
-            Report::Waiting { pid, at } => n.pid_at(
+            Report::Waiting { pid, at } => {
+                n.pid_at_says(pid, at, &Message::new("demo-queue-consumer-blocked"))?
+            }
+            Report::Working { pid, at } => n.pid_at_says(
                 pid,
                 at,
-                n.pick(
-                    "consommateur : data = q.get()  ⏳ bloqué, rien dans la file",
-                    "consumer: data = q.get()  ⏳ blocked, the queue is empty",
+                &msg!(
+                    "demo-queue-producer-works",
+                    time = fmt_secs(PRODUCER_WORK.as_secs_f64())
                 ),
             )?,
-            Report::Working { pid, at } => n.pid_at(
-                pid,
-                at,
-                &match lang {
-                    Lang::Fr => format!(
-                        "producteur : travaille {} avant d'avoir sa donnée",
-                        fmt_secs(PRODUCER_WORK.as_secs_f64())
-                    ),
-                    Lang::En => format!(
-                        "producer: works {} before it has its data",
-                        fmt_secs(PRODUCER_WORK.as_secs_f64())
-                    ),
-                },
-            )?,
             Report::Sent { pid, at } => {
-                n.pid_at(
-                    pid,
-                    at,
-                    n.pick("📤 Producteur a envoyé la donnée", "📤 Producer sent the data"),
-                )?;
+                n.pid_at_says(pid, at, &Message::new("demo-queue-producer-sent"))?;
                 sent_at = Some(at);
             }
             Report::Received {
@@ -124,19 +103,14 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
                 data,
                 waited,
             } => {
-                n.pid_at(
+                n.pid_at_says(
                     pid,
                     at,
-                    &match lang {
-                        Lang::Fr => format!(
-                            "📥 Consommateur a reçu : {data}  (après {} d'attente)",
-                            fmt_secs(waited)
-                        ),
-                        Lang::En => format!(
-                            "📥 Consumer received: {data}  (after waiting {})",
-                            fmt_secs(waited)
-                        ),
-                    },
+                    &msg!(
+                        "demo-queue-consumer-received",
+                        data = &data,
+                        time = fmt_secs(waited)
+                    ),
                 )?;
                 received = Some((at, data, waited));
             }
@@ -147,28 +121,15 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
     let (sent_at, (received_at, message, waited)) = (sent_at.unwrap_or(0.0), received.unwrap_or_default());
 
     n.summary(&[
+        (n.text("demo-queue-producer"), format!("pid {}", producer.pid())),
+        (n.text("demo-queue-consumer"), format!("pid {}", consumer.pid())),
+        (n.text("demo-queue-get-blocked"), fmt_secs(waited)),
         (
-            n.pick("producteur", "producer").to_owned(),
-            format!("pid {}", producer.pid()),
-        ),
-        (
-            n.pick("consommateur", "consumer").to_owned(),
-            format!("pid {}", consumer.pid()),
-        ),
-        (
-            n.pick("get() a bloqué", "get() blocked for").to_owned(),
-            fmt_secs(waited),
-        ),
-        (
-            n.pick("de put() à la réception", "from put() to receipt")
-                .to_owned(),
+            n.text("demo-queue-put-to-receipt"),
             fmt_secs((received_at - sent_at).max(0.0)),
         ),
     ])?;
-    n.say(
-        "get() ne consomme pas de CPU pendant l'attente : le processus dort jusqu'à ce qu'une donnée arrive.",
-        "get() uses no CPU while it waits: the process sleeps until data arrives.",
-    )?;
+    n.say(&Message::new("demo-queue-lesson"))?;
 
     Ok(json!({
         "parent_pid": parent,

@@ -8,7 +8,8 @@ use serde_json::{Value, json};
 use super::narrator::{fmt_duration, ms};
 use super::process::sum_of_squares;
 use super::{DemoOptions, Narrator};
-use crate::i18n::Lang;
+use crate::i18n::Message;
+use crate::msg;
 use crate::procs::{Pool, Process, Queue};
 use crate::view::timeline::tasks::{self as timeline, Span};
 
@@ -38,10 +39,7 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
     let parent = std::process::id() as i32;
     let origin = n.origin();
 
-    n.heading(&match lang {
-        Lang::Fr => format!("1. {TASKS} processus, un par tâche"),
-        Lang::En => format!("1. {TASKS} processes, one per task"),
-    })?;
+    n.heading_of(&msg!("demo-startup-act-processes", tasks = TASKS))?;
     let queue: Queue<Report> = Queue::new()?;
     let started = Instant::now();
     let mut children = Vec::with_capacity(TASKS);
@@ -64,19 +62,9 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
     while reports.len() < TASKS {
         let r = queue.get()?;
         if reports.len() < 3 || reports.len() == TASKS - 1 {
-            n.pid_at(
-                r.pid,
-                r.end,
-                &match lang {
-                    Lang::Fr => format!("tâche {} faite, puis le processus se termine", r.index),
-                    Lang::En => format!("task {} done, then the process ends", r.index),
-                },
-            )?;
+            n.pid_at_says(r.pid, r.end, &msg!("demo-startup-task-done", task = r.index))?;
         } else if reports.len() == 3 {
-            n.line(&match lang {
-                Lang::Fr => format!("… {} autres processus …", TASKS - 4),
-                Lang::En => format!("… {} more processes …", TASKS - 4),
-            })?;
+            n.say(&msg!("demo-startup-more-processes", count = TASKS - 4))?;
         }
         reports.push(r);
     }
@@ -106,10 +94,7 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
         lang,
     ))?;
 
-    n.heading(&match lang {
-        Lang::Fr => format!("2. Un Pool de {WORKERS} pour les {TASKS} tâches"),
-        Lang::En => format!("2. A Pool of {WORKERS} for the {TASKS} tasks"),
-    })?;
+    n.heading_of(&msg!("demo-startup-act-pool", workers = WORKERS, tasks = TASKS))?;
     let started = Instant::now();
     let mut pool = Pool::new(WORKERS)?;
     let workers = pool.pids();
@@ -119,13 +104,7 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
     let pooled = started.elapsed();
     for &w in &workers {
         let done = results.iter().filter(|(_, e)| e.worker_pid == w).count();
-        n.pid(
-            w,
-            &match lang {
-                Lang::Fr => format!("ouvrier : {done} tâches, un seul démarrage"),
-                Lang::En => format!("worker: {done} tasks, one start-up"),
-            },
-        )?;
+        n.pid_says(w, &msg!("demo-startup-worker", tasks = done))?;
     }
     let lanes = timeline::lanes_by_pid(results.iter().map(|(_, e)| {
         (
@@ -155,29 +134,20 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
     let ratio = one_per_task.as_secs_f64() / pooled.as_secs_f64().max(1e-9);
     n.summary(&[
         (
-            match lang {
-                Lang::Fr => format!("{TASKS} processus"),
-                Lang::En => format!("{TASKS} processes"),
-            },
+            n.word(&msg!("demo-startup-processes", tasks = TASKS)),
             fmt_duration(one_per_task),
         ),
-        (format!("Pool({WORKERS})"), fmt_duration(pooled)),
         (
-            n.pick("le Pool est", "the Pool is").to_owned(),
-            match lang {
-                Lang::Fr => format!("{ratio:.1} × plus rapide"),
-                Lang::En => format!("{ratio:.1} × faster"),
-            },
+            n.word(&msg!("demo-startup-pool", workers = WORKERS)),
+            fmt_duration(pooled),
         ),
         (
-            n.pick("mêmes résultats", "same results").to_owned(),
-            same.to_string(),
+            n.text("demo-startup-pool-is"),
+            n.word(&msg!("demo-startup-faster", ratio = format!("{ratio:.1}"))),
         ),
+        (n.text("demo-startup-same-results"), same.to_string()),
     ])?;
-    n.say(
-        "Créer un processus coûte bien plus qu'une petite tâche : un Pool paie ce coût 4 fois, pas 100.",
-        "Starting a process costs far more than a small task: a Pool pays that cost 4 times, not 100.",
-    )?;
+    n.say(&Message::new("demo-startup-lesson"))?;
 
     Ok(json!({
         "parent_pid": parent,

@@ -7,7 +7,8 @@ use serde_json::{Value, json};
 
 use super::narrator::{fmt_duration, fmt_secs, ms};
 use super::{DemoOptions, Narrator};
-use crate::i18n::Lang;
+use crate::i18n::Message;
+use crate::msg;
 use crate::procs::Pool;
 use crate::view::timeline::tasks as timeline;
 
@@ -28,44 +29,37 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
     let parent = std::process::id() as i32;
     let cores = std::thread::available_parallelism().map_or(1, |c| c.get());
     let images: Vec<String> = (0..IMAGES).map(|i| format!("img_{i}.jpg")).collect();
-    n.line(&match lang {
-        Lang::Fr => format!(
-            "{IMAGES} images, {} de travail chacune, sur un Pool de {cores} processus : attendu, des \
-             paquets de {cores} toutes les {}.",
-            fmt_secs(WORK.as_secs_f64()),
-            fmt_secs(WORK.as_secs_f64())
-        ),
-        Lang::En => format!(
-            "{IMAGES} images, {} of work each, on a Pool of {cores} processes: expect batches of {cores} \
-             every {}.",
-            fmt_secs(WORK.as_secs_f64()),
-            fmt_secs(WORK.as_secs_f64())
-        ),
-    })?;
+    n.say(&msg!(
+        "demo-thumbnails-intro",
+        images = IMAGES,
+        work = fmt_secs(WORK.as_secs_f64()),
+        cores = cores
+    ))?;
     let mut pool = Pool::new(cores)?;
     let workers = pool.pids();
-    n.pid(parent, n.pick("Début du traitement…", "Processing starts…"))?;
+    n.pid_says(parent, &Message::new("demo-thumbnails-start"))?;
     let started = Instant::now();
     let mut arrivals = Vec::new();
     let mut traces = Vec::new();
     for item in pool.imap_unordered_traced(process_image, images.clone(), 1) {
         let ((text, pid), event) = item?;
         let arrived = started.elapsed();
-        n.pid(
+        n.pid_says(
             pid,
-            &match lang {
-                Lang::Fr => format!("✅ {text} (arrivé à {})", fmt_secs(arrived.as_secs_f64())),
-                Lang::En => format!("✅ {text} (arrived at {})", fmt_secs(arrived.as_secs_f64())),
-            },
+            &msg!(
+                "demo-thumbnails-arrived",
+                image = text,
+                time = fmt_secs(arrived.as_secs_f64())
+            ),
         )?;
         arrivals.push((event.index, pid, arrived));
         traces.push(event);
     }
     let total = started.elapsed();
-    n.pid(parent, n.pick("Traitement terminé.", "Processing done."))?;
+    n.pid_says(parent, &Message::new("demo-thumbnails-done"))?;
     drop(pool);
 
-    n.heading(n.pick("Chaque image, sur son processus", "Each image, on its process"))?;
+    n.heading_of(&Message::new("demo-thumbnails-each"))?;
     n.block(&timeline::of_tasks(
         traces.iter().map(|e| (e, format!("img_{}", e.index))),
         lang,
@@ -88,16 +82,10 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
     let first_at = arrivals.first().map_or(Duration::ZERO, |a| a.2);
     let last_at = arrivals.last().map_or(Duration::ZERO, |a| a.2);
     n.summary(&[
+        (n.text("demo-thumbnails-first"), fmt_duration(first_at)),
+        (n.text("demo-thumbnails-last"), fmt_duration(last_at)),
         (
-            n.pick("premier résultat", "first result").to_owned(),
-            fmt_duration(first_at),
-        ),
-        (
-            n.pick("dernier résultat", "last result").to_owned(),
-            fmt_duration(last_at),
-        ),
-        (
-            n.pick("paquets", "batches").to_owned(),
+            n.text("demo-thumbnails-batches"),
             batches
                 .iter()
                 .map(|b| b.to_string())
@@ -105,19 +93,12 @@ pub fn run(_opts: &DemoOptions, n: &mut Narrator) -> anyhow::Result<Value> {
                 .join(" + "),
         ),
         (
-            n.pick("en séquentiel", "sequentially").to_owned(),
-            match lang {
-                Lang::Fr => format!(
-                    "{} (ici {})",
-                    fmt_secs(WORK.as_secs_f64() * IMAGES as f64),
-                    fmt_duration(total)
-                ),
-                Lang::En => format!(
-                    "{} (here {})",
-                    fmt_secs(WORK.as_secs_f64() * IMAGES as f64),
-                    fmt_duration(total)
-                ),
-            },
+            n.text("demo-thumbnails-sequentially"),
+            n.word(&msg!(
+                "demo-thumbnails-sequential-here",
+                sequential = fmt_secs(WORK.as_secs_f64() * IMAGES as f64),
+                here = fmt_duration(total)
+            )),
         ),
     ])?;
 

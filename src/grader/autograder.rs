@@ -81,7 +81,7 @@ pub fn write_gradescope(
     }
     let lang = match opts.lang {
         Lang::Fr => "fr",
-        Lang::En => "en",
+        Lang::En | Lang::Other(_) => "en",
     };
     let mut files: Vec<(String, Vec<u8>, u32)> = vec![
         ("setup.sh".into(), SETUP.as_bytes().to_vec(), 0o755),

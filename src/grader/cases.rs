@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::spec::{ExerciseSpec, SpecLimits, Text};
 use super::verdict::{CheckResult, NotJudged, Status};
 use crate::course::Exercise;
-use crate::i18n::Lang;
+use crate::msg;
 use crate::sandbox::RunRequest;
 
 /// One run of the program with its own inputs.
@@ -214,7 +214,7 @@ pub fn spec_for_case(spec: &ExerciseSpec, case: &str) -> ExerciseSpec {
 /// One result per check of the spec, in its order, from the results of each case (`per_case`:
 /// case name and the results of [`spec_for_case`]). A check of every case passes when it passed
 /// on each; its message is that of the first case where it failed, naming it.
-pub fn merge(spec: &ExerciseSpec, per_case: &[(String, Vec<CheckResult>)], lang: Lang) -> Vec<CheckResult> {
+pub fn merge(spec: &ExerciseSpec, per_case: &[(String, Vec<CheckResult>)]) -> Vec<CheckResult> {
     let mut merged = Vec::new();
     for check in &spec.checks {
         let found: Vec<(&str, &CheckResult)> = per_case
@@ -248,14 +248,13 @@ pub fn merge(spec: &ExerciseSpec, per_case: &[(String, Vec<CheckResult>)], lang:
             .unwrap_or(("", *first));
         let mut result = worst.clone();
         if rank(worst) <= 1 {
-            result.message = format!("{} `{case}` : {}", lang.pick("cas", "case"), result.message);
+            result.reason = result
+                .reason
+                .map(|reason| msg!("check-in-case", case = case, reason = reason));
         } else if rank(worst) == 2 && found.len() > 1 {
-            result.message = format!(
-                "{} ({} {})",
-                result.message,
-                found.len(),
-                lang.pick("cas", "cases")
-            );
+            result.reason = result
+                .reason
+                .map(|reason| msg!("check-on-cases", reason = reason, count = found.len()));
         }
         result.case = None;
         merged.push(result);

@@ -138,7 +138,7 @@ pub fn discover(
                     Lang::Fr => format!(
                         "pas une copie : attendu un dossier `{student}/` ou un fichier `{student}.py`"
                     ),
-                    Lang::En => {
+                    Lang::En | Lang::Other(_) => {
                         format!("not a submission: expected a folder `{student}/` or a file `{student}.py`")
                     }
                 }
@@ -173,7 +173,7 @@ pub fn discover(
                     Lang::Fr => format!(
                         "à la fois `{student}.py` et un dossier `{student}/` : laquelle noter n'est pas deviné"
                     ),
-                    Lang::En => format!(
+                    Lang::En | Lang::Other(_) => format!(
                         "both `{student}.py` and a folder `{student}/`: which one to grade is not guessed"
                     ),
                 },
@@ -222,7 +222,9 @@ pub(crate) fn from_folder(
         ([], []) => {
             return Err(problem(match lang {
                 Lang::Fr => format!("aucun fichier `.py` (attendu `{expected}` ; {other} autres fichiers)"),
-                Lang::En => format!("no `.py` file (expected `{expected}`; {other} other files)"),
+                Lang::En | Lang::Other(_) => {
+                    format!("no `.py` file (expected `{expected}`; {other} other files)")
+                }
             }));
         }
         ([], many) => {
@@ -231,7 +233,7 @@ pub(crate) fn from_folder(
                 Lang::Fr => format!(
                     "{n} fichiers `.py` et aucun nommé `{expected}` ({files}) : lequel noter n'est pas deviné"
                 ),
-                Lang::En => format!(
+                Lang::En | Lang::Other(_) => format!(
                     "{n} `.py` files and none named `{expected}` ({files}): which one to grade is not guessed"
                 ),
             }));
@@ -243,7 +245,7 @@ pub(crate) fn from_folder(
                 Lang::Fr => {
                     format!("{n} fichiers nommés `{expected}` ({files}) : lequel noter n'est pas deviné")
                 }
-                Lang::En => {
+                Lang::En | Lang::Other(_) => {
                     format!("{n} files named `{expected}` ({files}): which one to grade is not guessed")
                 }
             }));
@@ -308,7 +310,9 @@ fn checked_file(root: &Path, student: &str, path: &Path, lang: Lang) -> Result<S
             let (size, max) = (meta.len(), MAX_SUBMISSION_BYTES >> 10);
             Err(problem(match lang {
                 Lang::Fr => format!("{size} octets : plus que les {max} Kio permis pour une copie"),
-                Lang::En => format!("{size} bytes: larger than the {max} KiB a submission may have"),
+                Lang::En | Lang::Other(_) => {
+                    format!("{size} bytes: larger than the {max} KiB a submission may have")
+                }
             }))
         }
         Ok(_) => Ok(Submission {

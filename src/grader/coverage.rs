@@ -32,7 +32,9 @@ impl Coverage {
     pub fn sentence(&self, lang: Lang) -> String {
         let mut text = match lang {
             Lang::Fr => format!("{} : {} sur {} notés", self.exercise, self.graded, self.expected),
-            Lang::En => format!("{}: {} of {} graded", self.exercise, self.graded, self.expected),
+            Lang::En | Lang::Other(_) => {
+                format!("{}: {} of {} graded", self.exercise, self.graded, self.expected)
+            }
         };
         if !self.missing.is_empty() {
             let shown: Vec<&str> = self.missing.iter().take(SHOWN).map(String::as_str).collect();
@@ -42,7 +44,7 @@ impl Coverage {
                 let more = self.missing.len() - SHOWN;
                 match lang {
                     Lang::Fr => text.push_str(&format!(" et {more} autres")),
-                    Lang::En => text.push_str(&format!(" and {more} more")),
+                    Lang::En | Lang::Other(_) => text.push_str(&format!(" and {more} more")),
                 }
             }
         }

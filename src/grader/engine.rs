@@ -120,17 +120,12 @@ pub fn check_submission(
             pinned,
             busy_share: spec.busy_share,
         };
-        let judged = judge_runs(
-            &spec,
-            submission,
-            pinned,
-            &case_inputs,
-            lang,
-            |report, sub_spec| checks::evaluate(sub_spec, &seeing.observe(report), lang),
-        )?;
+        let judged = judge_runs(&spec, submission, pinned, &case_inputs, |report, sub_spec| {
+            checks::evaluate(sub_spec, &seeing.observe(report), lang)
+        })?;
         let mut results = judged.results;
         if let Some(calls) = &calls {
-            apply_calls(&spec, &mut results, calls, lang);
+            apply_calls(&spec, &mut results, calls);
         }
         let report = judged.shown;
         let obs = seeing.observe(&report);
@@ -166,6 +161,7 @@ pub fn check_submission(
             let busy = obs.busy_processes(spec.busy_share);
             shown = Some(CheckReport {
                 exercise: spec.id.clone(),
+                // Course content: the spec's own title, in its French or English version.
                 title: spec.title.get(lang).to_string(),
                 submission: submission.display().to_string(),
                 verdict,
@@ -187,6 +183,10 @@ pub fn check_submission(
         }
     }
     let mut report = shown.context("at least one run")?;
+    // The outcomes are data up to here: they are put in words once, in the report's language.
+    for check in &mut report.checks {
+        check.word(lang);
+    }
     if !opts.reveal_hidden {
         redact_for_student(&mut report.checks);
     }
@@ -329,7 +329,6 @@ fn judge_runs(
     submission: &Path,
     pinned: bool,
     case_inputs: &[cases::CaseInputs],
-    lang: Lang,
     evaluate: impl Fn(&sandbox::RunReport, &ExerciseSpec) -> Vec<CheckResult>,
 ) -> anyhow::Result<Judged> {
     let base = request_for(spec, submission, pinned);
@@ -368,7 +367,7 @@ fn judge_runs(
         .position(|(_, results)| results.iter().any(|r| r.status == Status::Fail))
         .unwrap_or(0);
     Ok(Judged {
-        results: cases::merge(spec, &per_case, lang),
+        results: cases::merge(spec, &per_case),
         shown: case_runs[shown_index].1.clone(),
         worst,
         case_runs,
@@ -376,7 +375,7 @@ fn judge_runs(
 }
 
 /// Puts the harness's verdict into each `call` check's result (the run's evaluation skipped them).
-fn apply_calls(spec: &ExerciseSpec, results: &mut [CheckResult], calls: &call::CallResults, lang: Lang) {
+fn apply_calls(spec: &ExerciseSpec, results: &mut [CheckResult], calls: &call::CallResults) {
     for result in results.iter_mut() {
         let Some(check) = spec.checks.iter().find(|c| c.name == result.name) else {
             continue;
@@ -393,10 +392,10 @@ fn apply_calls(spec: &ExerciseSpec, results: &mut [CheckResult], calls: &call::C
             // Its `when` does not hold on this machine: it stays so.
             continue;
         }
-        let outcome = call::outcome(&check.name, function, list, calls, lang);
+        let outcome = call::outcome(&check.name, function, list, calls);
         result.status = outcome.status;
         result.not_judged = outcome.not_judged;
-        result.message = outcome.message;
+        result.reason = Some(outcome.reason);
         result.expected = outcome.expected;
         result.actual = outcome.actual;
         result.points = if outcome.status == Status::Pass {
@@ -451,6 +450,7 @@ pub fn hint(spec: &ExerciseSpec, last: Option<&CheckReport>, lang: Lang) -> Vec<
         .find(|c| c.visibility.is_visible())
         .map(|c| Hint {
             check: c.name.clone(),
+            // Course content: the spec's own hint.
             text: c.hint.get(lang).to_string(),
         })
         .into_iter()
@@ -469,6 +469,7 @@ pub fn all_hints(spec: &ExerciseSpec, lang: Lang) -> BTreeMap<String, String> {
     spec.checks
         .iter()
         .filter(|c| c.visibility.is_visible())
+        // Course content: the spec's own hints.
         .map(|c| (c.name.clone(), c.hint.get(lang).to_string()))
         .collect()
 }

@@ -2,6 +2,7 @@
 //! `check --json` document and read by the human renderer, the gradebook and the exports.
 use serde::Serialize;
 
+use crate::i18n::{Lang, Message};
 use crate::sandbox::{ProcessTrace, RunReport, RunStatus};
 
 /// The verdict on a submission.
@@ -62,7 +63,13 @@ pub struct CheckResult {
     /// Why a skipped check was not judged.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub not_judged: Option<NotJudged>,
-    /// What was found, in words (what was expected and what came, for a failure).
+    /// Why the check ended as it did, as data: the reason code (a catalog key such as
+    /// `check-exit-code-wrong`) and its values, `{"code": …, "values": {…}}` in JSON. What a
+    /// program reading the report matches on; absent for a hidden check shown to a student.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<Message>,
+    /// The reason in words, in the report's language (what was expected and what came, for a
+    /// failure): made by [`CheckResult::word`], for readers of the JSON and for the views.
     pub message: String,
     /// Points earned.
     pub points: u32,
@@ -81,6 +88,14 @@ pub struct CheckResult {
     pub case: Option<String>,
     /// Who sees its details; a hidden check's message, texts and hint are removed for students.
     pub visibility: super::visibility::Visibility,
+}
+
+impl CheckResult {
+    /// Puts the reason in `lang`'s words: the one place a check's outcome becomes a sentence
+    /// (the engine calls it once the verdict is assembled).
+    pub fn word(&mut self, lang: Lang) {
+        self.message = self.reason.as_ref().map(|r| r.word(lang)).unwrap_or_default();
+    }
 }
 
 /// What the run did, as the report shows it.

@@ -51,10 +51,11 @@ pub fn of_spec(spec: &ExerciseSpec) -> std::collections::BTreeMap<String, Visibi
         .collect()
 }
 
-/// Removes what a student must not see of the checks that are not visible: the message, the
+/// Removes what a student must not see of the checks that are not visible: the reason and its words, the
 /// expected and actual texts and the hint. The name, title, status and points stay.
 pub fn redact_for_student(results: &mut [CheckResult]) {
     for result in results.iter_mut().filter(|r| !r.visibility.is_visible()) {
+        result.reason = None;
         result.message = String::new();
         result.hint = String::new();
         result.expected = None;

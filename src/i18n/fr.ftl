@@ -1,22 +1,311 @@
 # atelier's messages in French, the reference catalog (every other language has the same keys and
-# the same {values}). `key = text`; an indented line continues the text on a new line.
+# the same $values).
+# Project Fluent syntax (https://projectfluent.org/fluent/guide/): `key = text`; an indented line
+# continues the text on a new line; `{ $name }` is a value the code gives; a count chooses its
+# words with `{ $n -> [one] … *[other] … }` (French: 0 and 1 are `one`). Leading and trailing spaces
+# of a text are dropped: write `{" "}` to keep one.
 
 # The REPL
 repl-greeting = atelier — tapez « aide » pour les commandes, « quitter » pour sortir ; Entrée : section suivante.
-repl-resuming = Reprise là où vous en étiez : §{section} (#{anchor}).
+repl-resuming = Reprise là où vous en étiez : §{ $section } (#{ $anchor }).
 repl-ctrl-c-again = (Ctrl-C encore une fois pour quitter)
 repl-goodbye = À bientôt !
 
 # Commands
 progress-cleared = Progression effacée.
-demo-unknown = démo inconnue « {name} ».{hint} Les démos :
-    {list}
-demo-did-you-mean = Vouliez-vous dire « {name} » ?
+demo-unknown = démo inconnue « { $name } ».{ $hint } Les démos :
+    { $list }
+demo-did-you-mean = Vouliez-vous dire « { $name } » ?
 
 # atelier lint
 lint-builtin-course = cours intégré
 
 # Tables of contents
-toc-key-questions = Questions clés : {count}
-toc-exercise = Exercice {number} — {title}  [{id}]
-toc-unknown-anchor = section `{anchor}` inconnue dans {lesson} ; ancres : {anchors}
+toc-key-questions = Questions clés : { $count }
+toc-exercise = Exercice { $number } — { $title }  [{ $id }]
+toc-unknown-anchor = section `{ $anchor }` inconnue dans { $lesson } ; ancres : { $anchors }
+
+# Checks and their outcomes (src/grader/checks, verdicts, cases, specs): keys `check-…`
+# (each helper adds its messages at the end of its own section)
+check-cannot-judge = non jugée : les processus n'ont pas été observés exactement sur cette machine ({ $why }) ; `atelier doctor` dit ce qu'il faut changer
+check-unjudged-because = { $found } ; { $cannot }
+check-value-not-found = valeur introuvable dans la sortie (aucune vérification précédente ne l'a capturée) : `{ $name }`
+check-expression-error = { $error }
+check-not-applicable = ne s'applique pas sur cette machine, points accordés ({ $when })
+check-when-failed = when: { $reason }
+check-when-not-boolean = { $when } = { $value }, not true/false
+check-reference-not-run = la solution de référence n'a pas été exécutée
+check-call-pending = jugée par l'appel des fonctions
+check-in-case = cas `{ $case }` : { $reason }
+check-on-cases = { $reason } ({ $count } cas)
+check-exit-killed = le programme a été tué par le signal { $signal }{ $note }
+check-exit-code = code de sortie { $code }
+check-exit-code-wrong = code de sortie { $got }, attendu { $expected }{ $exception }{ $note }
+check-exit-raised = {" "}: le programme a levé une exception (lisez la dernière ligne de stderr)
+check-exit-abnormal = le programme n'a pas terminé normalement{ $note }
+check-run-stopped = {" "}({ $what })
+check-run-stopped-detail = {" "}({ $what }: { $detail })
+check-run-timeout = temps dépassé
+check-run-memory-limit = mémoire dépassée
+check-run-process-limit = trop de processus (une bombe fork ?)
+check-run-output-limit = sortie trop longue
+check-run-internal-error = erreur interne du bac à sable
+check-run-interrupted = interrompu (Ctrl-C)
+check-number-missing = la valeur `{ $var }` n'a pas été trouvée dans la sortie (la ligne attendue manque ou n'a pas la bonne forme)
+check-number = { $var } = { $got } (attendu { $expected }{ $tolerance })
+check-expression-true = { $expr } : vrai ({ $values })
+check-expression-false = { $expr } : faux ({ $values })
+check-expression-not-boolean = { $expr } = { $value }, pas vrai/faux
+check-expression-failed = { $expr } : { $reason }
+check-max-not-a-number = max: { $expr } = { $value }
+check-max-failed = max: { $expr }: { $reason }
+check-bound-exactly = exactement { $n }
+check-bound-between = entre { $min } et { $max }
+check-bound-at-least = au moins { $min }
+check-bound-at-most = au plus { $max }
+check-bound-any = n'importe quel nombre
+check-processes-started = { $count } processus lancé(s), le programme principal compris (attendu { $bounds })
+check-processes-none = { $started } : le programme n'a créé aucun processus (des threads ou un calcul direct ne comptent pas)
+check-processes-too-many = { $started } : trop de processus, un par tâche coûte cher (un Pool réutilise ses ouvriers)
+check-busy = { $busy } processus ont fait chacun au moins { $share } % du calcul (attendu au moins { $min }) ; CPU : { $cpu }
+check-busy-at-once = { $busy } processus ont fait chacun au moins { $share } % du calcul, en même temps (attendu au moins { $min }) ; CPU : { $cpu }
+check-busy-one-after-another = { $found } : les processus ont travaillé l'un après l'autre, pas en même temps
+check-busy-not-shared = { $found } : le calcul n'a pas été réparti entre plusieurs processus
+check-parallelism = parallélisme { $parallelism } ({ $cpu } s CPU / { $wall } s) ; attendu au moins { $min }
+check-parallelism-one-core = { $found } : un seul cœur travaillait à la fois
+check-value-of = { $expr } = { $value }
+check-wall = durée réelle { $wall } s
+check-wall-at-least = ≥ { $expr } = { $bound } s
+check-wall-at-most = ≤ { $expr } = { $bound } s
+check-wall-and-bound = { $found } { $bound }
+check-wall-too-short = { $wall } < { $expr } = { $bound } s ({ $values }) : les durées affichées sont plus longues que l'exécution elle-même, elles ne sont pas mesurées
+check-wall-too-long = { $wall } > { $expr } = { $bound } s ({ $values }) : l'exécution a duré bien plus que ce que le programme a mesuré
+check-streaming-bad-pattern = /{ $pattern }/ ?
+check-streaming-none = aucune ligne de résultat ne correspond à /{ $pattern }/
+check-streaming = premier résultat à { $first } s ({ $first_share } % de l'exécution), dernier à { $last } s ; attendu avant { $before } %
+check-streaming-one-burst = { $found } : les résultats sont tous arrivés ensemble, pas au fur et à mesure
+check-streaming-at-end = { $found } : les résultats sont arrivés tous à la fin, pas au fur et à mesure
+check-exact-same = sortie identique
+check-exact-differs = { $stream } diffère de la sortie attendue (voir le diff)
+check-contains = contient « { $text } »
+check-contains-missing = { $stream } ne contient pas « { $text } »
+check-regex-found = trouvé « { $line } »
+check-regex-found-captures = trouvé « { $line } » ({ $captures })
+check-regex-none = aucune ligne de la sortie n'a la forme attendue sur { $stream }
+check-lines-missing = { $count } ligne(s) attendue(s) absente(s): { $lines }
+check-lines-extra = { $count } ligne(s) en trop: { $lines }
+check-lines-present = { $count } lignes attendues présentes (ordre libre)
+check-count-lines = lignes
+check-count-lines-matching = lignes qui correspondent à /{ $pattern }/
+check-count = { $count } { $what } (attendu : { $bounds })
+check-count-distinct = { $count } résultats distincts sur les { $what } (attendu : { $bounds })
+check-count-distinct-repeated = { $count } résultats distincts sur les { $what } (attendu : { $bounds }) ; plusieurs fois : { $repeated }
+check-reference-same = même sortie que la solution de référence : { $count } ligne(s) comparée(s)
+check-reference-count = la solution de référence donne { $expected } ligne(s) comparable(s), votre programme { $got }
+check-reference-differs = la sortie diffère de celle de la solution de référence (voir le diff)
+check-source-ok = le code source a ce qu'il faut
+check-source-missing = le code source ne contient pas /{ $patterns }/
+check-source-present = le code source contient « { $found } »
+check-source-both = { $missing } ; { $present }
+check-call-passed = { $calls }
+check-call-no-return = { $call } : l'appel n'a pas rendu la main (le programme a été arrêté pendant l'appel : boucle sans fin qui ignore les interruptions ?)
+check-call-missing = la fonction `{ $function }` n'existe pas au niveau du module : l'énoncé demande une fonction de ce nom (fonctions définies : { $defined })
+check-call-not-callable = `{ $function }` n'est pas une fonction mais un { $type_name }
+check-call-signature = { $call } : votre fonction a la signature `{ $signature }` ({ $error }) — les paramètres doivent être ceux que demande l'énoncé
+check-call-timeout = { $call } : n'a pas fini en { $seconds } s (boucle sans fin ?)
+check-call-raised = { $call } : a levé { $type_name }: { $message }{ $line }
+check-call-no-raise = { $call } devait lever { $exception } mais a renvoyé { $got }
+check-call-wrong-type = { $call } a renvoyé { $got } ({ $got_type }), le type attendu est { $type_name }
+check-call-wrong-value = { $call } a renvoyé { $got }, attendu { $expected }{ $note }{ $print_note }
+check-call-note-type = {" "}— type { $got_type } au lieu de { $expected_type }
+check-call-note-length = {" "}— pas le bon nombre d'éléments
+check-call-note-keys = {" "}— pas les mêmes clés
+check-call-note-print = {" "}(la fonction affiche-t-elle son résultat au lieu de le renvoyer avec return ?)
+check-call-bad-spec = erreur dans la spec (arguments) : { $error }
+check-call-other = { $call } : { $status }
+check-call-at-line = {" "}(ligne { $line })
+check-call-import-timeout = le code au niveau du module n'a pas fini en 5 s à l'import : ce qui lance le programme doit être sous `if __name__ == "__main__":`
+check-call-import-raised = l'import du module a échoué (son code au niveau du module a levé) { $type_name }: { $message }{ $line }
+check-call-import-endless = le code au niveau du module tourne sans fin (le programme a été arrêté) : ce qui lance le programme doit être sous `if __name__ == "__main__":`
+check-call-import-exit = le module a terminé le processus à l'import (code { $code } ) : pas de sys.exit/os._exit au niveau du module, mettez-les sous `if __name__ == "__main__":`
+check-call-import-failed = le module n'a pas pu être importé ({ $status })
+check-call-import-failed-detail = le module n'a pas pu être importé ({ $status }): { $detail }
+check-call-import-stderr = { $reason }
+    { $stderr }
+
+# Reports and exports (src/view, src/grader/export, grading a class, gradebook): keys `report-…`, `grade-…`
+# (messages of this section)
+
+# The REPL, lessons, exercises workflow, derive, progress, commands: keys `repl-…`, `lesson-…`, `derive-…`
+# (messages of this section)
+
+# Live demos (src/demos): keys `demo-…`
+# (messages of this section)
+demo-description-duel = la même tâche CPU sur 2 threads sous un verrou global (GIL simulé) contre 2 processus ; et la mémoire : isolée entre processus, partagée entre threads
+demo-description-process = deux processus enfants calculent chacun sum(i*i for i in range(10**7)), le parent les attend
+demo-description-main-guard = sans `if __name__ == "__main__"`, spawn relance le lancement en boucle : l'arbre de processus, borné
+demo-description-pool = Pool.map des carrés de 1 à 8 sur un pool d'autant de processus que de cœurs, avec le PID de chacun
+demo-description-queue = un producteur et un consommateur dans deux processus ; le get bloquant
+demo-description-ipc-cost = envoyer une grosse donnée par une Queue ou calculer là où elle est : le coût de la sérialisation, mesuré
+demo-description-primes = la course : premiers de range(100_000, 300_000) en séquentiel puis en 4 morceaux sur un Pool
+demo-description-thumbnails = 10 images simulées (0,5 s chacune) avec imap_unordered : les résultats arrivent par paquets de N cœurs
+demo-description-counter = 10 processus × 100 incréments d'une Value partagée avec son Lock : 1000 ; --no-lock : les mises à jour perdues
+demo-description-startup-cost = question 4 : 100 processus pour 100 petites tâches contre un Pool de 4, mesurés
+demo-heading = demo { $name } — { $description }
+demo-summary-title = — Mesures —
+demo-loaded-machine = ⚠ Les processus n'ont pas eu chacun un cœur libre : d'autres programmes occupent cette machine, les temps s'en ressentent. Relancez la démo quand elle est au repos.
+# Between groups of three digits: a narrow no-break space.
+demo-digit-group-separator = {"\u202F"}
+demo-interrupted = interrompu (Ctrl-C) : tous les processus enfants ont été arrêtés et attendus.
+demo-course-has-none = Ce cours n'a pas de démo.
+demo-not-in-course = ce cours n'a pas de démo « { $name } » (ses démos : { $names })
+demo-python-missing = python3 est introuvable : installez-le pour exécuter les exemples de la leçon (Debian/Ubuntu : `apt install python3` ; sinon https://www.python.org/downloads/).
+demo-python-time-limit = ⏱ limite de temps atteinte ({ $seconds } s) : l'exemple et ses processus sont arrêtés.
+demo-counter-prompt = { $processes } processus incrémentent ensemble un compteur partagé parti de 0 : { $locked } fois chacun avec le verrou, { $unlocked } fois chacun sans. Quelle valeur finale prédisez-vous ?
+demo-counter-intro-locked = { $processes } processus × { $increments } incréments de Value('i', 0), chacun sous `with lock:`. Attendu : { $expected }.
+demo-counter-intro-unlocked = { $processes } processus × { $increments } incréments SANS verrou : counter.value += 1 lit la valeur partagée puis écrit valeur + 1. ({ $increments } et non 100 par processus : en 100, un processus a fini avant que l'autre commence, la course est trop rare pour se voir.) Attendu si rien ne se perd : { $expected }.
+demo-counter-dealt-out = Les processus sont répartis sur les cœurs et attendent un même signal de départ, pour qu'ils se chevauchent vraiment.
+demo-counter-run = run { $run }/{ $runs } : valeur finale { $value } ({ $lost } mise(s) à jour perdue(s)) en { $time }
+demo-counter-histogram = Valeurs finales (◀ : la valeur attendue)
+demo-counter-expected = attendu
+demo-counter-measured = mesuré
+demo-counter-range = de { $min } à { $max }
+demo-counter-runs-losing = runs avec des pertes
+demo-counter-prediction = votre prédiction
+demo-counter-prediction-seen = { $prediction } : observée dans { $hit } run(s) sur { $runs }
+demo-counter-lesson-locked = Le verrou rend « lire, ajouter 1, écrire » indivisible : aucune mise à jour ne se perd.
+demo-counter-lesson-unlocked = Sans verrou, deux processus lisent parfois la même valeur et écrivent chacun valeur + 1 : une mise à jour disparaît. Avec `with lock:` (ou counter.get_lock()), plus aucune.
+demo-counter-ready = prêt, attend le départ
+demo-counter-go = départ !
+demo-counter-done = a fait ses { $increments } incréments
+demo-duel-task = La tâche : compter les nombres premiers sous { $limit } (pur calcul). Deux fois la même, en même temps. Parent : pid { $parent }.
+demo-duel-act-processes-time = 1. Deux processus : le temps
+demo-duel-act-processes-memory = 2. Deux processus : la mémoire
+demo-duel-act-threads-time = 3. Deux threads sous un verrou global (simulation du GIL de CPython) : le temps
+demo-duel-simulation = Simulation : un seul Mutex pour tout le processus ; chaque thread le prend pour calculer (par tranches, comme CPython passe le GIL toutes les 5 ms). Un seul thread calcule à la fois.
+demo-duel-act-threads-memory = 4. Deux threads : la mémoire
+demo-duel-row = { $time }, { $cores } cœur(s) occupé(s)
+demo-duel-two-processes = 2 processus
+demo-duel-two-threads = 2 threads + GIL simulé
+demo-duel-processes-are = les processus sont
+demo-duel-faster = { $speedup } × plus rapides
+demo-duel-changed-by-child = variable changée par l'enfant
+demo-duel-child-sees = l'enfant voit { $child }, le parent voit toujours { $parent }
+demo-duel-changed-by-thread = variable changée par un thread
+demo-duel-process-sees = le processus voit { $value }
+demo-duel-process-starts = démarre : son propre interpréteur, son propre GIL
+demo-duel-process-done = terminé : { $primes } nombres premiers
+demo-duel-wall-cpu = mur : { $wall }, CPU : { $cpu }
+demo-duel-thread-starts = thread { $thread } démarre (même pid : même processus, même mémoire)
+demo-duel-thread-done = thread { $thread } terminé : { $primes } nombres premiers
+demo-duel-child-sets = l'enfant fait variable = 42 et voit { $seen }
+demo-duel-parent-reads = le parent lit variable : { $value } (mémoire isolée)
+demo-duel-thread-sets = un thread fait variable = 42 ; le processus lit { $value } (mémoire partagée)
+demo-queue-intro = q = Queue() ; le consommateur démarre d'abord, puis le producteur
+# The data the producer sends, shown as the consumer receives it.
+demo-queue-data = Donnée importante
+demo-queue-consumer-blocked = consommateur : data = q.get()  ⏳ bloqué, rien dans la file
+demo-queue-producer-works = producteur : travaille { $time } avant d'avoir sa donnée
+demo-queue-producer-sent = 📤 Producteur a envoyé la donnée
+demo-queue-consumer-received = 📥 Consommateur a reçu : { $data }  (après { $time } d'attente)
+demo-queue-producer = producteur
+demo-queue-consumer = consommateur
+demo-queue-get-blocked = get() a bloqué
+demo-queue-put-to-receipt = de put() à la réception
+demo-queue-lesson = get() ne consomme pas de CPU pendant l'attente : le processus dort jusqu'à ce qu'une donnée arrive.
+demo-primes-intro = Compter les nombres premiers de range({ $from }, { $to }), en séquentiel puis en { $chunks } morceaux sur un Pool de { $cores } processus. Chaque mesure enchaîne { $passes } passes sur toute la plage (une passe ne dure que quelques millisecondes, l'ordre du réveil d'un processus : répétée, la mesure porte sur le calcul) ; chaque côté est mesuré { $runs } fois, le meilleur temps est gardé (d'autres programmes partagent cette machine).
+demo-primes-balanced = Les 4 morceaux sont équilibrés : tester un grand nombre coûte plus cher qu'un petit, donc chaque morceau prend des tranches réparties sur toute la plage (4 quarts consécutifs laisseraient le dernier ouvrier finir seul).
+demo-primes-pool-started = Pool({ $cores }) démarré en { $time } : ouvriers { $workers }
+demo-primes-run = mesure { $run }/{ $runs } : séquentiel { $sequential } par passe (trouvé : { $found_sequential }), parallèle { $parallel } par passe (trouvé : { $found_parallel })
+demo-primes-best-run = La meilleure mesure parallèle
+demo-primes-chunk = morceau { $chunk } : { $primes } premiers en { $time }
+demo-primes-where = Où chaque morceau a tourné (meilleure mesure)
+demo-primes-found = premiers trouvés
+demo-primes-sequential = séquentiel
+demo-primes-parallel = parallèle
+demo-primes-parallel-on = { $time } sur { $cores } cœurs
+demo-primes-speedup = accélération
+demo-primes-in-parallel = en parallèle
+demo-primes-chunks-at-once = { $chunks } morceaux à la fois en moyenne
+demo-primes-pool-start = démarrage du Pool
+demo-primes-pool-start-counted = { $time } (compté : accélération { $speedup } ×)
+demo-pool-started = with Pool() as pool : { $cores } ouvriers (un par cœur), démarrés en { $time } : { $workers }
+demo-pool-result = Input: { $input }, Carré: { $square }, PID: { $pid }
+demo-pool-in-order = map rend les résultats dans l'ordre des entrées, quel que soit l'ouvrier qui les a calculés.
+demo-pool-who = Qui a calculé quoi, et quand
+demo-pool-workers = ouvriers
+demo-pool-tasks-per-worker = tâches par ouvrier
+# The time `pool.map` took (a Python name).
+demo-pool-map = map
+demo-pool-start = démarrage du Pool
+demo-ipc-data = La donnée : { $len } entiers de 64 bits ({ $mb } Mo). La tâche : les additionner.
+demo-ipc-act-queue = 1. Envoyer la donnée par une Queue
+demo-ipc-put = q.put(data) : sérialisation, copie par le noyau…
+demo-ipc-received = a reçu et désérialisé la liste après { $time }
+demo-ipc-sum-computed = somme = { $sum }, calculée en { $time }
+demo-ipc-act-in-place = 2. Calculer là où est la donnée
+demo-ipc-built-itself = a construit sa donnée lui-même
+demo-ipc-sum-back = somme = { $sum } ; seuls 8 octets reviennent au parent
+demo-ipc-sending = envoyer par la Queue
+demo-ipc-sending-total = { $time } en tout (transfert ≈ { $rate } Mo/s)
+demo-ipc-in-place = calculer sur place
+demo-ipc-ratio = rapport
+demo-ipc-same-sum = même somme
+demo-ipc-lesson = En Python, pickle ajoute son propre coût : envoyez peu, calculez près de la donnée.
+demo-process-creates = le parent crée p1 et p2 (Process(target=cpu_heavy_task)), puis start()
+demo-process-starts = 🔥 Processus { $name } démarre sur le CPU
+demo-process-done = ✅ Processus { $name } terminé. Résultat : { $result }
+demo-process-join = join() sur p1 et p2…
+demo-process-all-done = 🏁 Tout est fini
+demo-process-row = processus { $name } (pid { $pid })
+demo-process-done-at = { $result }, fini à +{ $time }
+demo-process-total-time = durée totale
+demo-thumbnails-intro = { $images } images, { $work } de travail chacune, sur un Pool de { $cores } processus : attendu, des paquets de { $cores } toutes les { $work }.
+demo-thumbnails-start = Début du traitement…
+demo-thumbnails-arrived = ✅ { $image } (arrivé à { $time })
+demo-thumbnails-done = Traitement terminé.
+demo-thumbnails-each = Chaque image, sur son processus
+demo-thumbnails-first = premier résultat
+demo-thumbnails-last = dernier résultat
+demo-thumbnails-batches = paquets
+demo-thumbnails-sequentially = en séquentiel
+demo-thumbnails-sequential-here = { $sequential } (ici { $here })
+demo-guard-spawn = Avec la méthode « spawn » (Windows, macOS), chaque enfant est un nouvel interpréteur qui réimporte le module principal. Sans garde, cet import exécute à nouveau le code de lancement : chaque enfant lance à son tour 2 processus.
+demo-guard-atelier-too = atelier fait de même : il se relance lui-même (atelier __spawn-child), borné à { $depth } générations et { $limit } processus. Parent : pid { $parent }.
+demo-guard-act-without = 1. Sans la garde
+demo-guard-act-with = 2. Avec `if __name__ == "__main__":`
+demo-guard-unguarded = sans garde
+demo-guard-unguarded-tree = { $processes } processus en { $time } (par génération : { $generations })
+demo-guard-guarded = avec garde
+demo-guard-guarded-tree = { $processes } processus en { $time }
+demo-guard-unbounded = sans borne
+demo-guard-unbounded-tree = { $processes } processus après 10 générations, et ça continue
+demo-guard-node-relaunches = génération { $generation } (parent { $parent }) : réimporte le module principal ; sans garde, le lancement s'exécute encore → lance { $fanout } processus
+demo-guard-node-bound = génération { $generation } (parent { $parent }) : atelier s'arrête ici (sa borne) ; Python, lui, continuerait
+demo-guard-node-guarded = réimporte le module principal ; __name__ y vaut "__mp_main__", le lancement est sauté : il exécute seulement sa tâche (parent { $parent })
+demo-guard-tree-root = pid { $pid } (le script principal)
+demo-startup-act-processes = 1. { $tasks } processus, un par tâche
+demo-startup-task-done = tâche { $task } faite, puis le processus se termine
+demo-startup-more-processes = … { $count } autres processus …
+demo-startup-act-pool = 2. Un Pool de { $workers } pour les { $tasks } tâches
+demo-startup-worker = ouvrier : { $tasks ->
+    [one] { $tasks } tâche
+   *[other] { $tasks } tâches
+}, un seul démarrage
+demo-startup-processes = { $tasks } processus
+# The pool of the answer (Python code).
+demo-startup-pool = Pool({ $workers })
+demo-startup-pool-is = le Pool est
+demo-startup-faster = { $ratio } × plus rapide
+demo-startup-same-results = mêmes résultats
+demo-startup-lesson = Créer un processus coûte bien plus qu'une petite tâche : un Pool paie ce coût 4 fois, pas 100.
+demo-timeline-hidden = … { $count ->
+    [one] { $count } autre processus, dessiné de la même façon
+   *[other] { $count } autres processus, dessinés de la même façon
+}
+demo-timeline-legend = Déroulement (durée { $duration } s ; █ calcule ░ attend)
+demo-timeline-main = principal
+demo-timeline-cores = cœurs
+
+# Course and spec problems, lint (src/course, src/lint.rs, spec validation): keys `course-…`, `spec-…`, `lint-…`
+# (messages of this section)

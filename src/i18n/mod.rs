@@ -1,38 +1,111 @@
-//! The language of atelier's own messages: French for a French lesson, English on request.
+//! The language of atelier's own messages: French for a French lesson, English on request, and any
+//! language one Fluent file adds.
 //!
-//! Messages move, a few at a time, from `lang.pick("…", "…")` at the call site to one catalog file
-//! per language (`fr.ftl`, the reference, and `en.ftl`), read through [`Lang::text`] and
-//! [`Lang::format`]: wording apart from the code, a new language one more file with the same keys.
+//! Code says *what* happened as a [`Message`] (a key and its values); the one catalog file per
+//! language (`src/i18n/fr.ftl`, the reference, `src/i18n/en.ftl`, any other `src/i18n/<tag>.ftl`
+//! compiled in by `build.rs`, or `<tag>.ftl` in the user's `$XDG_DATA_HOME/atelier/i18n/`) says it
+//! in words. A third language is one new file with the reference's keys: nothing in the code names
+//! the languages beyond the two the course is written in.
 mod catalog;
+mod message;
 
 use std::fmt::Display;
-use std::sync::LazyLock;
+use std::path::PathBuf;
+use std::sync::{LazyLock, OnceLock};
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
-pub use catalog::{Catalog, CatalogError};
+pub use catalog::{Catalog, CatalogError, Value};
+pub use message::{Arg, Message};
 
-/// The catalogs compiled into the binary; a broken one fails the test `builtin_catalogs_agree`.
-static FR: LazyLock<Catalog> =
-    LazyLock::new(|| Catalog::parse("src/i18n/fr.ftl", include_str!("fr.ftl")).unwrap_or_default());
-static EN: LazyLock<Catalog> =
-    LazyLock::new(|| Catalog::parse("src/i18n/en.ftl", include_str!("en.ftl")).unwrap_or_default());
+/// The catalogs compiled into the binary, `fr` then `en` then the others (see `build.rs`); a broken
+/// one fails the test `builtin_catalogs_agree`, and shows as its keys at run time.
+static BUILTIN: LazyLock<Vec<Catalog>> = LazyLock::new(|| {
+    include!(concat!(env!("OUT_DIR"), "/i18n_catalogs.rs"))
+        .iter()
+        .map(|(file, text)| {
+            Catalog::parse(file, text).unwrap_or_else(|e| {
+                eprintln!("atelier: {e}");
+                Catalog::parse(file, "").expect("an empty catalog parses")
+            })
+        })
+        .collect()
+});
+
+/// The catalogs found in the user's data folder, read once, the first time a language is asked
+/// for that the binary does not have.
+static INSTALLED: OnceLock<Vec<Catalog>> = OnceLock::new();
 
 /// A language atelier speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
+    /// The course's language and the reference catalog.
     #[default]
     Fr,
     En,
+    /// Any other catalog: its index among the built-in ones, then the installed ones.
+    Other(u16),
+}
+
+impl Serialize for Lang {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.tag())
+    }
+}
+
+impl std::fmt::Display for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.tag())
+    }
+}
+
+/// The folder where a user installs a catalog: `$XDG_DATA_HOME/atelier/i18n` (or
+/// `~/.local/share/atelier/i18n`).
+pub fn installed_catalogs_dir() -> Option<PathBuf> {
+    let data = std::env::var_os("XDG_DATA_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))?;
+    Some(data.join("atelier").join("i18n"))
+}
+
+fn installed() -> &'static [Catalog] {
+    INSTALLED.get_or_init(|| {
+        let Some(dir) = installed_catalogs_dir() else {
+            return Vec::new();
+        };
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            return Vec::new();
+        };
+        let mut paths: Vec<PathBuf> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
+            .collect();
+        paths.sort();
+        let mut catalogs = Vec::new();
+        for path in paths {
+            let name = path.display().to_string();
+            // A broken or unreadable file is named and left out; the built-in languages still work.
+            match std::fs::read_to_string(&path) {
+                Ok(text) => match Catalog::parse(&name, &text) {
+                    Ok(catalog) => catalogs.push(catalog),
+                    Err(e) => eprintln!("atelier: {e}"),
+                },
+                Err(e) => eprintln!("atelier: {name}: {e}"),
+            }
+        }
+        catalogs
+    })
 }
 
 impl Lang {
-    /// Picks the French or the English text of a message.
+    /// Picks the French or the English text (the course's own bilingual texts, such as a spec's
+    /// titles: any other language reads the English one).
     pub fn pick<'a>(self, fr: &'a str, en: &'a str) -> &'a str {
         match self {
             Lang::Fr => fr,
-            Lang::En => en,
+            Lang::En | Lang::Other(_) => en,
         }
     }
 
@@ -42,44 +115,80 @@ impl Lang {
         let noun = match self {
             Lang::Fr if n <= 1 => fr_one,
             Lang::Fr => fr_many,
-            Lang::En if n == 1 => en_one,
-            Lang::En => en_many,
+            _ if n == 1 => en_one,
+            _ => en_many,
         };
         format!("{n} {noun}")
     }
 
     /// This language's message catalog.
     pub fn catalog(self) -> &'static Catalog {
-        match self {
-            Lang::Fr => &FR,
-            Lang::En => &EN,
+        let builtin = &*BUILTIN;
+        let index = match self {
+            Lang::Fr => 0,
+            Lang::En => 1,
+            Lang::Other(i) => usize::from(i),
+        };
+        match builtin.get(index) {
+            Some(catalog) => catalog,
+            None => installed().get(index - builtin.len()).unwrap_or(&builtin[1]),
         }
+    }
+
+    /// The language's tag: `fr`, `en`, or its catalog file's name.
+    pub fn tag(self) -> &'static str {
+        self.catalog().tag()
+    }
+
+    /// The message in this language's words; a message its catalog lacks is worded in English,
+    /// then shown as its key (a missing translation is visible, never a crash).
+    pub fn word(self, message: &Message) -> String {
+        message.word(self)
     }
 
     /// The catalog's message `key` (one without values).
     pub fn text(self, key: &str) -> String {
-        self.catalog().format(key, &[])
+        Message::new(key.to_string()).word(self)
     }
 
-    /// The catalog's message `key` with its `{name}` values.
+    /// The catalog's message `key` with its `$values`, given as anything printable.
     pub fn format(self, key: &str, args: &[(&str, &dyn Display)]) -> String {
-        self.catalog().format(key, args)
+        let mut message = Message::new(key.to_string());
+        for (name, value) in args {
+            message = message.arg(name.to_string(), value.to_string());
+        }
+        message.word(self)
     }
 
-    /// Parses a language tag such as `fr`, `en_US.UTF-8` or `fr-CA`.
+    /// Parses a language tag such as `fr`, `en_US.UTF-8`, `fr-CA` or `de`: the language of a
+    /// catalog atelier has (built in, or installed in [`installed_catalogs_dir`]).
     pub fn from_tag(tag: &str) -> Option<Lang> {
         let tag = tag.trim().to_ascii_lowercase();
-        if tag.starts_with("fr") {
-            Some(Lang::Fr)
-        } else if tag.starts_with("en") {
-            Some(Lang::En)
-        } else {
-            None
+        let primary = tag.split(['_', '-', '.', '@']).next().unwrap_or_default();
+        if primary.is_empty() {
+            return None;
         }
+        let builtin = &*BUILTIN;
+        let index = builtin.iter().position(|c| c.tag() == primary).or_else(|| {
+            installed()
+                .iter()
+                .position(|c| c.tag() == primary)
+                .map(|i| i + builtin.len())
+        })?;
+        Some(match index {
+            0 => Lang::Fr,
+            1 => Lang::En,
+            i => Lang::Other(u16::try_from(i).ok()?),
+        })
     }
 
-    /// The language of the messages: `--lang` first, then an English `LANG`/`LC_ALL`/`LC_MESSAGES`,
-    /// then the lesson's own language.
+    /// The languages atelier can speak here, by tag.
+    pub fn available() -> Vec<&'static str> {
+        BUILTIN.iter().chain(installed()).map(Catalog::tag).collect()
+    }
+
+    /// The language of the messages: `--lang` first, then a locale (`LC_ALL`, `LC_MESSAGES`,
+    /// `LANG`) in a language other than French that atelier has, then the lesson's own language.
     pub fn resolve(explicit: Option<Lang>, lesson: Lang) -> Lang {
         if let Some(lang) = explicit {
             return lang;
@@ -89,10 +198,11 @@ impl Lang {
                 if value.is_empty() {
                     continue;
                 }
-                // Only an explicit English locale overrides a French lesson: "C" or "POSIX" says nothing.
+                // A French locale, "C" or "POSIX" says nothing against the lesson's language: only
+                // a locale in another language atelier speaks overrides it.
                 return match Lang::from_tag(&value) {
-                    Some(Lang::En) => Lang::En,
-                    _ => lesson,
+                    Some(Lang::Fr) | None => lesson,
+                    Some(other) => other,
                 };
             }
         }
@@ -141,6 +251,16 @@ mod tests {
         let en = Catalog::parse("src/i18n/en.ftl", include_str!("en.ftl")).unwrap();
         assert_eq!(en.problems_against(&fr), Vec::<String>::new());
         assert!(fr.keys().count() >= 7);
+        assert_eq!(BUILTIN[0].tag(), "fr");
+        assert_eq!(BUILTIN[1].tag(), "en");
+        for other in BUILTIN.iter().skip(2) {
+            assert_eq!(
+                other.problems_against(&fr),
+                Vec::<String>::new(),
+                "{}",
+                other.tag()
+            );
+        }
         assert_eq!(Lang::En.text("repl-goodbye"), "See you soon!");
         assert_eq!(
             Lang::Fr.format("demo-did-you-mean", &[("name", &"pool")]),

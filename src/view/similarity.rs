@@ -61,7 +61,7 @@ pub fn write_similarity(
                     "(seuil {:.0} % ; le code du fichier de départ ne compte pas ; à examiner par une personne, pas un verdict)",
                     report.threshold * 100.0
                 ),
-                Lang::En => format!(
+                Lang::En | Lang::Other(_) => format!(
                     "(threshold {:.0} %; the starter's code does not count; for a person to look at, not a verdict)",
                     report.threshold * 100.0
                 ),

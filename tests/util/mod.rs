@@ -83,6 +83,15 @@ impl Atelier {
         self
     }
 
+    /// Installs the test language `xx` ([`pseudo_language`]) in this HOME's data folder: with
+    /// `--lang xx`, every message atelier words itself starts with [`PSEUDO_MARK`] and is upper-case.
+    pub fn with_test_language(self) -> Self {
+        let dir = self.home.path().join("data/atelier/i18n");
+        std::fs::create_dir_all(&dir).expect("the catalogs folder");
+        std::fs::write(dir.join("xx.ftl"), pseudo_language()).expect("the test catalog");
+        self
+    }
+
     pub fn home(&self) -> PathBuf {
         self.home.path().to_path_buf()
     }
@@ -136,4 +145,42 @@ impl Run {
 /// The repository root.
 pub fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The mark that starts every message of the test language `xx`.
+pub const PSEUDO_MARK: &str = "‹xx› ";
+
+/// The test language `xx`: the reference catalog (`src/i18n/fr.ftl`) with every text upper-cased
+/// and each message starting with [`PSEUDO_MARK`]. Made from the reference, it has every key the
+/// code uses, so output in it shows which words come from a catalog and which do not.
+pub fn pseudo_language() -> String {
+    use fluent_syntax::ast;
+    fn shout(pattern: &mut ast::Pattern<String>) {
+        for element in &mut pattern.elements {
+            match element {
+                ast::PatternElement::TextElement { value } => *value = value.to_uppercase(),
+                ast::PatternElement::Placeable {
+                    expression: ast::Expression::Select { variants, .. },
+                } => variants.iter_mut().for_each(|v| shout(&mut v.value)),
+                ast::PatternElement::Placeable { .. } => {}
+            }
+        }
+    }
+    let reference = std::fs::read_to_string(root().join("src/i18n/fr.ftl")).expect("fr.ftl");
+    let mut resource = fluent_syntax::parser::parse(reference).expect("the reference parses");
+    for entry in &mut resource.body {
+        if let ast::Entry::Message(ast::Message {
+            value: Some(pattern), ..
+        }) = entry
+        {
+            shout(pattern);
+            pattern.elements.insert(
+                0,
+                ast::PatternElement::TextElement {
+                    value: PSEUDO_MARK.to_string(),
+                },
+            );
+        }
+    }
+    fluent_syntax::serializer::serialize(&resource)
 }

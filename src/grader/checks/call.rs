@@ -2,7 +2,7 @@
 //! harness (`call_harness.py`) in the sandbox makes every call of every `call` check: it imports the
 //! module under its own name (so its `if __name__ == "__main__":` block does not run), calls each
 //! function with a per-call timer, and reports each call as data on stdout, on lines prefixed by a
-//! nonce the program's own prints cannot know. The messages are worded here.
+//! nonce the program's own prints cannot know. Each call's outcome is a reason code with its values.
 use std::collections::BTreeMap;
 use std::io::Read;
 
@@ -10,9 +10,10 @@ use anyhow::Context;
 use serde::{Deserialize, Serialize};
 use serde_yaml::Value;
 
-use super::Outcome;
+use super::{Outcome, optional};
 use crate::grader::spec::{CheckKind, ExerciseSpec};
-use crate::i18n::Lang;
+use crate::i18n::Message;
+use crate::msg;
 use crate::sandbox::{self, RunReport, RunRequest, RunStatus};
 
 /// The harness, shipped inside atelier.
@@ -355,27 +356,15 @@ fn tail(text: &str, lines: usize) -> String {
 }
 
 /// The outcome of one `call` check from the harness's records.
-pub fn outcome(
-    check: &str,
-    function: &str,
-    calls: &[CallSpec],
-    results: &CallResults,
-    lang: Lang,
-) -> Outcome {
-    if let Some(bad) = import_failure(results, lang) {
+pub fn outcome(check: &str, function: &str, calls: &[CallSpec], results: &CallResults) -> Outcome {
+    if let Some(bad) = import_failure(results) {
         return Outcome::fail(bad);
     }
     let mut passed = Vec::new();
     for (index, call) in calls.iter().enumerate() {
         let shown_call = format!("{function}({})", shown_args(call));
         let Some(record) = results.calls.get(&(check.to_string(), index)) else {
-            return Outcome::fail(format!(
-                "{shown_call} : {}",
-                lang.pick(
-                    "l'appel n'a pas rendu la main (le programme a été arrêté pendant l'appel : boucle sans fin qui ignore les interruptions ?)",
-                    "the call never returned (the program was stopped during the call: an endless loop that ignores interruptions?)"
-                )
-            ));
+            return Outcome::fail(msg!("check-call-no-return", call = shown_call));
         };
         let field = |k: &str| record.get(k).and_then(|v| v.as_str()).unwrap_or("").to_string();
         let status = field("status");
@@ -390,59 +379,51 @@ pub fn outcome(
                     .and_then(|d| d.as_array())
                     .map(|a| a.iter().filter_map(|v| v.as_str().map(String::from)).collect())
                     .unwrap_or_default();
-                format!(
-                    "{} `{function}` {} ({} : {})",
-                    lang.pick("la fonction", "the function"),
-                    lang.pick(
-                        "n'existe pas au niveau du module : l'énoncé demande une fonction de ce nom",
-                        "is not defined at the module's top level: the statement asks for a function of this name"
-                    ),
-                    lang.pick("fonctions définies", "functions defined"),
-                    if defined.is_empty() { "-".into() } else { defined.join(", ") }
+                msg!(
+                    "check-call-missing",
+                    function = function,
+                    defined = if defined.is_empty() {
+                        "-".into()
+                    } else {
+                        defined.join(", ")
+                    }
                 )
             }
-            "not-callable" => format!(
-                "`{function}` {} {}",
-                lang.pick("n'est pas une fonction mais un", "is not a function but a"),
-                field("type")
+            "not-callable" => msg!(
+                "check-call-not-callable",
+                function = function,
+                type_name = field("type")
             ),
-            "signature" => format!(
-                "{shown_call} : {} `{}` ({}) — {}",
-                lang.pick("votre fonction a la signature", "your function's signature is"),
-                field("signature"),
-                field("error"),
-                lang.pick(
-                    "les paramètres doivent être ceux que demande l'énoncé",
-                    "its parameters must be those the statement asks for"
-                )
+            "signature" => msg!(
+                "check-call-signature",
+                call = shown_call,
+                signature = field("signature"),
+                error = field("error")
             ),
-            "timeout" => format!(
-                "{shown_call} : {} {} s {}",
-                lang.pick("n'a pas fini en", "did not finish within"),
-                record.get("seconds").map(|s| s.to_string()).unwrap_or_default(),
-                lang.pick("(boucle sans fin ?)", "(an endless loop?)")
+            "timeout" => msg!(
+                "check-call-timeout",
+                call = shown_call,
+                seconds = record.get("seconds").map(|s| s.to_string()).unwrap_or_default()
             ),
-            "raised" => format!(
-                "{shown_call} : {} {}: {}{}",
-                lang.pick("a levé", "raised"),
-                field("type"),
-                field("message"),
-                line_of(record, lang)
+            "raised" => msg!(
+                "check-call-raised",
+                call = shown_call,
+                type_name = field("type"),
+                message = field("message"),
+                line = optional(line_of(record))
             ),
-            "no-raise" => format!(
-                "{shown_call} {} {} {} {}",
-                lang.pick("devait lever", "should raise"),
-                call.raises.as_deref().unwrap_or("?"),
-                lang.pick("mais a renvoyé", "but returned"),
-                field("got")
+            "no-raise" => msg!(
+                "check-call-no-raise",
+                call = shown_call,
+                exception = call.raises.as_deref().unwrap_or("?"),
+                got = field("got")
             ),
-            "wrong-type" => format!(
-                "{shown_call} {} {} ({}), {} {}",
-                lang.pick("a renvoyé", "returned"),
-                field("got"),
-                field("got_type"),
-                lang.pick("le type attendu est", "the expected type is"),
-                call.type_name.as_deref().unwrap_or("?")
+            "wrong-type" => msg!(
+                "check-call-wrong-type",
+                call = shown_call,
+                got = field("got"),
+                got_type = field("got_type"),
+                type_name = call.type_name.as_deref().unwrap_or("?")
             ),
             "wrong-value" => {
                 let expected = call
@@ -451,58 +432,39 @@ pub fn outcome(
                     .and_then(|v| python_literal(v).ok())
                     .unwrap_or_default();
                 let note = match field("why").as_str() {
-                    "type" => format!(
-                        " — {} {} {} {}",
-                        lang.pick("type", "type"),
-                        field("got_type"),
-                        lang.pick("au lieu de", "instead of"),
-                        field("expected_type")
-                    ),
-                    "length" => lang
-                        .pick(
-                            " — pas le bon nombre d'éléments",
-                            " — not the right number of items",
-                        )
-                        .into(),
-                    "keys" => lang.pick(" — pas les mêmes clés", " — not the same keys").into(),
-                    _ => String::new(),
+                    "type" => Some(msg!(
+                        "check-call-note-type",
+                        got_type = field("got_type"),
+                        expected_type = field("expected_type")
+                    )),
+                    "length" => Some(msg!("check-call-note-length")),
+                    "keys" => Some(msg!("check-call-note-keys")),
+                    _ => None,
                 };
-                let print_note = if field("got") == "None" {
-                    lang.pick(
-                        " (la fonction affiche-t-elle son résultat au lieu de le renvoyer avec return ?)",
-                        " (does the function print its result instead of returning it?)",
-                    )
-                } else {
-                    ""
-                };
-                return Outcome::fail(format!(
-                    "{shown_call} {} {}, {} {expected}{note}{print_note}",
-                    lang.pick("a renvoyé", "returned"),
-                    field("got"),
-                    lang.pick("attendu", "expected")
+                let print_note = (field("got") == "None").then(|| msg!("check-call-note-print"));
+                return Outcome::fail(msg!(
+                    "check-call-wrong-value",
+                    call = shown_call,
+                    got = field("got"),
+                    expected = &expected,
+                    note = optional(note),
+                    print_note = optional(print_note)
                 ))
                 .with_texts(expected, field("got"));
             }
-            "bad-spec" => format!(
-                "{} {}",
-                lang.pick(
-                    "erreur dans la spec (arguments) :",
-                    "error in the spec (arguments):"
-                ),
-                field("error")
-            ),
-            other => format!("{shown_call} : {other}"),
+            "bad-spec" => msg!("check-call-bad-spec", error = field("error")),
+            other => msg!("check-call-other", call = shown_call, status = other),
         };
         return Outcome::fail(why);
     }
-    Outcome::pass(passed.join(", "))
+    Outcome::pass(msg!("check-call-passed", calls = passed.join(", ")))
 }
 
-fn line_of(record: &serde_json::Value, lang: Lang) -> String {
-    match record.get("line").and_then(|l| l.as_u64()) {
-        Some(line) => format!(" ({} {line})", lang.pick("ligne", "line")),
-        None => String::new(),
-    }
+fn line_of(record: &serde_json::Value) -> Option<Message> {
+    record
+        .get("line")
+        .and_then(|l| l.as_u64())
+        .map(|line| msg!("check-call-at-line", line = line))
 }
 
 /// The call's arguments as Python source, for messages.
@@ -521,67 +483,47 @@ fn shown_args(call: &CallSpec) -> String {
 }
 
 /// Why no call could be made: the module's top level failed, ran forever or ended the process.
-fn import_failure(results: &CallResults, lang: Lang) -> Option<String> {
+fn import_failure(results: &CallResults) -> Option<Message> {
     match &results.import {
         Some(record) => {
             let field = |k: &str| record.get(k).and_then(|v| v.as_str()).unwrap_or("").to_string();
             match field("import").as_str() {
                 "ok" => None,
-                "timeout" => Some(
-                    lang.pick(
-                        "le code au niveau du module n'a pas fini en 5 s à l'import : ce qui lance le programme doit être sous `if __name__ == \"__main__\":`",
-                        "the module's top-level code did not finish within 5 s on import: what starts the program belongs under `if __name__ == \"__main__\":`",
-                    )
-                    .to_string(),
-                ),
-                _ => Some(format!(
-                    "{} {}: {}{}",
-                    lang.pick(
-                        "l'import du module a échoué (son code au niveau du module a levé)",
-                        "importing the module failed (its top-level code raised)"
-                    ),
-                    field("type"),
-                    field("message"),
-                    line_of(record, lang)
+                "timeout" => Some(msg!("check-call-import-timeout")),
+                _ => Some(msg!(
+                    "check-call-import-raised",
+                    type_name = field("type"),
+                    message = field("message"),
+                    line = optional(line_of(record))
                 )),
             }
         }
         None => {
             let how = match (results.run_status, results.exit_code) {
-                (Some(RunStatus::Timeout), _) => lang
-                    .pick(
-                        "le code au niveau du module tourne sans fin (le programme a été arrêté) : ce qui lance le programme doit être sous `if __name__ == \"__main__\":`",
-                        "the module's top-level code runs forever (the program was stopped): what starts the program belongs under `if __name__ == \"__main__\":`",
-                    )
-                    .to_string(),
-                (Some(RunStatus::Ok), Some(code)) => format!(
-                    "{} {code} {}",
-                    lang.pick(
-                        "le module a terminé le processus à l'import (code",
-                        "the module ended the process on import (exit code"
-                    ),
-                    lang.pick(
-                        ") : pas de sys.exit/os._exit au niveau du module, mettez-les sous `if __name__ == \"__main__\":`",
-                        "): no sys.exit/os._exit at the top level, put them under `if __name__ == \"__main__\":`"
-                    )
-                ),
-                (status, _) => format!(
-                    "{} ({}){}",
-                    lang.pick("le module n'a pas pu être importé", "the module could not be imported"),
-                    status.map(|s| format!("{s:?}")).unwrap_or_default(),
-                    results
-                        .run_detail
-                        .as_ref()
-                        .map(|d| format!(": {d}"))
-                        .unwrap_or_default()
-                ),
+                (Some(RunStatus::Timeout), _) => msg!("check-call-import-endless"),
+                (Some(RunStatus::Ok), Some(code)) => msg!("check-call-import-exit", code = code),
+                (status, _) => {
+                    let status = status.map(|s| format!("{s:?}")).unwrap_or_default();
+                    match &results.run_detail {
+                        Some(detail) => msg!(
+                            "check-call-import-failed-detail",
+                            status = status,
+                            detail = detail
+                        ),
+                        None => msg!("check-call-import-failed", status = status),
+                    }
+                }
             };
-            let stderr = if results.stderr_tail.trim().is_empty() {
-                String::new()
+            Some(if results.stderr_tail.trim().is_empty() {
+                how
             } else {
-                format!("\n{}", results.stderr_tail)
-            };
-            Some(format!("{how}{stderr}"))
+                // The module's own last words, as it printed them.
+                msg!(
+                    "check-call-import-stderr",
+                    reason = how,
+                    stderr = &results.stderr_tail
+                )
+            })
         }
     }
 }

@@ -16,7 +16,8 @@ pub use text::{mask, normalise, strip_accents};
 use super::spec::{Check, CheckKind, ExerciseSpec};
 use super::verdict::{CheckResult, NotJudged, Status};
 use crate::grader::reference::ReferenceOutput;
-use crate::i18n::Lang;
+use crate::i18n::{Arg, Lang, Message};
+use crate::msg;
 use crate::sandbox::RunReport;
 
 /// Everything a check may look at.
@@ -84,19 +85,14 @@ pub fn inexact_observation(report: &RunReport) -> Option<String> {
     })
 }
 
-/// The sentence that says a check cannot be judged here, and what to do about it.
-pub fn cannot_judge(why: &str, lang: Lang) -> String {
-    format!(
-        "{} ({why}) ; {}",
-        lang.pick(
-            "non jugée : les processus n'ont pas été observés exactement sur cette machine",
-            "not judged: the processes were not observed exactly on this machine",
-        ),
-        lang.pick(
-            "`atelier doctor` dit ce qu'il faut changer",
-            "`atelier doctor` says what to change",
-        )
-    )
+/// Says a check cannot be judged here (`why`: the sandbox's account), and what to do about it.
+pub fn cannot_judge(why: &str) -> Message {
+    msg!("check-cannot-judge", why = why)
+}
+
+/// An optional part of a message (a note that may be absent): the message, or nothing.
+fn optional(part: Option<Message>) -> Arg {
+    part.map_or_else(|| Arg::Text(String::new()), Arg::from)
 }
 
 /// The variables expressions see: the run's figures, then the captures of `regex` checks.
@@ -162,28 +158,24 @@ impl Vars {
         }
     }
 
-    /// Evaluates an expression; `Err` says, in words, why it could not be.
-    pub fn eval(&self, expr: &str, lang: Lang) -> Result<Value, String> {
-        let tree = evalexpr::build_operator_tree::<DefaultNumericTypes>(expr).map_err(|e| e.to_string())?;
+    /// Evaluates an expression; `Err` says why it could not be.
+    pub fn eval(&self, expr: &str) -> Result<Value, Message> {
+        // evalexpr's own errors are technical text, carried as a value.
+        let technical = |e: evalexpr::EvalexprError| msg!("check-expression-error", error = e.to_string());
+        let tree = evalexpr::build_operator_tree::<DefaultNumericTypes>(expr).map_err(technical)?;
         if let Some(missing) = tree
             .iter_read_variable_identifiers()
             .find(|v| !self.values.contains_key(*v))
         {
-            return Err(format!(
-                "{} `{missing}`",
-                lang.pick(
-                    "valeur introuvable dans la sortie (aucune vérification précédente ne l'a capturée) :",
-                    "value not found in the output (no earlier check captured it):"
-                )
-            ));
+            return Err(msg!("check-value-not-found", name = missing));
         }
         let mut context = HashMapContext::<DefaultNumericTypes>::new();
         for (name, value) in &self.values {
             context
                 .set_value(name.clone(), value.clone())
-                .map_err(|e| e.to_string())?;
+                .map_err(technical)?;
         }
-        tree.eval_with_context(&context).map_err(|e| e.to_string())
+        tree.eval_with_context(&context).map_err(technical)
     }
 
     /// The values an expression reads, as `a = 1, b = 2` (for messages).
@@ -225,60 +217,61 @@ pub struct Outcome {
     pub status: Status,
     /// Why it was not judged, for a skip.
     pub not_judged: Option<NotJudged>,
-    pub message: String,
+    /// Why, as data (worded once the verdict is assembled).
+    pub reason: Message,
     pub expected: Option<String>,
     pub actual: Option<String>,
 }
 
 impl Outcome {
-    pub fn pass(message: impl Into<String>) -> Outcome {
+    pub fn pass(reason: Message) -> Outcome {
         Outcome {
             status: Status::Pass,
             not_judged: None,
-            message: message.into(),
+            reason,
             expected: None,
             actual: None,
         }
     }
 
-    pub fn fail(message: impl Into<String>) -> Outcome {
+    pub fn fail(reason: Message) -> Outcome {
         Outcome {
             status: Status::Fail,
             not_judged: None,
-            message: message.into(),
+            reason,
             expected: None,
             actual: None,
         }
     }
 
     /// Not judged because its `when` does not hold here: its points are given.
-    pub fn not_applicable(message: impl Into<String>) -> Outcome {
+    pub fn not_applicable(reason: Message) -> Outcome {
         Outcome {
             status: Status::Skip,
             not_judged: Some(NotJudged::NotApplicable),
-            message: message.into(),
+            reason,
             expected: None,
             actual: None,
         }
     }
 
     /// Not judged because this machine could not observe what it reads: the verdict is `error`.
-    pub fn no_instrument(message: impl Into<String>) -> Outcome {
+    pub fn no_instrument(reason: Message) -> Outcome {
         Outcome {
             status: Status::Skip,
             not_judged: Some(NotJudged::NoInstrument),
-            message: message.into(),
+            reason,
             expected: None,
             actual: None,
         }
     }
 
     /// Passes or fails on `ok`, with the message of either case.
-    pub fn judge(ok: bool, message: String) -> Outcome {
+    pub fn judge(ok: bool, reason: Message) -> Outcome {
         if ok {
-            Outcome::pass(message)
+            Outcome::pass(reason)
         } else {
-            Outcome::fail(message)
+            Outcome::fail(reason)
         }
     }
 
@@ -291,6 +284,8 @@ impl Outcome {
 }
 
 /// Evaluates every check of `spec`, in order (captures flow from earlier checks to later ones).
+/// Each result's reason is data; its `message` is left to [`CheckResult::word`]. `lang` picks the
+/// spec's own titles and hints (course content written in two languages), nothing else.
 pub fn evaluate(spec: &ExerciseSpec, obs: &Observed, lang: Lang) -> Vec<CheckResult> {
     let mut vars = Vars::of_run(obs);
     let inexact = obs.inexact();
@@ -299,20 +294,16 @@ pub fn evaluate(spec: &ExerciseSpec, obs: &Observed, lang: Lang) -> Vec<CheckRes
         .map(|check| {
             let outcome = match (&inexact, reads_observed_variables(check)) {
                 // A condition or bound over a lower bound decides nothing.
-                (Some(why), true) => Outcome::no_instrument(cannot_judge(why, lang)),
-                _ => match applies(check, &vars, lang) {
-                    Ok(true) => evaluate_one(check, obs, &mut vars, lang),
-                    Ok(false) => Outcome::not_applicable(format!(
-                        "{} ({})",
-                        lang.pick(
-                            "ne s'applique pas sur cette machine, points accordés",
-                            "does not apply on this machine, points given"
-                        ),
-                        check.when.as_deref().unwrap_or_default()
+                (Some(why), true) => Outcome::no_instrument(cannot_judge(why)),
+                _ => match applies(check, &vars) {
+                    Ok(true) => evaluate_one(check, obs, &mut vars),
+                    Ok(false) => Outcome::not_applicable(msg!(
+                        "check-not-applicable",
+                        when = check.when.as_deref().unwrap_or_default()
                     )),
                     // The condition reads a value the output lacks: an earlier check already
                     // fails for it, and this one cannot hold without it.
-                    Err(e) => Outcome::fail(format!("when: {e}")),
+                    Err(e) => Outcome::fail(msg!("check-when-failed", reason = e)),
                 },
             };
             let points = match (outcome.status, outcome.not_judged) {
@@ -321,6 +312,7 @@ pub fn evaluate(spec: &ExerciseSpec, obs: &Observed, lang: Lang) -> Vec<CheckRes
             };
             CheckResult {
                 name: check.name.clone(),
+                // Course content: the spec's own title, in its French or English version.
                 title: check
                     .title
                     .as_ref()
@@ -329,9 +321,11 @@ pub fn evaluate(spec: &ExerciseSpec, obs: &Observed, lang: Lang) -> Vec<CheckRes
                 kind: check.kind.tag().to_string(),
                 status: outcome.status,
                 not_judged: outcome.not_judged,
-                message: outcome.message,
+                reason: Some(outcome.reason),
+                message: String::new(),
                 points,
                 max_points: check.points,
+                // Course content: the spec's own hint.
                 hint: check.hint.get(lang).to_string(),
                 expected: outcome.expected,
                 actual: outcome.actual,
@@ -358,36 +352,40 @@ fn reads_observed_variables(check: &Check) -> bool {
 }
 
 /// Whether a check's `when` holds on this run.
-fn applies(check: &Check, vars: &Vars, lang: Lang) -> Result<bool, String> {
+fn applies(check: &Check, vars: &Vars) -> Result<bool, Message> {
     match &check.when {
         None => Ok(true),
-        Some(when) => match vars.eval(when, lang)? {
+        Some(when) => match vars.eval(when)? {
             Value::Boolean(b) => Ok(b),
-            other => Err(format!("{when} = {other}, not true/false")),
+            other => Err(msg!(
+                "check-when-not-boolean",
+                when = when,
+                value = other.to_string()
+            )),
         },
     }
 }
 
-fn evaluate_one(check: &Check, obs: &Observed, vars: &mut Vars, lang: Lang) -> Outcome {
+fn evaluate_one(check: &Check, obs: &Observed, vars: &mut Vars) -> Outcome {
     match &check.kind {
-        CheckKind::ExitStatus { code } => figures::exit_status(obs.report, *code, lang),
+        CheckKind::ExitStatus { code } => figures::exit_status(obs.report, *code),
         CheckKind::Exact {
             stream,
             expected,
             ignore_case,
             ignore_accents,
-        } => text::exact(obs.report, *stream, expected, *ignore_case, *ignore_accents, lang),
+        } => text::exact(obs.report, *stream, expected, *ignore_case, *ignore_accents),
         CheckKind::Contains {
             stream,
             text: needle,
             ignore_case,
             ignore_accents,
-        } => text::contains(obs.report, *stream, needle, *ignore_case, *ignore_accents, lang),
+        } => text::contains(obs.report, *stream, needle, *ignore_case, *ignore_accents),
         CheckKind::Regex {
             stream,
             patterns,
             occurrence,
-        } => text::regex(obs.report, *stream, patterns, *occurrence, vars, lang),
+        } => text::regex(obs.report, *stream, patterns, *occurrence, vars),
         CheckKind::LinesAnyOrder {
             stream,
             expected,
@@ -405,7 +403,6 @@ fn evaluate_one(check: &Check, obs: &Observed, vars: &mut Vars, lang: Lang) -> O
                 ignore_case: *ignore_case,
                 ignore_accents: *ignore_accents,
             },
-            lang,
         ),
         CheckKind::LineCount {
             stream,
@@ -422,28 +419,25 @@ fn evaluate_one(check: &Check, obs: &Observed, vars: &mut Vars, lang: Lang) -> O
                 min: *min,
                 max: *max,
             },
-            lang,
         ),
         CheckKind::Number {
             var,
             expected,
             tolerance,
-        } => figures::number(vars, var, *expected, *tolerance, lang),
-        CheckKind::Expression { expr } => figures::expression(vars, expr, lang),
-        CheckKind::Processes { min, max } => figures::processes(obs, vars, *min, max.as_deref(), lang),
+        } => figures::number(vars, var, *expected, *tolerance),
+        CheckKind::Expression { expr } => figures::expression(vars, expr),
+        CheckKind::Processes { min, max } => figures::processes(obs, vars, *min, max.as_deref()),
         CheckKind::BusyProcesses { min, share, at_once } => {
-            figures::busy_processes(obs, *min, share.unwrap_or(obs.busy_share), *at_once, lang)
+            figures::busy_processes(obs, *min, share.unwrap_or(obs.busy_share), *at_once)
         }
-        CheckKind::Parallelism { min } => figures::parallelism(obs, *min, lang),
-        CheckKind::WallTime { min, max } => {
-            figures::wall_time(obs, vars, min.as_deref(), max.as_deref(), lang)
-        }
+        CheckKind::Parallelism { min } => figures::parallelism(obs, *min),
+        CheckKind::WallTime { min, max } => figures::wall_time(obs, vars, min.as_deref(), max.as_deref()),
         CheckKind::Streaming {
             stream,
             matching,
             first_before,
-        } => figures::streaming(obs.report, *stream, matching, *first_before, lang),
-        CheckKind::Source { contains, lacks } => source::check(obs.source, contains, lacks, lang),
+        } => figures::streaming(obs.report, *stream, matching, *first_before),
+        CheckKind::Source { contains, lacks } => source::check(obs.source, contains, lacks),
         CheckKind::SameAsReference {
             stream,
             mask,
@@ -461,19 +455,12 @@ fn evaluate_one(check: &Check, obs: &Observed, vars: &mut Vars, lang: Lang) -> O
                     filter: filter.as_deref(),
                     extract: extract.as_deref(),
                 },
-                lang,
             ),
-            None => Outcome::no_instrument(lang.pick(
-                "la solution de référence n'a pas été exécutée",
-                "the reference solution was not run",
-            )),
+            None => Outcome::no_instrument(msg!("check-reference-not-run")),
         },
         // Judged on the harness's run, not this one: the engine puts its outcome in (`call::outcome`).
         // If it ever stayed so, the verdict would be `error`, never a pass.
-        CheckKind::Call(_) => Outcome::no_instrument(lang.pick(
-            "jugée par l'appel des fonctions",
-            "judged by calling the functions",
-        )),
+        CheckKind::Call(_) => Outcome::no_instrument(msg!("check-call-pending")),
     }
 }
 
@@ -482,4 +469,33 @@ pub fn needs_reference(spec: &ExerciseSpec) -> bool {
     spec.checks
         .iter()
         .any(|c| matches!(c.kind, CheckKind::SameAsReference { .. }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_check_key_the_code_names_is_in_the_catalog_and_every_one_there_is_used() {
+        let code = [
+            include_str!("mod.rs"),
+            include_str!("figures.rs"),
+            include_str!("text.rs"),
+            include_str!("source.rs"),
+            include_str!("call.rs"),
+            include_str!("../cases.rs"),
+        ]
+        .concat();
+        let named: std::collections::BTreeSet<&str> = regex::Regex::new(r#""(check-[a-z0-9-]+)""#)
+            .expect("valid regex")
+            .captures_iter(&code)
+            .map(|c| c.get(1).map_or("", |m| m.as_str()))
+            .collect();
+        let catalog: std::collections::BTreeSet<&str> = Lang::Fr
+            .catalog()
+            .keys()
+            .filter(|k| k.starts_with("check-"))
+            .collect();
+        assert_eq!(named, catalog);
+    }
 }

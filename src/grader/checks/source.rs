@@ -3,7 +3,7 @@
 use regex::Regex;
 
 use super::Outcome;
-use crate::i18n::Lang;
+use crate::msg;
 
 /// The Python source without its `#` comments (strings, including triple-quoted ones, are kept).
 pub fn strip_comments(source: &str) -> String {
@@ -60,7 +60,7 @@ pub fn strip_comments(source: &str) -> String {
     out
 }
 
-pub fn check(source: &str, contains: &[String], lacks: &[String], lang: Lang) -> Outcome {
+pub fn check(source: &str, contains: &[String], lacks: &[String]) -> Outcome {
     let code = strip_comments(source);
     let mut missing = Vec::new();
     let mut present = Vec::new();
@@ -75,22 +75,13 @@ pub fn check(source: &str, contains: &[String], lacks: &[String], lang: Lang) ->
         }
     }
     if missing.is_empty() && present.is_empty() {
-        return Outcome::pass(lang.pick("le code source a ce qu'il faut", "the source has what it needs"));
+        return Outcome::pass(msg!("check-source-ok"));
     }
-    let mut parts = Vec::new();
-    if !missing.is_empty() {
-        parts.push(format!(
-            "{} /{}/",
-            lang.pick("le code source ne contient pas", "the source does not contain"),
-            missing.join("/, /")
-        ));
-    }
-    if !present.is_empty() {
-        parts.push(format!(
-            "{} « {} »",
-            lang.pick("le code source contient", "the source contains"),
-            present.join(" », « ")
-        ));
-    }
-    Outcome::fail(parts.join(" ; "))
+    let lacking = msg!("check-source-missing", patterns = missing.join("/, /"));
+    let having = msg!("check-source-present", found = present.join(" », « "));
+    Outcome::fail(match (missing.is_empty(), present.is_empty()) {
+        (false, true) => lacking,
+        (true, false) => having,
+        _ => msg!("check-source-both", missing = lacking, present = having),
+    })
 }

@@ -7,7 +7,8 @@ use regex::Regex;
 use super::{Outcome, Vars};
 use crate::grader::reference::ReferenceOutput;
 use crate::grader::spec::{LineMatch, Mask, Occurrence, Order, StreamName};
-use crate::i18n::Lang;
+use crate::i18n::Message;
+use crate::msg;
 use crate::sandbox::RunReport;
 
 /// The text of a stream.
@@ -86,22 +87,13 @@ pub fn exact(
     expected: &str,
     ignore_case: bool,
     ignore_accents: bool,
-    lang: Lang,
 ) -> Outcome {
     let want = normalise(expected, ignore_case, ignore_accents);
     let got = normalise(stream_text(report, stream), ignore_case, ignore_accents);
     if want == got {
-        Outcome::pass(lang.pick("sortie identique", "same output"))
+        Outcome::pass(msg!("check-exact-same"))
     } else {
-        Outcome::fail(format!(
-            "{} {}",
-            stream_label(stream),
-            lang.pick(
-                "diffère de la sortie attendue (voir le diff)",
-                "differs from the expected output (see the diff)"
-            )
-        ))
-        .with_texts(
+        Outcome::fail(msg!("check-exact-differs", stream = stream_label(stream))).with_texts(
             normalise(expected, false, false),
             normalise(stream_text(report, stream), false, false),
         )
@@ -114,17 +106,16 @@ pub fn contains(
     needle: &str,
     ignore_case: bool,
     ignore_accents: bool,
-    lang: Lang,
 ) -> Outcome {
     let hay = normalise(stream_text(report, stream), ignore_case, ignore_accents);
     let want = normalise(needle, ignore_case, ignore_accents);
     if hay.contains(&want) {
-        Outcome::pass(format!("{} « {needle} »", lang.pick("contient", "contains")))
+        Outcome::pass(msg!("check-contains", text = needle))
     } else {
-        Outcome::fail(format!(
-            "{} {} « {needle} »",
-            stream_label(stream),
-            lang.pick("ne contient pas", "does not contain")
+        Outcome::fail(msg!(
+            "check-contains-missing",
+            stream = stream_label(stream),
+            text = needle
         ))
         .with_texts(
             needle.to_string(),
@@ -139,7 +130,6 @@ pub fn regex(
     patterns: &[String],
     occurrence: Occurrence,
     vars: &mut Vars,
-    lang: Lang,
 ) -> Outcome {
     let text = normalise(stream_text(report, stream), false, false);
     for pattern in patterns {
@@ -160,21 +150,18 @@ pub fn regex(
             let start = caps.get(0).map_or(0, |m| m.start());
             let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
             let line = first_line(&text[line_start..]).trim();
-            let mut message = format!("{} « {line} »", lang.pick("trouvé", "found"));
-            if !captured.is_empty() {
-                message.push_str(&format!(" ({})", captured.join(", ")));
-            }
-            return Outcome::pass(message);
+            return Outcome::pass(if captured.is_empty() {
+                msg!("check-regex-found", line = line)
+            } else {
+                msg!(
+                    "check-regex-found-captures",
+                    line = line,
+                    captures = captured.join(", ")
+                )
+            });
         }
     }
-    let mut outcome = Outcome::fail(format!(
-        "{} {}",
-        lang.pick(
-            "aucune ligne de la sortie n'a la forme attendue sur",
-            "no line of the output has the expected form on"
-        ),
-        stream_label(stream)
-    ));
+    let mut outcome = Outcome::fail(msg!("check-regex-none", stream = stream_label(stream)));
     // A regex means little to a learner: show what came, the hint says what is expected.
     outcome.actual = Some(text);
     outcome
@@ -198,7 +185,6 @@ pub fn lines_any_order(
     stream: StreamName,
     expected: &[String],
     rules: LineRules,
-    lang: Lang,
 ) -> Outcome {
     let text = normalise(
         stream_text(report, stream),
@@ -234,31 +220,22 @@ pub fn lines_any_order(
         .map(|(l, _)| *l)
         .collect();
     if !missing.is_empty() {
-        return Outcome::fail(format!(
-            "{} {}: {}",
-            missing.len(),
-            lang.pick("ligne(s) attendue(s) absente(s)", "expected line(s) missing"),
-            missing.join(" | ")
+        return Outcome::fail(msg!(
+            "check-lines-missing",
+            count = missing.len(),
+            lines = missing.join(" | ")
         ))
         .with_texts(expected.join("\n"), lines.join("\n"));
     }
     if !rules.allow_extra && !extra.is_empty() {
-        return Outcome::fail(format!(
-            "{} {}: {}",
-            extra.len(),
-            lang.pick("ligne(s) en trop", "unexpected line(s)"),
-            extra.join(" | ")
+        return Outcome::fail(msg!(
+            "check-lines-extra",
+            count = extra.len(),
+            lines = extra.join(" | ")
         ))
         .with_texts(expected.join("\n"), lines.join("\n"));
     }
-    Outcome::pass(format!(
-        "{} {}",
-        expected.len(),
-        lang.pick(
-            "lignes attendues présentes (ordre libre)",
-            "expected lines present (any order)"
-        )
-    ))
+    Outcome::pass(msg!("check-lines-present", count = expected.len()))
 }
 
 /// What `line-count` counts.
@@ -272,7 +249,7 @@ pub struct Counting<'a> {
     pub max: Option<u32>,
 }
 
-pub fn line_count(report: &RunReport, stream: StreamName, how: &Counting, lang: Lang) -> Outcome {
+pub fn line_count(report: &RunReport, stream: StreamName, how: &Counting) -> Outcome {
     let text = normalise(stream_text(report, stream), false, false);
     let re = how.matching.and_then(|m| Regex::new(m).ok());
     let lines: Vec<&str> = text
@@ -281,21 +258,15 @@ pub fn line_count(report: &RunReport, stream: StreamName, how: &Counting, lang: 
         .filter(|l| re.as_ref().is_none_or(|re| re.is_match(l)))
         .collect();
     let what = match how.matching {
-        Some(m) => format!(
-            "{} /{m}/",
-            lang.pick("lignes qui correspondent à", "lines matching")
-        ),
-        None => lang.pick("lignes", "lines").to_string(),
+        Some(m) => msg!("check-count-lines-matching", pattern = m),
+        None => msg!("check-count-lines"),
     };
-    let want = bounds(how.min, how.max, lang);
+    let want = bounds(how.min, how.max);
     let in_range = |n: u32| how.min.is_none_or(|m| n >= m) && how.max.is_none_or(|m| n <= m);
     let Some(key) = how.key else {
         let count = lines.len() as u32;
         let ok = in_range(count);
-        let mut outcome = Outcome::judge(
-            ok,
-            format!("{count} {what} ({} {want})", lang.pick("attendu :", "expected:")),
-        );
+        let mut outcome = Outcome::judge(ok, msg!("check-count", count = count, what = what, bounds = want));
         if !ok {
             outcome.actual = Some(text);
         }
@@ -320,20 +291,19 @@ pub fn line_count(report: &RunReport, stream: StreamName, how: &Counting, lang: 
         .filter(|(_, n)| *n > 1)
         .map(|(k, n)| format!("{k} ×{n}"))
         .collect();
-    let mut message = format!(
-        "{count} {} {what} ({} {want})",
-        lang.pick("résultats distincts sur les", "distinct results on the"),
-        lang.pick("attendu :", "expected:")
-    );
-    if !repeated.is_empty() {
-        message.push_str(&format!(
-            " ; {} {}",
-            lang.pick("plusieurs fois :", "more than once:"),
-            repeated.join(", ")
-        ));
-    }
+    let reason = if repeated.is_empty() {
+        msg!("check-count-distinct", count = count, what = what, bounds = want)
+    } else {
+        msg!(
+            "check-count-distinct-repeated",
+            count = count,
+            what = what,
+            bounds = want,
+            repeated = repeated.join(", ")
+        )
+    };
     let ok = in_range(count) && repeated.is_empty();
-    let mut outcome = Outcome::judge(ok, message);
+    let mut outcome = Outcome::judge(ok, reason);
     if !ok {
         outcome.actual = Some(text);
     }
@@ -341,17 +311,13 @@ pub fn line_count(report: &RunReport, stream: StreamName, how: &Counting, lang: 
 }
 
 /// `between 2 and 5`, `at least 2`, `exactly 10`…
-pub fn bounds(min: Option<u32>, max: Option<u32>, lang: Lang) -> String {
+pub fn bounds(min: Option<u32>, max: Option<u32>) -> Message {
     match (min, max) {
-        (Some(a), Some(b)) if a == b => format!("{} {a}", lang.pick("exactement", "exactly")),
-        (Some(a), Some(b)) => format!(
-            "{} {a} {} {b}",
-            lang.pick("entre", "between"),
-            lang.pick("et", "and")
-        ),
-        (Some(a), None) => format!("{} {a}", lang.pick("au moins", "at least")),
-        (None, Some(b)) => format!("{} {b}", lang.pick("au plus", "at most")),
-        (None, None) => lang.pick("n'importe quel nombre", "any number").to_string(),
+        (Some(a), Some(b)) if a == b => msg!("check-bound-exactly", n = a),
+        (Some(a), Some(b)) => msg!("check-bound-between", min = a, max = b),
+        (Some(a), None) => msg!("check-bound-at-least", min = a),
+        (None, Some(b)) => msg!("check-bound-at-most", max = b),
+        (None, None) => msg!("check-bound-any"),
     }
 }
 
@@ -409,12 +375,7 @@ pub fn comparable_lines(text: &str, how: &Comparison) -> Vec<String> {
     lines
 }
 
-pub fn same_as_reference(
-    report: &RunReport,
-    reference: &ReferenceOutput,
-    how: &Comparison,
-    lang: Lang,
-) -> Outcome {
+pub fn same_as_reference(report: &RunReport, reference: &ReferenceOutput, how: &Comparison) -> Outcome {
     let got = comparable_lines(stream_text(report, how.stream), how);
     let reference_text = match how.stream {
         StreamName::Stdout => &reference.stdout,
@@ -422,31 +383,12 @@ pub fn same_as_reference(
     };
     let want = comparable_lines(reference_text, how);
     if got == want {
-        return Outcome::pass(format!(
-            "{} : {} {}",
-            lang.pick(
-                "même sortie que la solution de référence",
-                "same output as the reference solution"
-            ),
-            got.len(),
-            lang.pick("ligne(s) comparée(s)", "line(s) compared")
-        ));
+        return Outcome::pass(msg!("check-reference-same", count = got.len()));
     }
-    let message = if got.len() != want.len() {
-        format!(
-            "{} {} {}, {} {}",
-            lang.pick("la solution de référence donne", "the reference solution gives"),
-            want.len(),
-            lang.pick("ligne(s) comparable(s)", "comparable line(s)"),
-            lang.pick("votre programme", "your program"),
-            got.len()
-        )
+    let reason = if got.len() != want.len() {
+        msg!("check-reference-count", expected = want.len(), got = got.len())
     } else {
-        lang.pick(
-            "la sortie diffère de celle de la solution de référence (voir le diff)",
-            "the output differs from the reference solution's (see the diff)",
-        )
-        .to_string()
+        msg!("check-reference-differs")
     };
-    Outcome::fail(message).with_texts(want.join("\n"), got.join("\n"))
+    Outcome::fail(reason).with_texts(want.join("\n"), got.join("\n"))
 }

@@ -67,6 +67,8 @@ impl Text {
     pub fn get(&self, lang: Lang) -> &str {
         match self {
             Text::Plain(text) => text,
+            // Course content: the spec author's own French and English versions, not atelier's
+            // words (any other language reads the English one).
             Text::Both { fr, en } => lang.pick(fr, en),
         }
     }

@@ -150,10 +150,7 @@ pub fn draw(
     for (i, lane) in shown.iter().enumerate() {
         if lanes.len() > shown.len() && i == shown.len() - 1 {
             let hidden = lanes.len() - shown.len();
-            let line = match lang {
-                Lang::Fr => format!("… {hidden} autres processus, dessinés de la même façon"),
-                Lang::En => format!("… {hidden} more processes, drawn the same way"),
-            };
+            let line = lang.word(&crate::msg!("demo-timeline-hidden", count = hidden));
             text.push_str(&format!("{indent}{:label_width$} ┆ {line}\n", ""));
         }
         row(&mut text, lane);
@@ -197,6 +194,20 @@ mod tests {
         assert_eq!(rows[2], "   cores │1111111111│");
         assert_eq!(rows[3], "         └┴─┴─┴─┴──┴┘");
         assert!(rows[4].trim_start().starts_with('0') && rows[4].ends_with("1.00s"));
+    }
+
+    #[test]
+    fn hidden_lanes_are_counted_in_words_that_agree() {
+        let axis = TimeAxis::new(0.0, 1.0, 10);
+        let lanes: Vec<Lane> = (0..4).map(|k| lane(&format!("pid {k}"), "█", "")).collect();
+        let one = |lang| draw(&lanes, &[], &axis, 3, "", lang);
+        assert!(one(Lang::Fr).contains("┆ … 1 autre processus, dessiné de la même façon\n"));
+        assert!(one(Lang::En).contains("┆ … 1 more process, drawn the same way\n"));
+        let two = draw(&lanes, &[], &axis, 2, "", Lang::En);
+        assert!(
+            two.contains("┆ … 2 more processes, drawn the same way\n"),
+            "{two}"
+        );
     }
 
     #[test]

@@ -80,15 +80,11 @@ pub fn write_timeline(
     let mut lanes: Vec<&ProcessTrace> = trace.iter().collect();
     lanes.sort_by(|a, b| a.start_s.total_cmp(&b.start_s).then(a.pid.cmp(&b.pid)));
     let wall = lanes.iter().map(|p| p.end_s).fold(wall_s, f64::max);
-    writeln!(
-        out,
-        "  {} ({} {:.2} s ; █ {} ░ {})",
-        lang.pick("Déroulement", "Timeline"),
-        lang.pick("durée", "duration"),
-        wall,
-        lang.pick("calcule", "computing"),
-        lang.pick("attend", "waiting"),
-    )?;
+    let legend = lang.word(&crate::msg!(
+        "demo-timeline-legend",
+        duration = format!("{wall:.2}")
+    ));
+    writeln!(out, "  {legend}")?;
     let axis = TimeAxis::new(0.0, wall, WIDTH);
     let shares = shares(&lanes, &axis);
     let rows: Vec<Lane> = lanes
@@ -96,7 +92,7 @@ pub fn write_timeline(
         .enumerate()
         .map(|(i, p)| Lane {
             label: if i == 0 {
-                lang.pick("principal", "main").to_string()
+                lang.text("demo-timeline-main")
             } else {
                 format!("pid {}", p.pid)
             },
@@ -114,7 +110,7 @@ pub fn write_timeline(
         .collect();
     // About how many cores were busy in each column.
     let cores = Lane {
-        label: lang.pick("cœurs", "cores").to_string(),
+        label: lang.text("demo-timeline-cores"),
         cells: (0..WIDTH)
             .map(|col| {
                 let busy: f64 = shares.iter().map(|row| row[col]).sum();
