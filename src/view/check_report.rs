@@ -292,13 +292,7 @@ pub(crate) fn status_words(status: RunStatus, lang: Lang) -> &'static str {
 
 /// `code 0`, `signal 9` or `-`.
 fn exit_words(run: &RunSummary) -> String {
-    exit_words_of(run.exit_code, run.signal)
-}
-
-/// How a program ended, from its exit code and signal (the report and the feedback files say it
-/// alike).
-pub(crate) fn exit_words_of(exit_code: Option<i32>, signal: Option<i32>) -> String {
-    match (exit_code, signal) {
+    match (run.exit_code, run.signal) {
         (_, Some(sig)) => format!("signal {sig}"),
         (Some(code), None) => format!("code {code}"),
         (None, None) => "-".into(),

@@ -11,7 +11,7 @@ use crate::grader::record::{CheckRecord, CheckStatus, GradeRecord};
 use crate::grader::visibility::Visibility;
 use crate::i18n::Lang;
 use crate::sandbox::RunStatus;
-use crate::view::check_report::{exit_words_of, plain_diff, status_words};
+use crate::view::check_report::{plain_diff, status_words};
 use crate::view::timeline::processes::write_timeline;
 
 /// What the Markdown needs beside the record.
@@ -148,7 +148,11 @@ pub fn markdown(r: &GradeRecord, view: &FeedbackView) -> String {
     let _ = writeln!(md, "\n## {}\n", lang.pick("L'exécution", "The run"));
     let status = serde_json::from_value::<RunStatus>(serde_json::Value::String(run.status.clone()))
         .map_or_else(|_| run.status.clone(), |s| status_words(s, lang).to_string());
-    let code = exit_words_of(run.exit_code, run.signal);
+    let code = match (run.exit_code, run.signal) {
+        (_, Some(sig)) => format!("signal {sig}"),
+        (Some(code), None) => format!("code {code}"),
+        (None, None) => "-".into(),
+    };
     let _ = writeln!(
         md,
         "- {}{colon} {status} ({code})\n- {}{colon} {:.2} s, CPU {:.2} s, {} {}, {} {} {}",
