@@ -12,6 +12,9 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
+
+use crate::i18n::Message;
+use crate::msg;
 use serde::{Deserialize, Serialize};
 
 use anyhow::Result;
@@ -158,14 +161,18 @@ impl Store {
 
     /// Reads the progress. A missing file is a fresh start; a corrupt one is set aside and the
     /// returned message says where.
-    pub fn load(&self) -> (Progress, Option<String>) {
+    pub fn load(&self) -> (Progress, Option<Message>) {
         let bytes = match fs::read(&self.path) {
             Ok(bytes) => bytes,
             Err(err) if err.kind() == io::ErrorKind::NotFound => return (Progress::default(), None),
             Err(err) => {
                 return (
                     Progress::default(),
-                    Some(format!("{}: cannot read ({err})", self.path.display())),
+                    Some(msg!(
+                        "repl-progress-unreadable",
+                        path = self.path.display().to_string(),
+                        error = err.to_string()
+                    )),
                 );
             }
         };
@@ -174,15 +181,18 @@ impl Store {
             Err(err) => {
                 let aside = self.path.with_extension("json.corrupt");
                 let moved = fs::rename(&self.path, &aside).is_ok();
-                let message = format!(
-                    "{}: corrupt progress file ({err}); {}",
-                    self.path.display(),
-                    if moved {
-                        format!("set aside as {}, starting afresh", aside.display())
-                    } else {
-                        "starting afresh".into()
-                    }
-                );
+                let path = self.path.display().to_string();
+                let message = if moved {
+                    let aside = aside.display().to_string();
+                    msg!(
+                        "repl-progress-corrupt-set-aside",
+                        path = path,
+                        error = err.to_string(),
+                        aside = aside
+                    )
+                } else {
+                    msg!("repl-progress-corrupt", path = path, error = err.to_string())
+                };
                 (Progress::default(), Some(message))
             }
         }
@@ -220,17 +230,21 @@ pub fn write_summary(
             .filter(|s| done.seen.contains(&s.anchor))
             .count();
         let right = done.quiz.values().filter(|a| a.correct).count();
+        let counts = crate::msg!(
+            "repl-progress-counts",
+            seen = seen,
+            sections = lesson.sections.len(),
+            right = right,
+            questions = lesson.questions.len(),
+            passed = done.passed.len(),
+            exercises = lesson.exercises.len(),
+        );
         writeln!(
             out,
-            "{} — {} : {seen}/{} {} · quiz {right}/{} · {} {}/{}",
+            "{} — {} : {}",
             lesson.short_name(),
             lesson.title,
-            lesson.sections.len(),
-            lang.pick("sections vues", "sections seen"),
-            lesson.questions.len(),
-            lang.pick("exercices réussis", "exercises passed"),
-            done.passed.len(),
-            lesson.exercises.len(),
+            counts.word(lang)
         )?;
         let unseen: Vec<String> = lesson
             .sections
@@ -240,22 +254,17 @@ pub fn write_summary(
             .map(|(i, _)| format!("§{}", i + 1))
             .collect();
         if !unseen.is_empty() && seen > 0 {
-            writeln!(
-                out,
-                "  {} : {}",
-                lang.pick("à voir", "not seen yet"),
-                unseen.join(" ")
-            )?;
+            let unseen = crate::msg!("repl-progress-unseen", sections = unseen.join(" "));
+            writeln!(out, "  {}", unseen.word(lang))?;
         }
     }
     if let Some(place) = &progress.current {
-        writeln!(
-            out,
-            "{} : {}#{}",
-            lang.pick("Position", "Current place"),
-            place.lesson,
-            place.section
-        )?;
+        let place = crate::msg!(
+            "repl-progress-place",
+            lesson = &place.lesson,
+            section = &place.section
+        );
+        writeln!(out, "{}", place.word(lang))?;
     }
     Ok(())
 }
@@ -263,6 +272,7 @@ pub fn write_summary(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     #[test]
     fn round_trip_and_corrupt_file() {
@@ -291,7 +301,7 @@ mod tests {
         fs::write(&store.path, b"{ not json").unwrap();
         let (loaded, warning) = store.load();
         assert_eq!(loaded, Progress::default());
-        assert!(warning.unwrap().contains("corrupt"));
+        assert!(warning.unwrap().word(Lang::En).contains("corrupt progress file"));
         assert!(store.path.with_extension("json.corrupt").exists());
         assert!(!store.path.exists());
     }

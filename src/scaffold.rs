@@ -6,21 +6,52 @@ use std::path::{Path, PathBuf};
 use crate::atomic_file::write_atomic;
 use crate::course::Course;
 use crate::course::parse::slug;
+use crate::i18n::{Lang, Message};
+use crate::msg;
 use anyhow::Result;
 
+/// Why `atelier new` could not do it, as a message the command words in the instructor's language
+/// (an `anyhow` error that `downcast_ref` finds; shown in English where nobody words it).
+#[derive(Debug, Clone)]
+pub struct Refusal(pub Message);
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.word(Lang::En))
+    }
+}
+
+impl std::error::Error for Refusal {}
+
+/// Stops with `message` as a [`Refusal`].
+pub fn refuse<T>(message: Message) -> Result<T> {
+    Err(Refusal(message).into())
+}
+
 /// Refuses to overwrite an instructor's work.
-fn fresh(path: &Path) -> Result<()> {
+pub(crate) fn fresh(path: &Path) -> Result<()> {
     if path.exists() {
-        anyhow::bail!("{}: already exists (nothing was written)", path.display());
+        return refuse(msg!("derive-already-exists", path = path.display().to_string()));
     }
     Ok(())
+}
+
+/// `44.1`: the chapter and the exercise number, else a refusal.
+pub(crate) fn exercise_id(id: &str) -> Result<(u32, u32)> {
+    match id
+        .split_once('.')
+        .and_then(|(c, n)| Some((c.parse::<u32>().ok()?, n.parse::<u32>().ok()?)))
+    {
+        Some(pair) => Ok(pair),
+        None => refuse(msg!("derive-bad-exercise-id", id = id)),
+    }
 }
 
 /// Writes `lessons/<number>-<slug>.md`.
 pub fn new_lesson(root: &Path, number: u32, name: &str) -> Result<Vec<PathBuf>> {
     let name = slug(name);
     if name.is_empty() {
-        anyhow::bail!("the lesson's slug must have letters or digits (e.g. `asyncio`)");
+        return refuse(msg!("derive-slug-empty"));
     }
     let path = root.join("lessons").join(format!("{number}-{name}.md"));
     fresh(&path)?;
@@ -106,24 +137,22 @@ if __name__ == "__main__":
 /// Writes `exercises/<id>-<slug>/` (spec, solution, starter) for exercise N of lesson `<chapter>`,
 /// linked to that exercise's anchor in the lesson.
 pub fn new_exercise(root: &Path, id: &str) -> Result<Vec<PathBuf>> {
-    let Some((chapter, number)) = id
-        .split_once('.')
-        .and_then(|(c, n)| Some((c.parse::<u32>().ok()?, n.parse::<u32>().ok()?)))
-    else {
-        anyhow::bail!("exercise id `{id}`: expected <chapter>.<number>, such as 44.1");
-    };
+    let (chapter, number) = exercise_id(id)?;
     let course = Course::load(Some(root))?;
     let Some(lesson) = course.lessons.iter().find(|l| l.number == Some(chapter)) else {
-        anyhow::bail!(
-            "no lesson {chapter} in {}: create it first (atelier new lesson {chapter} SLUG), then this exercise",
-            root.join("lessons").display()
-        );
+        return refuse(msg!(
+            "derive-no-lesson-create-first",
+            chapter = chapter,
+            dir = root.join("lessons").display().to_string()
+        ));
     };
     let Some(entry) = lesson.exercise(number) else {
-        anyhow::bail!(
-            "{}: has no `### Exercice {number} - Title {{#anchor}}` section to link exercise {id} to",
-            lesson.file
-        );
+        return refuse(msg!(
+            "derive-no-exercise-section",
+            file = &lesson.file,
+            number = number,
+            id = id
+        ));
     };
     let dir = root
         .join("exercises")

@@ -108,6 +108,12 @@ fn corrupt_progress_is_set_aside() {
     std::fs::write(home.path().join("data/atelier/progress.json"), "{ broken").unwrap();
     let run = atelier_in(home).stdin("quit\n").run().code(0);
     assert!(run.stdout().contains("corrupt"), "{}", run.stdout());
+    // Said in the lesson's language, as the rest of the session.
+    assert!(
+        run.stdout().contains("fichier de progression corrompu"),
+        "{}",
+        run.stdout()
+    );
     assert!(
         run.home
             .path()

@@ -40,9 +40,10 @@ fn derived() -> tempfile::TempDir {
         dir.path().join("lessons/31-statistiques.md"),
     )
     .unwrap();
+    // The notes speak the lesson's language (French here) unless asked: English, to read them below.
     let run = atelier()
         .current_dir(dir.path())
-        .args(["new", "exercise", "31.1", "--from-lesson"])
+        .args(["--lang", "en", "new", "exercise", "31.1", "--from-lesson"])
         .run()
         .code(0);
     let out = run.stdout();
@@ -166,6 +167,18 @@ fn a_derived_exercise_passes_lint_and_judges_a_corpus() {
 
 #[test]
 fn an_exercise_without_a_python_solution_gets_the_scaffold() {
+    let dir = lesson_without_solution();
+    let run = atelier()
+        .current_dir(dir.path())
+        .args(["--lang", "en", "new", "exercise", "31.1", "--from-lesson"])
+        .run()
+        .code(0);
+    assert!(run.stdout().contains("plain scaffold"), "{}", run.stdout());
+}
+
+/// A folder with the statistics lesson cut before its solution: `new exercise --from-lesson` writes
+/// the plain scaffold.
+fn lesson_without_solution() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("lessons")).unwrap();
     let lesson =
@@ -173,12 +186,41 @@ fn an_exercise_without_a_python_solution_gets_the_scaffold() {
             .unwrap();
     let start = lesson.find("<details>").unwrap();
     std::fs::write(dir.path().join("lessons/31-statistiques.md"), &lesson[..start]).unwrap();
+    dir
+}
+
+/// What `new` says is worded in the lesson's language (French), or in the one asked for: in the
+/// test language `xx`, every line of it carries the catalog's mark.
+#[test]
+fn new_exercise_speaks_the_lessons_language_or_the_one_asked_for() {
+    let dir = lesson_without_solution();
     let run = atelier()
         .current_dir(dir.path())
         .args(["new", "exercise", "31.1", "--from-lesson"])
         .run()
         .code(0);
-    assert!(run.stdout().contains("plain scaffold"), "{}", run.stdout());
+    let out = run.stdout();
+    assert!(out.contains("le squelette simple a été écrit"), "{out}");
+    assert!(out.contains("créé : "), "{out}");
+
+    let dir = lesson_without_solution();
+    let run = atelier()
+        .with_test_language()
+        .current_dir(dir.path())
+        .args(["--lang", "xx", "new", "exercise", "31.1", "--from-lesson"])
+        .run()
+        .code(0);
+    let out = run.stdout();
+    let mut lines = out.lines();
+    assert_eq!(lines.next(), Some("31.1 :"), "{out}");
+    let rest: Vec<&str> = lines.collect();
+    assert!(rest.len() >= 3, "notes, files written, the lint hint: {out}");
+    for line in rest {
+        assert!(
+            line.contains(util::PSEUDO_MARK),
+            "a line not from the catalog: {line:?}\n{out}"
+        );
+    }
 }
 
 /// Chapter 43's exercise 1, derived from the shipped lesson: its solution calls `is_prime` only with
@@ -196,7 +238,7 @@ fn chapter_43_exercise_1_derived_judges_a_corpus() {
     std::fs::copy(lesson.path(), dir.path().join("lessons").join(lesson.file_name())).unwrap();
     let run = atelier()
         .current_dir(dir.path())
-        .args(["new", "exercise", "43.1", "--from-lesson"])
+        .args(["--lang", "en", "new", "exercise", "43.1", "--from-lesson"])
         .run()
         .code(0);
     assert!(

@@ -43,7 +43,18 @@ fn scaffolded_course_lints_clean_and_a_broken_anchor_is_caught() {
         .args(["new", "lesson", "44", "asyncio"])
         .run()
         .code(2);
-    assert!(again.stderr().contains("already exists"));
+    // Changed behaviour: said in the course's language (French) unless --lang asks; it was English.
+    assert!(
+        again.stderr().contains("existe déjà (rien n'a été écrit)"),
+        "{}",
+        again.stderr()
+    );
+    let again = atelier()
+        .current_dir(&dir)
+        .args(["--lang", "en", "new", "lesson", "44", "asyncio"])
+        .run()
+        .code(2);
+    assert!(again.stderr().contains("already exists"), "{}", again.stderr());
 
     // Break the exercise's anchor in the lesson: lint names the spec's file and line.
     let lesson = dir.join("lessons/44-asyncio.md");

@@ -137,8 +137,11 @@ fn ctrl_c_stops_a_check_and_leaves_no_process(home: &std::path::Path) {
         .expect("Ctrl-C stops the check");
     s.exp_string(&l1("› ")).expect("back at the prompt");
     assert_eq!(children_of(atelier), Vec::<u32>::new(), "the run was reaped");
+    // This test's own program, by its full path: other test runs on the machine may run a
+    // `…forever.py` of their own.
     let left = std::process::Command::new("pgrep")
-        .args(["-f", "forever.py"])
+        .arg("-f")
+        .arg(&program)
         .output()
         .unwrap();
     assert!(

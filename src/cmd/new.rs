@@ -5,15 +5,33 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use atelier::derive::{DeriveOptions, derive_exercise};
-use atelier::scaffold::{new_exercise, new_lesson};
+use atelier::i18n::Lang;
+use atelier::msg;
+use atelier::scaffold::{Refusal, new_exercise, new_lesson};
 
 use super::Globals;
 use super::cli::{NewArgs, NewWhat};
 
-/// `atelier new …`, in the `--course` folder or the current one.
+/// `atelier new …`, in the `--course` folder or the current one. What it refuses to do is said in
+/// the course's language (French) unless `--lang` asks for another; exit code 2.
 pub fn run(globals: &Globals, args: &NewArgs) -> anyhow::Result<ExitCode> {
+    match write(globals, args) {
+        Err(err) => match err.downcast_ref::<Refusal>() {
+            Some(Refusal(message)) => {
+                eprintln!("atelier: {}", message.word(globals.lang(Lang::Fr)));
+                Ok(ExitCode::from(2))
+            }
+            None => Err(err),
+        },
+        done => done,
+    }
+}
+
+fn write(globals: &Globals, args: &NewArgs) -> anyhow::Result<ExitCode> {
     let root = globals.course_dir.clone().unwrap_or_else(|| PathBuf::from("."));
     let mut out = io::stdout().lock();
+    // A derived exercise speaks its lesson's language; a scaffold has no lesson yet: the course's, French.
+    let mut lang = globals.lang(Lang::Fr);
     let written = match &args.what {
         NewWhat::Lesson { number, slug } => new_lesson(&root, *number, slug)?,
         NewWhat::Exercise {
@@ -29,16 +47,19 @@ pub fn run(globals: &Globals, args: &NewArgs) -> anyhow::Result<ExitCode> {
                 id: id.clone(),
                 runs: 3,
             })?;
+            lang = globals.lang(derived.lang);
             writeln!(out, "{id} :")?;
             for note in &derived.notes {
-                writeln!(out, "  - {note}")?;
+                writeln!(out, "  - {}", note.word(lang))?;
             }
             derived.files
         }
     };
     for path in &written {
-        writeln!(out, "créé / created: {}", path.display())?;
+        let created = msg!("derive-created", path = path.display().to_string());
+        writeln!(out, "{}", created.word(lang))?;
     }
-    writeln!(out, "atelier lint {}  # vérifier / check it", root.display())?;
+    let lint = msg!("derive-lint-hint", dir = root.display().to_string());
+    writeln!(out, "{}", lint.word(lang))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -20,13 +20,14 @@ pub fn run(globals: &Globals, args: &ProgressArgs) -> anyhow::Result<ExitCode> {
             writeln!(out, "{}", lang.text("progress-cleared"))?;
         }
         Some(other) => {
-            eprintln!("atelier: unknown action `{other}` (expected `reset` or nothing)");
+            let unknown = atelier::msg!("repl-progress-unknown-action", action = other);
+            eprintln!("atelier: {}", unknown.word(lang));
             return Ok(ExitCode::from(2));
         }
         None => {
             let (progress, warning) = store.load();
             if let Some(warning) = warning {
-                eprintln!("atelier: {warning}");
+                eprintln!("atelier: {}", warning.word(lang));
             }
             let course = Course::load(globals.course_dir.as_deref())?;
             write_summary(&course, &progress, lang, &mut out)?;

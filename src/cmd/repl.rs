@@ -8,7 +8,8 @@ use super::Globals;
 pub fn run(globals: &Globals) -> anyhow::Result<ExitCode> {
     let course = globals.load_course_reporting()?;
     if course.lessons.is_empty() {
-        eprintln!("atelier: no lesson could be loaded");
+        let lang = globals.lang(atelier::i18n::Lang::Fr);
+        eprintln!("atelier: {}", lang.text("repl-no-lesson-loaded"));
         return Ok(ExitCode::from(2));
     }
     let options = ReplOptions {

@@ -32,7 +32,7 @@ pub fn run(globals: &Globals, args: &ShowArgs) -> anyhow::Result<ExitCode> {
         Some(anchor) => match lesson.find_section(anchor) {
             Some(index) => render::render_section(lesson, index, lang, style),
             None => {
-                eprintln!("atelier: {}", unknown_anchor(lesson, anchor, lang));
+                eprintln!("atelier: {}", unknown_anchor(lesson, anchor).word(lang));
                 return Ok(ExitCode::from(2));
             }
         },

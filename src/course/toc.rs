@@ -28,10 +28,6 @@ pub fn write_tree(
         }
     }
     let count = course.lessons.len();
-    writeln!(
-        out,
-        "{}",
-        lang.count(count, "leçon", "leçons", "lesson", "lessons")
-    )?;
+    writeln!(out, "{}", crate::msg!("lesson-count", count = count).word(lang))?;
     Ok(())
 }

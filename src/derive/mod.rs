@@ -19,8 +19,10 @@ use crate::course::Course;
 use crate::course::parse::slug;
 use crate::grader::checks::call::{self, Probe};
 use crate::grader::{self, CheckOptions, ExerciseSpec, Verdict};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message};
+use crate::msg;
 use crate::sandbox;
+use crate::scaffold::{self, refuse};
 
 /// The reader of the solution's syntax tree, shipped inside atelier.
 const SOLUTION_AST: &str = include_str!("solution_ast.py");
@@ -42,9 +44,11 @@ pub struct DeriveOptions {
 #[derive(Debug, Clone, Default)]
 pub struct Derived {
     pub files: Vec<PathBuf>,
-    pub notes: Vec<String>,
+    pub notes: Vec<Message>,
     /// The lesson's exercise was not Python: the plain scaffold was written instead.
     pub scaffolded: bool,
+    /// The lesson's language, which the notes are worded in unless the instructor asks for another.
+    pub lang: Lang,
 }
 
 /// What the syntax-tree reader says of the solution.
@@ -82,38 +86,31 @@ struct JsonValue {
 /// Derives exercise `opts.id` from its lesson. `Err` when it could not be done (no such lesson or
 /// exercise, the folder exists, the solution does not run).
 pub fn derive_exercise(opts: &DeriveOptions) -> anyhow::Result<Derived> {
-    let Some((chapter, number)) = opts
-        .id
-        .split_once('.')
-        .and_then(|(c, n)| Some((c.parse::<u32>().ok()?, n.parse::<u32>().ok()?)))
-    else {
-        anyhow::bail!(
-            "exercise id `{}`: expected <chapter>.<number>, such as 44.1",
-            opts.id
-        );
-    };
+    let (chapter, number) = scaffold::exercise_id(&opts.id)?;
     let course = Course::load(Some(&opts.root))?;
-    let lesson = course
-        .lessons
-        .iter()
-        .find(|l| l.number == Some(chapter))
-        .with_context(|| format!("no lesson {chapter} in {}", opts.root.join("lessons").display()))?;
-    let entry = lesson.exercise(number).with_context(|| {
-        format!(
-            "{}: has no `### Exercice {number} - Title {{#anchor}}` section for exercise {}",
-            lesson.file, opts.id
-        )
-    })?;
+    let Some(lesson) = course.lessons.iter().find(|l| l.number == Some(chapter)) else {
+        return refuse(msg!(
+            "derive-no-lesson",
+            chapter = chapter,
+            dir = opts.root.join("lessons").display().to_string()
+        ));
+    };
+    let Some(entry) = lesson.exercise(number) else {
+        return refuse(msg!(
+            "derive-no-exercise-section-for",
+            file = &lesson.file,
+            number = number,
+            id = &opts.id
+        ));
+    };
     let text = lesson_parts::read(lesson, entry);
     let Some(solution) = text.python_solution() else {
         let files = crate::scaffold::new_exercise(&opts.root, &opts.id)?;
         return Ok(Derived {
             files,
-            notes: vec![format!(
-                "{}: exercise {number} has no Python solution in a <details> block: the plain scaffold was written (edit its spec by hand)",
-                lesson.file
-            )],
+            notes: vec![msg!("derive-no-solution", file = &lesson.file, number = number)],
             scaffolded: true,
+            lang: lesson.lang,
         });
     };
     let lang = lesson.lang;
@@ -121,9 +118,7 @@ pub fn derive_exercise(opts: &DeriveOptions) -> anyhow::Result<Derived> {
         .root
         .join("exercises")
         .join(format!("{}-{}", opts.id, slug(&entry.title)));
-    if dir.exists() {
-        anyhow::bail!("{}: already exists (nothing was written)", dir.display());
-    }
+    scaffold::fresh(&dir)?;
     let mut notes = Vec::new();
     let file = text.named_file().unwrap_or_else(|| {
         let stem = grader::checks::strip_accents(&slug(&entry.title)).replace('-', "_");
@@ -134,9 +129,7 @@ pub fn derive_exercise(opts: &DeriveOptions) -> anyhow::Result<Derived> {
         };
         format!("{stem}.py")
     });
-    notes.push(format!(
-        "file: {file} (the name students save their program under)"
-    ));
+    notes.push(msg!("derive-file", file = &file));
 
     let work = tempfile::tempdir().context("cannot create a temporary folder")?;
     let solution_path = work.path().join(&file);
@@ -162,27 +155,23 @@ pub fn derive_exercise(opts: &DeriveOptions) -> anyhow::Result<Derived> {
     for _ in 0..runs {
         let report = sandbox::run(&request).context("the sandbox could not run the lesson's solution")?;
         if report.status != sandbox::RunStatus::Ok {
-            anyhow::bail!(
-                "{}: the solution of exercise {number} does not run cleanly ({:?}{}): {}",
-                lesson.file,
-                report.status,
-                report.detail.map(|d| format!(", {d}")).unwrap_or_default(),
-                report.stderr.lines().last().unwrap_or("")
-            );
+            let detail = report.detail.map(|d| format!(", {d}")).unwrap_or_default();
+            return refuse(msg!(
+                "derive-solution-fails",
+                file = &lesson.file,
+                number = number,
+                status = format!("{:?}{detail}", report.status),
+                last = report.stderr.lines().last().unwrap_or("")
+            ));
         }
         if exit_code.is_some_and(|c| Some(c) != report.exit_code) {
-            anyhow::bail!(
-                "{}: the solution's exit code changes from run to run",
-                lesson.file
-            );
+            return refuse(msg!("derive-exit-code-varies", file = &lesson.file));
         }
         exit_code = report.exit_code;
         stdouts.push(report.stdout);
     }
     let code = exit_code.unwrap_or(0);
-    notes.push(format!(
-        "exit status {code} (what the solution ended with, {runs} runs)"
-    ));
+    notes.push(msg!("derive-exit-status", code = code, runs = runs));
     // Processes, threads and tasks finish in an order a few runs may not show varying.
     let concurrent = tree.imports.iter().find(|m| {
         [
@@ -195,27 +184,25 @@ pub fn derive_exercise(opts: &DeriveOptions) -> anyhow::Result<Derived> {
         .contains(&m.as_str())
     });
     if let Some(module) = concurrent {
-        notes.push(format!(
-            "the solution imports {module}: the order of its lines is not required"
-        ));
+        notes.push(msg!("derive-concurrent", module = module));
     }
     let derivation = output::derive_with(&stdouts, text.expected.as_deref(), concurrent.is_some());
     notes.extend(derivation.notes.iter().cloned());
     match &derivation.check {
-        Some(_) => notes.push(format!(
-            "output: {} line(s) expected: {}",
-            derivation.shown.len(),
-            derivation.shown.join(" | ")
+        Some(_) => notes.push(msg!(
+            "derive-output-lines",
+            count = derivation.shown.len(),
+            lines = derivation.shown.join(" | ")
         )),
-        None => notes.push("output: the solution prints nothing, so no output check".into()),
+        None => notes.push(msg!("derive-no-output")),
     }
     if let Some(expected) = &text.expected {
         let lesson_says = output::derive(&[expected.clone(), expected.clone()]);
         if lesson_says.shown.len() != derivation.shown.len() {
-            notes.push(format!(
-                "note: the lesson's expected result has {} line(s), the solution printed {}: check the lesson",
-                lesson_says.shown.len(),
-                derivation.shown.len()
+            notes.push(msg!(
+                "derive-expected-differs",
+                expected = lesson_says.shown.len(),
+                printed = derivation.shown.len()
             ));
         }
     }
@@ -231,7 +218,7 @@ pub fn derive_exercise(opts: &DeriveOptions) -> anyhow::Result<Derived> {
     if chosen.is_empty() {
         chosen = defined.clone();
         if !chosen.is_empty() {
-            notes.push("the statement names no function in `name(…)` form: every function of the solution is considered".into());
+            notes.push(msg!("derive-no-named-function"));
         }
     }
     let probes: Vec<(usize, Probe)> = tree
@@ -266,10 +253,10 @@ pub fn derive_exercise(opts: &DeriveOptions) -> anyhow::Result<Derived> {
     if !untraced.is_empty() {
         let traced = trace_calls(&provisional, &request, &untraced, work.path())?;
         if !traced.is_empty() {
-            notes.push(format!(
-                "{} call(s) of {} recorded while the solution ran (it makes none with literal arguments)",
-                traced.len(),
-                untraced.join(", ")
+            notes.push(msg!(
+                "derive-traced-calls",
+                count = traced.len(),
+                functions = untraced.join(", ")
             ));
         }
         for one in traced {
@@ -288,9 +275,7 @@ pub fn derive_exercise(opts: &DeriveOptions) -> anyhow::Result<Derived> {
             .and_then(|v| v.as_str())
             == Some("ok");
         if !import_ok {
-            notes.push(
-                "the solution cannot be imported without running (its top level does the work): no call check; put the program under `if __name__ == \"__main__\":` in the lesson".into(),
-            );
+            notes.push(msg!("derive-not-importable"));
         } else {
             for function in &chosen {
                 let mut calls = Vec::new();
@@ -301,10 +286,8 @@ pub fn derive_exercise(opts: &DeriveOptions) -> anyhow::Result<Derived> {
                     }
                     let literal = &all_calls[*i];
                     let Some(record) = results.calls.get(&("observe".to_string(), n)) else {
-                        notes.push(format!(
-                            "{}({}) did not return in time: left out",
-                            function.name, probe.args
-                        ));
+                        let call = format!("{}({})", function.name, probe.args);
+                        notes.push(msg!("derive-call-timeout", call = call));
                         continue;
                     };
                     match spec_text::call_entry(literal_args(literal), record) {
@@ -312,26 +295,23 @@ pub fn derive_exercise(opts: &DeriveOptions) -> anyhow::Result<Derived> {
                             returns_none &= none;
                             calls.push(entry);
                         }
-                        Err(why) => notes.push(format!("{}({}): {why}: left out", function.name, probe.args)),
+                        Err(why) => {
+                            let call = format!("{}({})", function.name, probe.args);
+                            notes.push(msg!("derive-call-left-out", call = call, why = why));
+                        }
                     }
                 }
+                let with_signature = format!("{}{}", function.name, function.signature);
                 if calls.is_empty() {
-                    notes.push(format!(
-                        "{}{}: the solution never calls it with literal arguments, so no call check (add one to the spec by hand)",
-                        function.name, function.signature
-                    ));
+                    notes.push(msg!("derive-no-literal-call", function = with_signature));
                 } else if returns_none {
-                    notes.push(format!(
-                        "{}{}: returns None on every call (it prints): judged through the output only",
-                        function.name, function.signature
-                    ));
+                    notes.push(msg!("derive-returns-none", function = with_signature));
                 } else {
-                    notes.push(format!(
-                        "call check `{}-returns`: {} call(s) of {}{} as the solution makes them, with the values it returns",
-                        function.name,
-                        calls.len(),
-                        function.name,
-                        function.signature
+                    notes.push(msg!(
+                        "derive-call-check",
+                        name = &function.name,
+                        count = calls.len(),
+                        function = with_signature
                     ));
                     call_checks.push(spec_text::CallCheck {
                         function: function.name.clone(),
@@ -341,10 +321,10 @@ pub fn derive_exercise(opts: &DeriveOptions) -> anyhow::Result<Derived> {
             }
         }
     } else if !chosen.is_empty() {
-        notes.push("the solution calls none of its functions with literal arguments: no call check".into());
+        notes.push(msg!("derive-no-call-check"));
     }
     if !tree.main_guard {
-        notes.push("the solution has no `if __name__ == \"__main__\":` block".into());
+        notes.push(msg!("derive-no-main-guard"));
     }
 
     let spec_yaml = spec_text::full(
@@ -361,9 +341,9 @@ pub fn derive_exercise(opts: &DeriveOptions) -> anyhow::Result<Derived> {
     let mut starter = tree.starter.clone();
     if tree.functions.is_empty() {
         starter = todo_only(&text.statement, lang);
-        notes.push("starter: the statement as comments (the solution has no function to leave empty)".into());
+        notes.push(msg!("derive-starter-comments"));
     } else {
-        notes.push("starter: the solution with every function body replaced by a TODO and `pass`".into());
+        notes.push(msg!("derive-starter-todo"));
     }
 
     std::fs::create_dir_all(&dir).with_context(|| format!("{}: cannot create", dir.display()))?;
@@ -384,7 +364,7 @@ pub fn derive_exercise(opts: &DeriveOptions) -> anyhow::Result<Derived> {
         (true, true) => {
             let fallback = todo_only(&text.statement, lang);
             crate::atomic_file::write_atomic(&dir.join("starter.py"), fallback.as_bytes())?;
-            notes.push("the emptied functions still passed (the checks read only the output): the starter is the statement as comments".into());
+            notes.push(msg!("derive-starter-fallback"));
         }
         (false, _) => {
             let _ = std::fs::remove_dir_all(&dir);
@@ -394,16 +374,18 @@ pub fn derive_exercise(opts: &DeriveOptions) -> anyhow::Result<Derived> {
                 .filter(|c| c.status != grader::Status::Pass)
                 .map(|c| format!("{}: {}", c.name, c.message))
                 .collect();
-            anyhow::bail!(
-                "the derived spec does not pass the lesson's own solution, so nothing was kept (its output may not be stable from run to run): {}\n{spec_yaml}",
-                failed.join("; ")
-            );
+            return refuse(msg!(
+                "derive-spec-fails-solution",
+                failed = failed.join("; "),
+                spec = spec_yaml
+            ));
         }
     }
     Ok(Derived {
         files,
         notes,
         scaffolded: false,
+        lang,
     })
 }
 
@@ -557,6 +539,7 @@ fn trace_calls(
 fn read_tree(solution: &Path, work: &Path, lang: Lang) -> anyhow::Result<SolutionTree> {
     let script = work.join("atelier_solution_ast.py");
     std::fs::write(&script, SOLUTION_AST).context("writing the solution reader")?;
+    // Content, not UI: the TODO line goes into the starter file, in the lesson's language.
     let todo = lang.pick(
         "TODO : écrire {name}{signature} (voir l'énoncé)",
         "TODO: write {name}{signature} (see the statement)",
@@ -568,13 +551,11 @@ fn read_tree(solution: &Path, work: &Path, lang: Lang) -> anyhow::Result<Solutio
         .output()
         .context("running python3 to read the solution (is python3 installed?)")?;
     if !output.status.success() {
-        anyhow::bail!(
-            "the lesson's solution is not valid Python: {}",
-            String::from_utf8_lossy(&output.stderr)
-                .lines()
-                .last()
-                .unwrap_or("")
-        );
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        return refuse(msg!(
+            "derive-solution-not-python",
+            last = stderr.lines().last().unwrap_or("")
+        ));
     }
     serde_json::from_slice(&output.stdout).context("reading what the solution reader said")
 }
@@ -587,6 +568,7 @@ fn todo_only(statement: &str, lang: Lang) -> String {
         text.push_str(line.trim_end());
         text.push('\n');
     }
+    // Content, not UI: the starter file's TODO, in the lesson's language.
     text.push_str(lang.pick(
         "\n# TODO : votre programme\npass\n",
         "\n# TODO: your program\npass\n",

@@ -6,6 +6,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::i18n::Message;
+use crate::msg;
+
 /// A number as it may be printed (`12`, `-3`, `0.25`, `0,25`).
 const NUMBER: &str = r"-?\d+(?:[.,]\d+)?";
 
@@ -56,7 +59,8 @@ pub enum OutputCheck {
 #[derive(Debug, Clone)]
 pub struct Derivation {
     pub check: Option<OutputCheck>,
-    pub notes: Vec<String>,
+    /// Why, for the instructor.
+    pub notes: Vec<Message>,
     /// The lines kept, with `…` where a number is masked (for the instructor's summary).
     pub shown: Vec<String>,
 }
@@ -125,9 +129,7 @@ pub fn derive_with(runs: &[String], lesson: Option<&str>, any_order: bool) -> De
     let per_run: Vec<Vec<(String, usize, Cut)>> = cuts.iter().map(kept).collect();
     let dropped = first.len() - per_run[0].len();
     if dropped > 0 {
-        notes.push(format!(
-            "{dropped} line(s) did not come in every run: left out of the output check"
-        ));
+        notes.push(msg!("derive-lines-left-out", count = dropped));
     }
     // A number position of a shape is stable when every run printed the same values there, in
     // whatever order (the k-th `img_3` may come first or last): then each line keeps its number.
@@ -190,7 +192,7 @@ pub fn derive_with(runs: &[String], lesson: Option<&str>, any_order: bool) -> De
         .collect();
     let order_varies = sequences.iter().any(|s| *s != sequences[0]);
     if order_varies {
-        notes.push("the order of the lines changed between runs: any order is accepted".into());
+        notes.push(msg!("derive-order-varies"));
     }
     let (patterns, shown): (Vec<String>, Vec<String>) = per_run[0].iter().map(|(_, _, c)| render(c)).unzip();
     let masked_total: usize = per_run[0]
@@ -198,9 +200,7 @@ pub fn derive_with(runs: &[String], lesson: Option<&str>, any_order: bool) -> De
         .map(|(shape, _, _)| masks[shape].iter().filter(|m| **m).count())
         .sum();
     if masked_total > 0 {
-        notes.push(format!(
-            "{masked_total} number(s) masked (they changed between runs or differ from the lesson's expected result, or are timings or PIDs)"
-        ));
+        notes.push(msg!("derive-numbers-masked", count = masked_total));
     }
     let check = if patterns.is_empty() {
         None
@@ -243,6 +243,7 @@ fn literal(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     fn matches(check: &OutputCheck, output: &str) -> bool {
         match check {
@@ -323,7 +324,7 @@ mod tests {
         assert!(matches!(check, OutputCheck::AnyOrder(_)));
         assert!(matches(&check, "b 2\na 1"));
         assert!(!matches(&check, "b 2\na 3"));
-        assert!(d.notes.iter().any(|n| n.contains("any order")));
+        assert!(d.notes.iter().any(|n| n.word(Lang::En).contains("any order")));
     }
 
     #[test]
@@ -331,7 +332,7 @@ mod tests {
         let runs = ["x\nwarning\n".to_string(), "x\n".to_string()];
         let d = derive(&runs);
         assert!(matches(d.check.as_ref().unwrap(), "x"));
-        assert!(d.notes[0].contains("did not come in every run"));
+        assert!(d.notes[0].word(Lang::En).contains("did not come in every run"));
         assert!(derive(&[String::new(), String::new()]).check.is_none());
     }
 }

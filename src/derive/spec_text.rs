@@ -2,7 +2,8 @@
 use serde_json::Value;
 
 use super::output::OutputCheck;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message};
+use crate::msg;
 
 /// The spec's top keys.
 pub struct Header<'a> {
@@ -68,7 +69,7 @@ pub fn provisional(h: &Header) -> String {
 
 /// One call of a `call` check from the solution's call and what the harness saw it return.
 /// Also says whether it returned `None`.
-pub fn call_entry(args: Args, record: &Value) -> Result<(String, bool), String> {
+pub fn call_entry(args: Args, record: &Value) -> Result<(String, bool), Message> {
     let field = |k: &str| record.get(k).and_then(|v| v.as_str()).unwrap_or("");
     let mut parts = Vec::new();
     if !args.args.is_empty() {
@@ -89,14 +90,12 @@ pub fn call_entry(args: Args, record: &Value) -> Result<(String, bool), String> 
             let expected = match (record.get("json"), record.get("literal").and_then(|l| l.as_str())) {
                 (Some(json), _) => {
                     none = json.is_null();
-                    serde_json::to_string(json).map_err(|e| e.to_string())?
+                    serde_json::to_string(json)
+                        .map_err(|_| msg!("derive-not-literal", type_name = field("type_name")))?
                 }
                 (None, Some(literal)) => format!("!py {}", single(literal)),
                 (None, None) => {
-                    return Err(format!(
-                        "returns a {}, which cannot be written as a literal",
-                        field("type_name")
-                    ));
+                    return Err(msg!("derive-not-literal", type_name = field("type_name")));
                 }
             };
             if expected.contains('.') && record.get("json").is_some_and(has_float) {
@@ -105,7 +104,7 @@ pub fn call_entry(args: Args, record: &Value) -> Result<(String, bool), String> 
             parts.push(format!("expected: {expected}"));
         }
         "raised" => parts.push(format!("raises: {}", field("type"))),
-        other => return Err(format!("the solution's own call ended in `{other}`")),
+        other => return Err(msg!("derive-call-ended", status = other)),
     }
     let origin = if args.line == 0 {
         "seen while the solution ran".to_string()
@@ -131,19 +130,22 @@ pub fn full(
     output: Option<&OutputCheck>,
     calls: &[CallCheck],
     lang: Lang,
-    notes: &[String],
+    notes: &[Message],
 ) -> String {
     let mut text = format!(
         "# Derived by `atelier new exercise {} --from-lesson` from {}: the lesson's solution was run in\n\
          # the sandbox several times and read (never run) for its functions. What was derived and why:\n",
         h.id, h.source
     );
+    // The file's own comments are in English, whatever the lesson's language: the notes with them.
     for note in notes {
-        text.push_str(&format!("#   - {}\n", note.replace('\n', " ")));
+        text.push_str(&format!("#   - {}\n", note.word(Lang::En).replace('\n', " ")));
     }
     text.push_str("# Edit freely: `atelier lint` checks that the solution passes and the starter fails.\n");
     text.push_str(&header_text(h));
     text.push_str("checks:\n");
+    // Content, not UI: every `lang.pick` below is a title or hint of the generated spec, which the
+    // course then owns (students read it as the course's text), in the lesson's language.
     text.push_str(&format!(
         "  - name: exits-cleanly\n    title: {}\n    kind: exit-status\n    code: {code}\n    hint: {}\n",
         quoted(lang.pick(

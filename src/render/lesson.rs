@@ -101,8 +101,8 @@ fn note(text: &str, look: Look, style: Style) -> String {
 /// What a folded `<details>` shows: its summary and how to open it.
 fn folded(summary: &str, exercise: Option<u32>, lang: Lang, style: Style) -> String {
     let invite = match exercise {
-        Some(n) => format!("{} « solution {n} »", lang.pick("tapez", "type")),
-        None => lang.pick("replié", "folded").to_string(),
+        Some(n) => crate::msg!("lesson-folded-solution", number = n).word(lang),
+        None => lang.text("lesson-folded"),
     };
     let look = Look {
         bold: true,
@@ -115,11 +115,12 @@ fn folded(summary: &str, exercise: Option<u32>, lang: Lang, style: Style) -> Str
 /// The label of an admonition kind, in the lesson's language.
 fn admonition_label(kind: &str, lang: Lang) -> String {
     match kind.to_ascii_lowercase().as_str() {
-        "note" => lang.pick("Note", "Note").into(),
-        "tip" => lang.pick("Astuce", "Tip").into(),
-        "info" => "Info".into(),
-        "warning" | "caution" => lang.pick("Attention", "Warning").into(),
-        "danger" => lang.pick("Danger", "Danger").into(),
+        "note" => lang.text("lesson-admonition-note"),
+        "tip" => lang.text("lesson-admonition-tip"),
+        "info" => lang.text("lesson-admonition-info"),
+        "warning" | "caution" => lang.text("lesson-admonition-warning"),
+        "danger" => lang.text("lesson-admonition-danger"),
+        // A kind atelier does not know is the course's own word: shown as the lesson writes it.
         other => {
             let mut chars = other.chars();
             chars
@@ -254,8 +255,8 @@ fn blocks(out: &mut String, blocks: &[Block], ctx: Ctx, style: Style) {
             Block::Tab {
                 label, blocks: inner, ..
             } => {
-                let tab = ctx.lang.pick("Onglet", "Tab");
-                framed(out, &format!("{tab} « {label} »"), inner, ctx, style);
+                let tab = crate::msg!("lesson-tab", label = label.as_str()).word(ctx.lang);
+                framed(out, &tab, inner, ctx, style);
             }
             Block::Rule => {
                 let rule = if style.color { "─" } else { "-" };
@@ -286,11 +287,7 @@ pub fn render_section(lesson: &Lesson, index: usize, lang: Lang, style: Style) -
         let names = section.demos.join(", ");
         out.push('\n');
         out.push_str(&note(
-            &format!(
-                "▶ {} : {names} ({})",
-                lang.pick("Démo", "Demo"),
-                lang.pick("tapez « demo »", "type “demo”")
-            ),
+            &crate::msg!("lesson-demos", names = names).word(lang),
             Look::default(),
             style,
         ));

@@ -43,13 +43,8 @@ pub fn page(text: &str, rows: Option<usize>, lang: Lang, out: &mut dyn Write) ->
         if shown >= lines.len() {
             break;
         }
-        let prompt = super::escape::reverse(&format!(
-            "-- {} ({}/{}) : {} --",
-            lang.pick("suite", "more"),
-            shown,
-            lines.len(),
-            lang.pick("Entrée/Espace continue, q arrête", "Enter/Space goes on, q stops")
-        ));
+        let more = crate::msg!("repl-pager-more", shown = shown, total = lines.len());
+        let prompt = super::escape::reverse(&more.word(lang));
         write!(out, "{prompt}")?;
         out.flush()?;
         let more = wait_key()?;

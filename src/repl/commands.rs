@@ -3,7 +3,8 @@ use std::io::Write;
 
 use super::input::{Input, Read};
 use super::session::Session;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message};
+use crate::msg;
 use crate::render;
 use crate::view::toc::{unknown_anchor, write_toc};
 use anyhow::Result;
@@ -39,178 +40,159 @@ type Run = fn(&mut Session, &str, &mut dyn Write, &mut dyn Input) -> Result<Flow
 pub struct CommandDef {
     /// English name first, then the French aliases and short forms.
     pub names: &'static [&'static str],
-    /// The argument, as help shows it.
-    pub usage: &'static str,
-    pub help_fr: &'static str,
-    pub help_en: &'static str,
+    /// The catalog key of the argument, as help shows it (none for a command without one).
+    pub usage: Option<&'static str>,
+    /// The catalog key of the description help shows.
+    pub help: &'static str,
     pub arg: Arg,
     pub run: Run,
 }
 
 impl CommandDef {
-    pub fn help(&self, lang: Lang) -> &'static str {
-        lang.pick(self.help_fr, self.help_en)
+    /// The description help shows, in `lang`.
+    pub fn help(&self, lang: Lang) -> String {
+        lang.text(self.help)
     }
 }
 
 pub static COMMANDS: &[CommandDef] = &[
     CommandDef {
         names: &["help", "aide", "?"],
-        usage: "",
-        help_fr: "cette aide",
-        help_en: "this help",
+        usage: None,
+        help: "repl-help-help",
         arg: Arg::None,
         run: help,
     },
     CommandDef {
         names: &["toc", "sommaire"],
-        usage: "",
-        help_fr: "le sommaire de la leçon (sections, ancres, démos, exercices)",
-        help_en: "the lesson's table of contents (sections, anchors, demos, exercises)",
+        usage: None,
+        help: "repl-help-toc",
         arg: Arg::None,
         run: toc,
     },
     CommandDef {
         names: &["next", "suivant", "n"],
-        usage: "",
-        help_fr: "section suivante (Entrée sur une ligne vide fait de même)",
-        help_en: "next section (Enter on an empty line does the same)",
+        usage: None,
+        help: "repl-help-next",
         arg: Arg::None,
         run: next,
     },
     CommandDef {
         names: &["prev", "précédent", "precedent", "p"],
-        usage: "",
-        help_fr: "section précédente",
-        help_en: "previous section",
+        usage: None,
+        help: "repl-help-prev",
         arg: Arg::None,
         run: prev,
     },
     CommandDef {
         names: &["goto", "aller"],
-        usage: "N|ancre",
-        help_fr: "aller à une section (numéro ou ancre)",
-        help_en: "go to a section (number or anchor)",
+        usage: Some("repl-usage-goto"),
+        help: "repl-help-goto",
         arg: Arg::Section,
         run: goto,
     },
     CommandDef {
         names: &["show", "afficher"],
-        usage: "[N|ancre]",
-        help_fr: "réafficher la section courante (ou une autre)",
-        help_en: "show the current section again (or another one)",
+        usage: Some("repl-usage-show"),
+        help: "repl-help-show",
         arg: Arg::Section,
         run: show,
     },
     CommandDef {
         names: &["solution", "corrigé", "corrige"],
-        usage: "N [--give-up]",
-        help_fr: "déplier la solution de l'exercice N (--give-up : avant de l'avoir réussi, si le cours l'exige)",
-        help_en: "unfold the solution of exercise N (--give-up: before passing it, when the course asks)",
+        usage: Some("repl-usage-solution"),
+        help: "repl-help-solution",
         arg: Arg::Exercise,
         run: super::workflow::solution,
     },
     CommandDef {
         names: &["quiz"],
-        usage: "",
-        help_fr: "les questions clés : votre réponse, puis la réponse modèle",
-        help_en: "the key questions: your answer, then the model answer",
+        usage: None,
+        help: "repl-help-quiz",
         arg: Arg::None,
         run: super::quiz::quiz,
     },
     CommandDef {
         names: &["demo", "démo"],
-        usage: "[nom]",
-        help_fr: "la démo en direct de la section (de vrais processus), ou la démo nommée",
-        help_en: "the section's live demo (real processes), or the named one",
+        usage: Some("repl-usage-demo"),
+        help: "repl-help-demo",
         arg: Arg::Demo,
         run: super::live::demo,
     },
     CommandDef {
         names: &["run", "exécuter", "executer"],
-        usage: "",
-        help_fr: "exécuter l'exemple Python de la section avec python3",
-        help_en: "run the section's Python example with python3",
+        usage: None,
+        help: "repl-help-run",
         arg: Arg::None,
         run: super::live::run,
     },
     CommandDef {
         names: &["exercise", "exercice"],
-        usage: "[reset] N",
-        help_fr: "l'énoncé de l'exercice N et un fichier de départ à compléter (reset : le remettre, l'ancien gardé en .bak)",
-        help_en: "exercise N's statement and a starter file to complete (reset: restore it, the old one kept as .bak)",
+        usage: Some("repl-usage-exercise"),
+        help: "repl-help-exercise",
         arg: Arg::Exercise,
         run: super::exercises::exercise,
     },
     CommandDef {
         names: &["exercises", "exercices"],
-        usage: "",
-        help_fr: "tous les exercices, où vous en êtes, et le prochain à faire",
-        help_en: "every exercise, where you stand, and the next one to do",
+        usage: None,
+        help: "repl-help-exercises",
         arg: Arg::None,
         run: super::workflow::exercises,
     },
     CommandDef {
         names: &["edit", "éditer", "editer"],
-        usage: "N",
-        help_fr: "ouvrir votre fichier de l'exercice N dans $VISUAL / $EDITOR",
-        help_en: "open your file of exercise N in $VISUAL / $EDITOR",
+        usage: Some("repl-usage-edit"),
+        help: "repl-help-edit",
         arg: Arg::Exercise,
         run: super::workflow::edit,
     },
     CommandDef {
         names: &["check", "vérifier", "verifier"],
-        usage: "N [fichier] [--only nom]",
-        help_fr: "vérifier votre programme (dans un bac à sable) et expliquer ce qui ne va pas",
-        help_en: "check your program (in a sandbox) and explain what is wrong",
+        usage: Some("repl-usage-check"),
+        help: "repl-help-check",
         arg: Arg::ExerciseFile,
         run: super::exercises::check,
     },
     CommandDef {
         names: &["hint", "indice"],
-        usage: "[N]",
-        help_fr: "un indice pour l'exercice en cours",
-        help_en: "a hint for the current exercise",
+        usage: Some("repl-usage-hint"),
+        help: "repl-help-hint",
         arg: Arg::Exercise,
         run: super::exercises::hint,
     },
     CommandDef {
         names: &["watch", "surveiller"],
-        usage: "N [fichier]",
-        help_fr: "vérifier à chaque enregistrement du fichier (Ctrl-C arrête)",
-        help_en: "check again on every save (Ctrl-C stops)",
+        usage: Some("repl-usage-watch"),
+        help: "repl-help-watch",
         arg: Arg::ExerciseFile,
         run: super::exercises::watch,
     },
     CommandDef {
         names: &["progress", "progrès", "progres"],
-        usage: "[reset]",
-        help_fr: "votre progression (progress reset l'efface)",
-        help_en: "your progress (progress reset clears it)",
+        usage: Some("repl-usage-progress"),
+        help: "repl-help-progress",
         arg: Arg::Word(&["reset"]),
         run: progress,
     },
     CommandDef {
         names: &["lesson", "leçon", "lecon"],
-        usage: "[N|slug|next|prev]",
-        help_fr: "les leçons du cours, ou passer à l'une d'elles (next : la suivante)",
-        help_en: "the course's lessons, or switch to one (next: the following one)",
+        usage: Some("repl-usage-lesson"),
+        help: "repl-help-lesson",
         arg: Arg::Lesson,
         run: lesson,
     },
     CommandDef {
         names: &["reload", "recharger"],
-        usage: "",
-        help_fr: "relire les fichiers du cours (leçons, exercices) après une modification",
-        help_en: "re-read the course files (lessons, exercises) after an edit",
+        usage: None,
+        help: "repl-help-reload",
         arg: Arg::None,
         run: reload,
     },
     CommandDef {
         names: &["quit", "quitter", "exit", "q"],
-        usage: "",
-        help_fr: "quitter (Ctrl-D aussi)",
-        help_en: "quit (Ctrl-D too)",
+        usage: None,
+        help: "repl-help-quit",
         arg: Arg::None,
         run: |_, _, _, _| Ok(Flow::Quit),
     },
@@ -237,14 +219,14 @@ pub fn execute(
     match find(word) {
         Some(command) => (command.run)(session, args.trim(), out, input),
         None => {
-            writeln!(out, "{}", unknown_command(word, session.lang))?;
+            writeln!(out, "{}", unknown_command(word).word(session.lang))?;
             Ok(Flow::Continue)
         }
     }
 }
 
 /// "unknown command", with the closest one.
-fn unknown_command(word: &str, lang: Lang) -> String {
+fn unknown_command(word: &str) -> Message {
     let lower = word.to_lowercase();
     let closest = COMMANDS
         .iter()
@@ -252,28 +234,17 @@ fn unknown_command(word: &str, lang: Lang) -> String {
         .filter(|n| n.len() > 1)
         .map(|n| (strsim::damerau_levenshtein(&lower, n), *n))
         .min();
-    let mut message = format!(
-        "{} « {word} ».",
-        lang.pick("Commande inconnue", "Unknown command")
-    );
-    if let Some((distance, name)) = closest
-        && distance <= 2.max(lower.chars().count() / 3)
-    {
-        message.push_str(&format!(
-            " {} « {name} » ?",
-            lang.pick("Vouliez-vous dire", "Did you mean")
-        ));
+    match closest {
+        Some((distance, name)) if distance <= 2.max(lower.chars().count() / 3) => {
+            msg!("repl-unknown-command-did-you-mean", word = word, name = name)
+        }
+        _ => msg!("repl-unknown-command", word = word),
     }
-    message.push_str(&format!(
-        " ({})",
-        lang.pick("tapez « aide » pour la liste", "type “help” for the list")
-    ));
-    message
 }
 
 fn help(session: &mut Session, _: &str, out: &mut dyn Write, _: &mut dyn Input) -> Result<Flow> {
     let lang = session.lang;
-    writeln!(out, "{}", lang.pick("Commandes :", "Commands:"))?;
+    writeln!(out, "{}", lang.text("repl-help-title"))?;
     for command in COMMANDS {
         let names = command
             .names
@@ -282,10 +253,9 @@ fn help(session: &mut Session, _: &str, out: &mut dyn Write, _: &mut dyn Input) 
             .copied()
             .collect::<Vec<_>>()
             .join(" / ");
-        let usage = if command.usage.is_empty() {
-            String::new()
-        } else {
-            format!(" {}", command.usage)
+        let usage = match command.usage {
+            Some(key) => format!(" {}", lang.text(key)),
+            None => String::new(),
         };
         // The description wraps under itself at the terminal's width, never inside a word.
         let width = session.style.width.max(50);
@@ -298,7 +268,7 @@ fn help(session: &mut Session, _: &str, out: &mut dyn Write, _: &mut dyn Input) 
             head_width = 6;
         }
         let room = width.saturating_sub(head_width).max(16);
-        for (i, line) in render::wrap_text(command.help(lang), room, room)
+        for (i, line) in render::wrap_text(&command.help(lang), room, room)
             .iter()
             .enumerate()
         {
@@ -309,11 +279,8 @@ fn help(session: &mut Session, _: &str, out: &mut dyn Write, _: &mut dyn Input) 
             }
         }
     }
-    let tail = lang.pick(
-        "Entrée sur une ligne vide : section suivante. Ctrl-C efface la ligne (deux fois : quitter), Ctrl-D quitte.",
-        "Enter on an empty line: next section. Ctrl-C clears the line (twice: quit), Ctrl-D quits.",
-    );
-    for line in render::wrap_text(tail, session.style.width, session.style.width) {
+    let tail = lang.text("repl-help-keys");
+    for line in render::wrap_text(&tail, session.style.width, session.style.width) {
         writeln!(out, "{line}")?;
     }
     Ok(Flow::Continue)
@@ -328,12 +295,8 @@ fn next(session: &mut Session, _: &str, out: &mut dyn Write, _: &mut dyn Input) 
     if session.section + 1 < session.current_lesson().sections.len() {
         session.goto(session.section + 1, out)?;
     } else {
-        let lang = session.lang;
-        let text = lang.pick(
-            "Fin de la leçon. Tapez « quiz » pour les questions clés, « toc » pour le sommaire, « leçon suivante » pour continuer.",
-            "End of the lesson. Type “quiz” for the key questions, “toc” for the contents, “lesson next” to go on.",
-        );
-        for line in render::wrap_text(text, session.style.width, session.style.width) {
+        let text = session.lang.text("repl-lesson-end");
+        for line in render::wrap_text(&text, session.style.width, session.style.width) {
             writeln!(out, "{line}")?;
         }
     }
@@ -344,13 +307,7 @@ fn prev(session: &mut Session, _: &str, out: &mut dyn Write, _: &mut dyn Input) 
     if session.section > 0 {
         session.goto(session.section - 1, out)?;
     } else {
-        writeln!(
-            out,
-            "{}",
-            session
-                .lang
-                .pick("Vous êtes à la première section.", "This is the first section.")
-        )?;
+        writeln!(out, "{}", session.lang.text("repl-first-section"))?;
     }
     Ok(Flow::Continue)
 }
@@ -361,7 +318,7 @@ fn section_arg(session: &Session, args: &str, out: &mut dyn Write) -> Result<Opt
     match lesson.find_section(args) {
         Some(index) => Ok(Some(index)),
         None => {
-            writeln!(out, "{}", unknown_anchor(lesson, args, session.lang))?;
+            writeln!(out, "{}", unknown_anchor(lesson, args).word(session.lang))?;
             Ok(None)
         }
     }
@@ -369,14 +326,7 @@ fn section_arg(session: &Session, args: &str, out: &mut dyn Write) -> Result<Opt
 
 fn goto(session: &mut Session, args: &str, out: &mut dyn Write, _: &mut dyn Input) -> Result<Flow> {
     if args.is_empty() {
-        writeln!(
-            out,
-            "{}",
-            session.lang.pick(
-                "Usage : goto N|ancre (voir « toc »)",
-                "Usage: goto N|anchor (see “toc”)"
-            )
-        )?;
+        writeln!(out, "{}", session.lang.text("repl-goto-usage"))?;
     } else if let Some(index) = section_arg(session, args, out)? {
         session.goto(index, out)?;
     }
@@ -405,18 +355,13 @@ pub fn exercise_arg(session: &Session, args: &str, out: &mut dyn Write) -> Resul
         Some(n) => Ok(Some(n)),
         None => {
             let numbers: Vec<String> = lesson.exercises.iter().map(|e| e.number.to_string()).collect();
-            writeln!(
-                out,
-                "{} : {}",
-                session
-                    .lang
-                    .pick("Quel exercice ? Numéros", "Which exercise? Numbers"),
-                if numbers.is_empty() {
-                    "-".to_string()
-                } else {
-                    numbers.join(", ")
-                }
-            )?;
+            let numbers = if numbers.is_empty() {
+                "-".to_string()
+            } else {
+                numbers.join(", ")
+            };
+            let which = msg!("repl-which-exercise", numbers = numbers);
+            writeln!(out, "{}", which.word(session.lang))?;
             Ok(None)
         }
     }
@@ -436,14 +381,7 @@ pub(super) fn solution(
     let entry = lesson.exercise(number).expect("exercise_arg checked it");
     match render::render_details(lesson, entry.section, session.lang, session.style) {
         Some(text) => session.write_paged(&text, out)?,
-        None => writeln!(
-            out,
-            "{}",
-            session.lang.pick(
-                "Cet exercice n'a pas de solution dans la leçon.",
-                "This exercise has no solution in the lesson."
-            )
-        )?,
+        None => writeln!(out, "{}", session.lang.text("repl-no-solution"))?,
     }
     Ok(Flow::Continue)
 }
@@ -461,8 +399,8 @@ fn progress(session: &mut Session, args: &str, out: &mut dyn Write, _: &mut dyn 
         }
         other => writeln!(
             out,
-            "{} « {other} » (progress | progress reset)",
-            lang.pick("Argument inconnu", "Unknown argument")
+            "{}",
+            msg!("repl-progress-unknown-argument", argument = other).word(lang)
         )?,
     }
     Ok(Flow::Continue)
@@ -501,13 +439,7 @@ fn lesson(session: &mut Session, args: &str, out: &mut dyn Write, _: &mut dyn In
                     crate::i18n::Lang::resolve(session.options.lang, session.course.lessons[index].lang);
                 session.goto(0, out)?;
             }
-            None => writeln!(
-                out,
-                "{}",
-                session
-                    .lang
-                    .pick("Pas d'autre leçon dans ce sens.", "No other lesson that way.")
-            )?,
+            None => writeln!(out, "{}", session.lang.text("repl-no-other-lesson"))?,
         }
         return Ok(Flow::Continue);
     }
@@ -528,7 +460,7 @@ fn lesson(session: &mut Session, args: &str, out: &mut dyn Write, _: &mut dyn In
 fn reload(session: &mut Session, _: &str, out: &mut dyn Write, _: &mut dyn Input) -> Result<Flow> {
     let lang = session.lang;
     if session.options.course_dir.is_none() {
-        writeln!(out, "{}", lang.pick("Le cours intégré est compilé dans atelier : rien à relire (lancez atelier --course DOSSIER pour éditer un cours).", "The built-in course is compiled into atelier: nothing to re-read (start atelier --course DIR to edit a course)."))?;
+        writeln!(out, "{}", lang.text("repl-reload-builtin"))?;
         return Ok(Flow::Continue);
     }
     let course = match crate::course::Course::load(session.options.course_dir.as_deref()) {
@@ -542,14 +474,7 @@ fn reload(session: &mut Session, _: &str, out: &mut dyn Write, _: &mut dyn Input
         writeln!(out, "{problem}")?;
     }
     if course.lessons.is_empty() {
-        writeln!(
-            out,
-            "{}",
-            lang.pick(
-                "Aucune leçon ne se charge : le cours précédent reste affiché.",
-                "No lesson loads: keeping the previous course."
-            )
-        )?;
+        writeln!(out, "{}", lang.text("repl-reload-no-lesson"))?;
         return Ok(Flow::Continue);
     }
     let slug = session.current_lesson().slug.clone();
@@ -562,25 +487,12 @@ fn reload(session: &mut Session, _: &str, out: &mut dyn Write, _: &mut dyn Input
     session.lesson = session.course.find_lesson(&slug).unwrap_or(0);
     let lesson = session.current_lesson();
     session.section = anchor.and_then(|a| lesson.find_section(&a)).unwrap_or(0);
-    writeln!(
-        out,
-        "{} : {}, {}.",
-        lang.pick("Cours relu", "Course re-read"),
-        lang.count(
-            session.course.lessons.len(),
-            "leçon",
-            "leçons",
-            "lesson",
-            "lessons"
-        ),
-        lang.count(
-            session.course.exercises.len(),
-            "exercice",
-            "exercices",
-            "exercise",
-            "exercises"
-        )
-    )?;
+    let reloaded = msg!(
+        "repl-reloaded",
+        lessons = msg!("lesson-count", count = session.course.lessons.len()),
+        exercises = msg!("repl-exercise-count", count = session.course.exercises.len()),
+    );
+    writeln!(out, "{}", reloaded.word(lang))?;
     session.show_current(out)?;
     Ok(Flow::Continue)
 }

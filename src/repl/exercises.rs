@@ -9,6 +9,7 @@ use super::input::Input;
 use super::session::Session;
 use crate::course::Exercise;
 use crate::grader::{self, CheckOptions, CheckReport, ExerciseSpec, Verdict};
+use crate::msg;
 use crate::procs::interrupt;
 use anyhow::Result;
 
@@ -20,13 +21,11 @@ pub(super) fn exercise_and_spec(
 ) -> Result<Option<(Exercise, ExerciseSpec)>> {
     let lesson = session.current_lesson();
     let Some(exercise) = session.course.exercise_for(lesson, number) else {
+        let id = format!("{}.{number}", lesson.short_name());
         writeln!(
             out,
-            "{} {}.{number}",
-            session
-                .lang
-                .pick("Pas de dossier d'exercice pour", "No exercise folder for"),
-            lesson.short_name()
+            "{}",
+            msg!("repl-no-exercise-folder", id = id).word(session.lang)
         )?;
         return Ok(None);
     };
@@ -65,12 +64,8 @@ pub fn exercise(session: &mut Session, args: &str, out: &mut dyn Write, _: &mut 
     };
     let path = work_file(&spec);
     if path.exists() {
-        writeln!(
-            out,
-            "{} : {}",
-            lang.pick("Votre fichier (déjà là)", "Your file (already there)"),
-            path.display()
-        )?;
+        let path = path.display().to_string();
+        writeln!(out, "{}", msg!("repl-file-already-there", path = path).word(lang))?;
     } else {
         let starter = exercise
             .files
@@ -78,19 +73,13 @@ pub fn exercise(session: &mut Session, args: &str, out: &mut dyn Write, _: &mut 
             .cloned()
             .unwrap_or_default();
         crate::atomic_file::write_atomic(&path, &starter)?;
-        writeln!(
-            out,
-            "{} : {}",
-            lang.pick("Fichier de départ écrit dans", "Starter file written to"),
-            path.display()
-        )?;
+        let path = path.display().to_string();
+        writeln!(out, "{}", msg!("repl-starter-written", path = path).word(lang))?;
     }
     writeln!(
         out,
-        "{} « check {number} » ({} « watch {number} »), {} « hint ».",
-        lang.pick("Complétez-le, puis", "Complete it, then"),
-        lang.pick("ou", "or"),
-        lang.pick("un indice :", "a hint:")
+        "{}",
+        msg!("repl-exercise-next-steps", number = number).word(lang)
     )?;
     Ok(Flow::Continue)
 }
@@ -121,23 +110,20 @@ fn check_once(
 ) -> Result<Checked> {
     let lang = session.lang;
     if !file.is_file() {
-        writeln!(
-            out,
-            "{} : {} ({} « exercise {} »)",
-            lang.pick("Fichier introuvable", "No such file"),
-            file.display(),
-            lang.pick("voir", "see"),
-            exercise.id
-        )?;
+        let missing = msg!(
+            "repl-no-such-file",
+            path = file.display().to_string(),
+            id = &exercise.id
+        );
+        writeln!(out, "{}", missing.word(lang))?;
         return Ok(Checked::Done(None));
     }
-    writeln!(
-        out,
-        "{} {} ({})…",
-        lang.pick("Vérification de", "Checking"),
-        file.display(),
-        exercise.id
-    )?;
+    let checking = msg!(
+        "repl-checking",
+        path = file.display().to_string(),
+        id = &exercise.id
+    );
+    writeln!(out, "{}", checking.word(lang))?;
     out.flush()?;
     let opts = CheckOptions {
         lang,
@@ -158,14 +144,7 @@ fn check_once(
     let interrupted = interrupt::requested();
     drop(guard);
     if interrupted {
-        writeln!(
-            out,
-            "{}",
-            lang.pick(
-                "Vérification interrompue (Ctrl-C) : tous les processus du programme ont été arrêtés.",
-                "Check interrupted (Ctrl-C): every process of the program was stopped."
-            )
-        )?;
+        writeln!(out, "{}", lang.text("repl-check-interrupted"))?;
         return Ok(Checked::Interrupted);
     }
     let report = match result {
@@ -189,14 +168,7 @@ fn check_once(
         session.progress.lesson_mut(&slug).passed.insert(spec.id.clone());
         session.save(out)?;
         let number = spec.id.rsplit('.').next().unwrap_or("");
-        writeln!(
-            out,
-            "{} « solution {number} ».",
-            lang.pick(
-                "Réussi ! La solution de référence :",
-                "Passed! The reference solution:"
-            )
-        )?;
+        writeln!(out, "{}", msg!("repl-passed", number = number).word(lang))?;
     }
     Ok(Checked::Done(Some(report)))
 }
@@ -229,7 +201,8 @@ pub fn hint(session: &mut Session, args: &str, out: &mut dyn Write, _: &mut dyn 
     };
     let last = session.last_report.as_ref().filter(|r| r.exercise == spec.id);
     for hint in grader::hint(&spec, last, session.lang) {
-        writeln!(out, "💡 {} : {}", hint.check, hint.text)?;
+        let line = msg!("repl-hint", check = &hint.check, text = &hint.text);
+        writeln!(out, "{}", line.word(session.lang))?;
     }
     Ok(Flow::Continue)
 }
@@ -247,14 +220,7 @@ pub fn watch(session: &mut Session, args: &str, out: &mut dyn Write, _: &mut dyn
     let lang = session.lang;
     if !session.interactive {
         // Without a terminal nobody can press Ctrl-C to stop watching: check once.
-        writeln!(
-            out,
-            "{}",
-            lang.pick(
-                "(pas de terminal : une seule vérification)",
-                "(no terminal: checking once)"
-            )
-        )?;
+        writeln!(out, "{}", lang.text("repl-watch-once"))?;
         if let Checked::Done(report) = check_once(session, &exercise, &spec, &file, None, out)? {
             session.last_report = report;
         }
@@ -264,13 +230,8 @@ pub fn watch(session: &mut Session, args: &str, out: &mut dyn Write, _: &mut dyn
     let mut seen: Option<SystemTime> = None;
     // Held for the whole loop, so that Ctrl-C at any moment stops watching, never the REPL.
     let guard = interrupt::Guard::install()?;
-    writeln!(
-        out,
-        "{} {} — Ctrl-C {}",
-        lang.pick("Surveillance de", "Watching"),
-        file.display(),
-        lang.pick("pour arrêter", "to stop")
-    )?;
+    let watching = msg!("repl-watching", path = file.display().to_string());
+    writeln!(out, "{}", watching.word(lang))?;
     while !interrupt::requested() {
         let now = modified(&file);
         if now.is_some() && now != seen {
@@ -279,16 +240,12 @@ pub fn watch(session: &mut Session, args: &str, out: &mut dyn Write, _: &mut dyn
                 Checked::Done(report) => session.last_report = report,
                 Checked::Interrupted => break,
             }
-            writeln!(
-                out,
-                "{}",
-                lang.pick("(en attente d'une modification…)", "(waiting for a change…)")
-            )?;
+            writeln!(out, "{}", lang.text("repl-watch-waiting"))?;
             out.flush()?;
         }
         std::thread::sleep(Duration::from_millis(250));
     }
     drop(guard);
-    writeln!(out, "{}", lang.pick("Surveillance arrêtée.", "Stopped watching."))?;
+    writeln!(out, "{}", lang.text("repl-watch-stopped"))?;
     Ok(Flow::Continue)
 }

@@ -8,6 +8,7 @@ use super::input::Input;
 use super::session::Session;
 use crate::course::Block;
 use crate::demos::{self, Demo, DemoOptions};
+use crate::msg;
 use anyhow::Result;
 
 /// How long a lesson example may run before it is stopped.
@@ -35,14 +36,10 @@ fn write_course_demos(session: &Session, out: &mut dyn Write) -> Result<()> {
         .filter_map(|name| demos::find(name))
         .collect();
     if linked.is_empty() {
-        writeln!(
-            out,
-            "{}",
-            lang.pick("Ce cours n'a pas de démo.", "This course has no demo.")
-        )?;
+        writeln!(out, "{}", lang.text("repl-no-demo-in-course"))?;
         return Ok(());
     }
-    writeln!(out, "{} :", lang.pick("Les démos du cours", "The course's demos"))?;
+    writeln!(out, "{}", lang.text("repl-course-demos"))?;
     let width = linked.iter().map(|d| d.name.len()).max().unwrap_or(0);
     for demo in linked {
         writeln!(out, "  {:width$}  {}", demo.name, demo.description(lang))?;
@@ -74,12 +71,8 @@ pub fn demo(session: &mut Session, args: &str, out: &mut dyn Write, input: &mut 
     };
     let Some(demo) = demo else {
         match &name {
-            Some(name) => writeln!(out, "{} « {name} ».", lang.pick("Démo inconnue", "Unknown demo"))?,
-            None => writeln!(
-                out,
-                "{}",
-                lang.pick("Pas de démo pour cette section.", "No demo for this section.")
-            )?,
+            Some(name) => writeln!(out, "{}", msg!("repl-unknown-demo", name = name).word(lang))?,
+            None => writeln!(out, "{}", lang.text("repl-no-demo-here"))?,
         }
         write_course_demos(session, out)?;
         return Ok(Flow::Continue);
@@ -108,15 +101,8 @@ pub fn demo(session: &mut Session, args: &str, out: &mut dyn Write, input: &mut 
         .filter(|n| *n != demo.name)
         .collect();
     if name.is_none() && !others.is_empty() {
-        writeln!(
-            out,
-            "{} : {}",
-            lang.pick(
-                "Autre démo de cette section (demo NOM)",
-                "Another demo of this section (demo NAME)"
-            ),
-            others.join(", ")
-        )?;
+        let others = msg!("repl-other-demos", names = others.join(", "));
+        writeln!(out, "{}", others.word(lang))?;
     }
     Ok(Flow::Continue)
 }
@@ -139,26 +125,12 @@ pub fn run(session: &mut Session, _: &str, out: &mut dyn Write, _: &mut dyn Inpu
         })
     });
     let Some(code) = code else {
-        writeln!(
-            out,
-            "{}",
-            lang.pick(
-                "Cette section n'a pas d'exemple Python à exécuter (pour un exercice : « solution N » puis « check N »).",
-                "This section has no Python example to run (for an exercise: “solution N”, then “check N”)."
-            )
-        )?;
+        writeln!(out, "{}", lang.text("repl-no-example"))?;
         return Ok(Flow::Continue);
     };
-    writeln!(
-        out,
-        "{}",
-        lang.pick(
-            "▶ python3 exemple.py (Ctrl-C pour arrêter)",
-            "▶ python3 example.py (Ctrl-C to stop)"
-        )
-    )?;
+    writeln!(out, "{}", lang.text("repl-run-start"))?;
     match demos::run_python(&code, lang, RUN_LIMIT, out) {
-        Ok(code) => writeln!(out, "{} {code}", lang.pick("◀ code de sortie", "◀ exit code"))?,
+        Ok(code) => writeln!(out, "{}", msg!("repl-exit-code", code = code).word(lang))?,
         Err(err) => writeln!(out, "{err:#}")?,
     }
     Ok(Flow::Continue)

@@ -35,7 +35,7 @@ pub fn start(options: ReplOptions, course: Course) -> Result<()> {
     let (mut session, resumed) = Session::new(options, course, progress, Some(store), Style::detect());
     let mut out = io::stdout().lock();
     if let Some(warning) = warning {
-        writeln!(out, "atelier: {warning}")?;
+        writeln!(out, "atelier: {}", warning.word(session.lang))?;
     }
     let interactive = io::stdin().is_terminal() && io::stdout().is_terminal();
     if interactive {
@@ -62,7 +62,7 @@ fn greet(session: &mut Session, resumed: bool, out: &mut dyn Write) -> Result<()
     if resumed {
         let anchor = session.current_section().map_or("", |s| s.anchor.as_str());
         let section = session.section + 1;
-        let resuming = lang.format("repl-resuming", &[("section", &section), ("anchor", &anchor)]);
+        let resuming = crate::msg!("repl-resuming", section = section, anchor = anchor).word(lang);
         writeln!(
             out,
             "{resuming}

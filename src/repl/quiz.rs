@@ -6,6 +6,7 @@ use std::io::Write;
 use super::commands::{Flow, ask};
 use super::input::Input;
 use super::session::Session;
+use crate::msg;
 use crate::progress::QuizAnswer;
 use anyhow::Result;
 
@@ -13,54 +14,44 @@ pub fn quiz(session: &mut Session, _: &str, out: &mut dyn Write, input: &mut dyn
     let lang = session.lang;
     let lesson = session.current_lesson().clone();
     if lesson.questions.is_empty() {
-        writeln!(
-            out,
-            "{}",
-            lang.pick(
-                "Cette leçon n'a pas de questions clés.",
-                "This lesson has no key questions."
-            )
-        )?;
+        writeln!(out, "{}", lang.text("repl-quiz-none"))?;
         return Ok(Flow::Continue);
     }
     let total = lesson.questions.len();
     let mut right = 0;
     for (index, question) in lesson.questions.iter().enumerate() {
-        let colon = lang.pick(" : ", ": ");
         let width = session.style.width;
         writeln!(out)?;
-        let text = format!("Question {}/{total}{colon}{}", index + 1, question.question);
+        let text = msg!(
+            "repl-quiz-question",
+            index = index + 1,
+            total = total,
+            question = &question.question
+        )
+        .word(lang);
         for line in crate::render::wrap_text(&text, width, width) {
             writeln!(out, "{line}")?;
         }
-        let Some(answer) = ask(input, lang.pick("Votre réponse › ", "Your answer › "), out) else {
-            writeln!(out, "{}", lang.pick("Quiz interrompu.", "Quiz stopped."))?;
+        let Some(answer) = ask(input, &lang.text("repl-quiz-your-answer"), out) else {
+            writeln!(out, "{}", lang.text("repl-quiz-stopped"))?;
             break;
         };
-        let text = format!(
-            "{}{colon}{}",
-            lang.pick("Réponse modèle", "Model answer"),
-            question.answer
-        );
+        let text = msg!("repl-quiz-model-answer", answer = &question.answer).word(lang);
         for line in crate::render::wrap_text(&text, width, width) {
             writeln!(out, "{line}")?;
         }
         let correct = loop {
-            let Some(verdict) = ask(
-                input,
-                lang.pick("Aviez-vous juste ? (o/n) › ", "Were you right? (y/n) › "),
-                out,
-            ) else {
+            let Some(verdict) = ask(input, &lang.text("repl-quiz-were-you-right"), out) else {
                 break None;
             };
             match verdict.trim().to_lowercase().as_str() {
                 "o" | "oui" | "y" | "yes" => break Some(true),
                 "n" | "non" | "no" => break Some(false),
-                _ => writeln!(out, "{}", lang.pick("Répondez o ou n.", "Answer y or n."))?,
+                _ => writeln!(out, "{}", lang.text("repl-quiz-yes-or-no"))?,
             }
         };
         let Some(correct) = correct else {
-            writeln!(out, "{}", lang.pick("Quiz interrompu.", "Quiz stopped."))?;
+            writeln!(out, "{}", lang.text("repl-quiz-stopped"))?;
             break;
         };
         right += usize::from(correct);
@@ -78,12 +69,13 @@ pub fn quiz(session: &mut Session, _: &str, out: &mut dyn Write, input: &mut dyn
         .values()
         .filter(|a| a.correct)
         .count();
-    writeln!(
-        out,
-        "\n{} : {right} ; {} : {recorded}/{total}",
-        lang.pick("Justes cette fois", "Right this time"),
-        lang.pick("en tout", "in all")
-    )?;
+    let score = msg!(
+        "repl-quiz-score",
+        right = right,
+        recorded = recorded,
+        total = total
+    );
+    writeln!(out, "\n{}", score.word(lang))?;
     Ok(Flow::Continue)
 }
 

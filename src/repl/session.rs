@@ -148,11 +148,11 @@ impl Session {
         if let Some(store) = &self.store
             && let Err(err) = store.save(&self.progress)
         {
+            let error = format!("{err:#}");
             writeln!(
                 out,
-                "{} : {err:#}",
-                self.lang
-                    .pick("progression non enregistrée", "progress not saved")
+                "{}",
+                crate::msg!("repl-progress-not-saved", error = error).word(self.lang)
             )?;
         }
         Ok(())

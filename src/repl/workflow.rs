@@ -12,6 +12,8 @@ use super::session::Session;
 use crate::course::config::CourseConfig;
 use crate::course::frontmatter::SolutionsPolicy;
 use crate::grader::{self, CheckReport, Verdict};
+use crate::i18n::Message;
+use crate::msg;
 use crate::progress::LastCheck;
 use anyhow::Result;
 
@@ -29,16 +31,15 @@ pub enum ExerciseStatus {
 }
 
 impl ExerciseStatus {
-    fn words(&self, lang: crate::i18n::Lang) -> String {
+    /// The status as the student reads it.
+    fn message(&self) -> Message {
         match self {
-            ExerciseStatus::NotStarted => lang.pick("pas commencé", "not started").into(),
-            ExerciseStatus::Started => lang
-                .pick("commencé, pas encore vérifié", "started, not checked yet")
-                .into(),
+            ExerciseStatus::NotStarted => msg!("repl-status-not-started"),
+            ExerciseStatus::Started => msg!("repl-status-started"),
             ExerciseStatus::Failing { score, max_score } => {
-                format!("{} {score}/{max_score}", lang.pick("échoue", "failing"))
+                msg!("repl-status-failing", score = *score, max_score = *max_score)
             }
-            ExerciseStatus::Passed => lang.pick("réussi", "passed").into(),
+            ExerciseStatus::Passed => msg!("repl-status-passed"),
         }
     }
 }
@@ -85,7 +86,12 @@ pub fn exercises(session: &mut Session, _: &str, out: &mut dyn Write, _: &mut dy
                 ExerciseStatus::Started => "…",
                 ExerciseStatus::NotStarted => " ",
             };
-            writeln!(out, "  {mark} {id:<6} {:<40} {}", entry.title, status.words(lang))?;
+            writeln!(
+                out,
+                "  {mark} {id:<6} {:<40} {}",
+                entry.title,
+                status.message().word(lang)
+            )?;
             // The next pending one: from the current lesson on, then from the start.
             let rank = (index + session.course.lessons.len() - session.lesson) % session.course.lessons.len();
             if status != ExerciseStatus::Passed && next.as_ref().is_none_or(|(r, _)| rank < *r) {
@@ -94,24 +100,15 @@ pub fn exercises(session: &mut Session, _: &str, out: &mut dyn Write, _: &mut dy
         }
     }
     if !any {
-        writeln!(
-            out,
-            "{}",
-            lang.pick("Ce cours n'a pas d'exercice.", "This course has no exercise.")
-        )?;
+        writeln!(out, "{}", lang.text("repl-no-exercise-in-course"))?;
     } else {
         match next {
-            Some((_, id)) => writeln!(
-                out,
-                "{}{id} (« exercise {} »)",
-                lang.pick("Prochain exercice : ", "Next exercise: "),
-                id.rsplit('.').next().unwrap_or(&id)
-            )?,
-            None => writeln!(
-                out,
-                "{}",
-                lang.pick("Tous les exercices sont réussis !", "Every exercise has passed!")
-            )?,
+            Some((_, id)) => {
+                let number = id.rsplit('.').next().unwrap_or(&id);
+                let next = msg!("repl-next-exercise", id = &id, number = number);
+                writeln!(out, "{}", next.word(lang))?
+            }
+            None => writeln!(out, "{}", lang.text("repl-all-passed"))?,
         }
     }
     Ok(Flow::Continue)
@@ -135,22 +132,20 @@ pub fn reset(session: &mut Session, args: &str, out: &mut dyn Write) -> Result<F
     if path.is_file() {
         let mut backup = path.clone().into_os_string();
         backup.push(".bak");
-        std::fs::copy(&path, &backup)
-            .map_err(|e| anyhow::anyhow!("{}: cannot keep a copy ({e})", path.display()))?;
-        writeln!(
-            out,
-            "{} : {}",
-            lang.pick("Votre fichier est gardé dans", "Your file is kept as"),
-            Path::new(&backup).display()
-        )?;
+        std::fs::copy(&path, &backup).map_err(|e| {
+            let failed = msg!(
+                "repl-backup-failed",
+                path = path.display().to_string(),
+                error = e.to_string()
+            );
+            anyhow::anyhow!("{}", failed.word(lang))
+        })?;
+        let kept = msg!("repl-file-kept", path = Path::new(&backup).display().to_string());
+        writeln!(out, "{}", kept.word(lang))?;
     }
     crate::atomic_file::write_atomic(&path, &starter)?;
-    writeln!(
-        out,
-        "{} : {}",
-        lang.pick("Fichier de départ remis dans", "Starter restored in"),
-        path.display()
-    )?;
+    let restored = msg!("repl-starter-restored", path = path.display().to_string());
+    writeln!(out, "{}", restored.word(lang))?;
     Ok(Flow::Continue)
 }
 
@@ -204,16 +199,8 @@ pub fn edit(session: &mut Session, args: &str, out: &mut dyn Write, input: &mut 
         .filter_map(|v| std::env::var(v).ok())
         .find(|e| !e.trim().is_empty());
     let Some(editor) = editor else {
-        writeln!(
-            out,
-            "{} {} ({})",
-            lang.pick(
-                "Aucun éditeur : définissez VISUAL ou EDITOR (par exemple export EDITOR=nano), ou ouvrez",
-                "No editor: set VISUAL or EDITOR (for example export EDITOR=nano), or open"
-            ),
-            path.display(),
-            lang.pick("vous-même", "yourself")
-        )?;
+        let no_editor = msg!("repl-no-editor", path = path.display().to_string());
+        writeln!(out, "{}", no_editor.word(lang))?;
         return Ok(Flow::Continue);
     };
     out.flush()?;
@@ -226,11 +213,9 @@ pub fn edit(session: &mut Session, args: &str, out: &mut dyn Write, input: &mut 
         .arg(&path)
         .status();
     match status {
-        Ok(status) if status.success() => writeln!(
-            out,
-            "{} « check {number} ».",
-            lang.pick("Fichier enregistré ? Vérifiez-le :", "Saved? Check it:")
-        )?,
+        Ok(status) if status.success() => {
+            writeln!(out, "{}", msg!("repl-saved-check-it", number = number).word(lang))?
+        }
         Ok(status) => writeln!(out, "{editor}: {status}")?,
         Err(err) => writeln!(out, "{editor}: {err}")?,
     }
@@ -268,18 +253,8 @@ pub fn solution(
         let done = session.progress.lessons.get(&slug).cloned().unwrap_or_default();
         let allowed = done.passed.contains(&id) || done.gave_up.contains(&id);
         if !allowed && !give_up {
-            writeln!(
-                out,
-                "{} « check {number} ». {} « solution {number} --give-up ».",
-                lang.pick(
-                    "La solution se montre une fois l'exercice réussi :",
-                    "The solution shows once the exercise has passed:"
-                ),
-                lang.pick(
-                    "Pour la voir quand même (c'est noté) :",
-                    "To see it anyway (it is recorded):"
-                )
-            )?;
+            let after_pass = msg!("repl-solution-after-pass", number = number);
+            writeln!(out, "{}", after_pass.word(lang))?;
             return Ok(Flow::Continue);
         }
         if !allowed {

@@ -2,7 +2,8 @@
 use std::io::{self, Write};
 
 use crate::course::{Course, Lesson};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message};
+use crate::msg;
 
 /// The table of contents of one lesson, as text.
 pub fn write_toc(
@@ -36,46 +37,38 @@ pub fn write_toc(
     }
     if detailed {
         if !lesson.questions.is_empty() {
-            let count = lesson.questions.len();
-            writeln!(
-                out,
-                "  {}",
-                lang.format("toc-key-questions", &[("count", &count)])
-            )?;
+            let questions = msg!("toc-key-questions", count = lesson.questions.len());
+            writeln!(out, "  {}", questions.word(lang))?;
         }
         for exercise in &lesson.exercises {
             let id = course
                 .exercise_for(lesson, exercise.number)
                 .map(|e| e.id.as_str())
                 .unwrap_or("-");
-            let line = lang.format(
+            let line = msg!(
                 "toc-exercise",
-                &[
-                    ("number", &exercise.number),
-                    ("title", &exercise.title),
-                    ("id", &id),
-                ],
+                number = exercise.number,
+                title = &exercise.title,
+                id = id
             );
-            writeln!(out, "  {line}")?;
+            writeln!(out, "  {}", line.word(lang))?;
         }
     }
     Ok(())
 }
 
 /// "unknown anchor", with the anchors there are.
-pub fn unknown_anchor(lesson: &Lesson, anchor: &str, lang: Lang) -> String {
+pub fn unknown_anchor(lesson: &Lesson, anchor: &str) -> Message {
     let anchors: Vec<String> = lesson
         .sections
         .iter()
         .enumerate()
         .map(|(i, s)| format!("{} ({})", s.anchor, i + 1))
         .collect();
-    lang.format(
+    msg!(
         "toc-unknown-anchor",
-        &[
-            ("anchor", &anchor),
-            ("lesson", &lesson.slug),
-            ("anchors", &anchors.join(", ")),
-        ],
+        anchor = anchor,
+        lesson = &lesson.slug,
+        anchors = anchors.join(", ")
     )
 }
