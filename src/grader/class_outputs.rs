@@ -86,6 +86,13 @@ pub fn check_options(
 
 /// Writes every output and its summary lines to `out`.
 pub fn write_outputs(o: &Outputs<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
+    write_exports(o, out)?;
+    write_roster_and_coverage(o, out)?;
+    write_similarity_and_report(o, out)
+}
+
+/// The exports of the gradebook's records (CSV, JUnit, feedback, Gradescope…), this class's only.
+fn write_exports(o: &Outputs<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
     let lang = o.lang;
     let ctx = ExportContext {
         title: format!("atelier {}", o.exercise_id),
@@ -111,7 +118,13 @@ pub fn write_outputs(o: &Outputs<'_>, out: &mut dyn Write) -> anyhow::Result<()>
     for line in written {
         writeln!(out, "{line}")?;
     }
+    Ok(())
+}
 
+/// The LMS gradebook by roster, the graded students the roster does not know, and who of the class
+/// and of the roster the gradebook is missing.
+fn write_roster_and_coverage(o: &Outputs<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
+    let lang = o.lang;
     let mut coverage: Vec<Coverage> = Vec::new();
     if let Some(class) = &o.class_students {
         coverage.extend(coverage::of_students(o.book, Some(o.exercise_id), class)?);
@@ -152,7 +165,12 @@ pub fn write_outputs(o: &Outputs<'_>, out: &mut dyn Write) -> anyhow::Result<()>
     for c in coverage.iter().filter(|c| !c.is_complete()) {
         writeln!(out, "{}", c.sentence(lang))?;
     }
+    Ok(())
+}
 
+/// The similarity of the submissions (computed once, for the `similarity:` export and for
+/// `--report`), then `--report` drawn by the caller's views.
+fn write_similarity_and_report(o: &Outputs<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
     let similarity_path = o.exports.iter().find_map(|t| match t {
         ExportTarget::Similarity(p) => Some(p),
         _ => None,
@@ -174,10 +192,10 @@ pub fn write_outputs(o: &Outputs<'_>, out: &mut dyn Write) -> anyhow::Result<()>
     }
     if let Some(views) = o.report {
         writeln!(out)?;
-        (views.class)(o.book, o.exercise_id, o.students, lang, out)?;
+        (views.class)(o.book, o.exercise_id, o.students, o.lang, out)?;
         if let Some(report) = &similarity {
             writeln!(out)?;
-            (views.similarity)(report, o.sources.is_empty(), lang, out)?;
+            (views.similarity)(report, o.sources.is_empty(), o.lang, out)?;
         }
     }
     Ok(())
