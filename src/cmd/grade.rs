@@ -4,9 +4,9 @@
 use std::io;
 use std::process::ExitCode;
 
-use atelier::grader::{GradeOptions, ReportFn, grade_class};
+use atelier::grader::{GradeOptions, ReportViews, grade_class};
 use atelier::i18n::Lang;
-use atelier::view::write_class_report;
+use atelier::view::{write_class_report, write_similarity};
 
 use super::Globals;
 use super::cli::GradeArgs;
@@ -22,7 +22,10 @@ pub fn run(globals: &Globals, args: &GradeArgs) -> anyhow::Result<ExitCode> {
         export: args.export.clone(),
         shard: args.shard.clone(),
         regrade: args.regrade,
-        report: args.report.then_some(write_class_report as ReportFn),
+        report: args.report.then_some(ReportViews {
+            class: write_class_report,
+            similarity: write_similarity,
+        }),
         roster: args.roster.clone(),
         similarity_threshold: Some(args.similarity_threshold),
     };

@@ -1,6 +1,9 @@
 //! What `atelier grade` writes once the class is graded (or from a gradebook alone): the exports,
 //! the LMS gradebook CSV by roster, the similarity report, `--report`, and whether the gradebook
 //! holds every student of the class and of the roster ("10 of 12 graded: missing …").
+//!
+//! This module computes (the similarity of the submissions among the rest); the views of
+//! `--report` that word and draw it are handed in by the caller ([`ReportViews`], from `view`).
 use std::collections::{BTreeSet, HashSet};
 use std::io::{Read, Write};
 use std::path::PathBuf;
@@ -10,7 +13,6 @@ use anyhow::Context;
 use super::class::MAX_SUBMISSION_BYTES;
 use super::coverage::{self, Coverage};
 use super::export::{ExportContext, ExportTarget, lms_csv, write_exports_in};
-use super::grade_class::ReportFn;
 use super::gradebook::Gradebook;
 use super::roster::Roster;
 use super::similarity::{self, SimilarityOptions, SimilarityReport, Source};
@@ -19,6 +21,23 @@ use super::visibility;
 use crate::atomic_file::write_atomic;
 use crate::course::Exercise;
 use crate::i18n::Lang;
+
+/// Writes the report of `exercise` from the gradebook, for `students` only when given.
+pub type ReportFn =
+    fn(&Gradebook, &str, Option<&HashSet<String>>, Lang, &mut dyn Write) -> anyhow::Result<()>;
+
+/// Writes the similarity part of `--report`; `hashes_only`: the report was made from the
+/// gradebook's hashes alone (no class folder), so only byte-identical submissions are in it.
+pub type SimilarityFn = fn(&SimilarityReport, bool, Lang, &mut dyn Write) -> anyhow::Result<()>;
+
+/// The views `--report` is drawn with. Grading knows no presentation: the caller hands them in.
+#[derive(Debug, Clone, Copy)]
+pub struct ReportViews {
+    /// The class at a glance (scores, verdicts, the checks that failed most).
+    pub class: ReportFn,
+    /// The submissions that look alike.
+    pub similarity: SimilarityFn,
+}
 
 /// What the outputs are made from.
 pub struct Outputs<'a> {
@@ -36,8 +55,8 @@ pub struct Outputs<'a> {
     pub sources: Vec<(String, PathBuf, String)>,
     pub exports: &'a [ExportTarget],
     pub roster: Option<&'a Roster>,
-    /// Draws the class report (`--report`); the view is the caller's.
-    pub report: Option<ReportFn>,
+    /// Draws the class report and the similar submissions (`--report`); the views are the caller's.
+    pub report: Option<ReportViews>,
     /// `--similarity-threshold`.
     pub threshold: Option<f64>,
 }
@@ -67,6 +86,13 @@ pub fn check_options(
 
 /// Writes every output and its summary lines to `out`.
 pub fn write_outputs(o: &Outputs<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
+    write_exports(o, out)?;
+    write_roster_and_coverage(o, out)?;
+    write_similarity_and_report(o, out)
+}
+
+/// The exports of the gradebook's records (CSV, JUnit, feedback, Gradescope…), this class's only.
+fn write_exports(o: &Outputs<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
     let lang = o.lang;
     let ctx = ExportContext {
         title: format!("atelier {}", o.exercise_id),
@@ -92,7 +118,13 @@ pub fn write_outputs(o: &Outputs<'_>, out: &mut dyn Write) -> anyhow::Result<()>
     for line in written {
         writeln!(out, "{line}")?;
     }
+    Ok(())
+}
 
+/// The LMS gradebook by roster, the graded students the roster does not know, and who of the class
+/// and of the roster the gradebook is missing.
+fn write_roster_and_coverage(o: &Outputs<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
+    let lang = o.lang;
     let mut coverage: Vec<Coverage> = Vec::new();
     if let Some(class) = &o.class_students {
         coverage.extend(coverage::of_students(o.book, Some(o.exercise_id), class)?);
@@ -133,7 +165,12 @@ pub fn write_outputs(o: &Outputs<'_>, out: &mut dyn Write) -> anyhow::Result<()>
     for c in coverage.iter().filter(|c| !c.is_complete()) {
         writeln!(out, "{}", c.sentence(lang))?;
     }
+    Ok(())
+}
 
+/// The similarity of the submissions (computed once, for the `similarity:` export and for
+/// `--report`), then `--report` drawn by the caller's views.
+fn write_similarity_and_report(o: &Outputs<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
     let similarity_path = o.exports.iter().find_map(|t| match t {
         ExportTarget::Similarity(p) => Some(p),
         _ => None,
@@ -153,12 +190,12 @@ pub fn write_outputs(o: &Outputs<'_>, out: &mut dyn Write) -> anyhow::Result<()>
             report.similar.len()
         )?;
     }
-    if let Some(write_report) = o.report {
+    if let Some(views) = o.report {
         writeln!(out)?;
-        write_report(o.book, o.exercise_id, o.students, lang, out)?;
+        (views.class)(o.book, o.exercise_id, o.students, o.lang, out)?;
         if let Some(report) = &similarity {
             writeln!(out)?;
-            write_similarity(report, o.sources.is_empty(), lang, out)?;
+            (views.similarity)(report, o.sources.is_empty(), o.lang, out)?;
         }
     }
     Ok(())
@@ -210,68 +247,4 @@ fn read_source(path: &std::path::Path) -> anyhow::Result<String> {
         .read_to_end(&mut bytes)
         .with_context(|| format!("{}: cannot read the submission", path.display()))?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
-}
-
-/// The similarity part of `--report`.
-fn write_similarity(
-    report: &SimilarityReport,
-    hashes_only: bool,
-    lang: Lang,
-    out: &mut dyn Write,
-) -> anyhow::Result<()> {
-    writeln!(out, "{}", lang.pick("Copies semblables", "Similar submissions"))?;
-    if report.identical.is_empty() && report.similar.is_empty() {
-        writeln!(out, "  {}", lang.pick("aucune", "none"))?;
-    }
-    for group in &report.identical {
-        writeln!(
-            out,
-            "  {}{} {}",
-            lang.pick("identiques", "identical"),
-            lang.pick(" :", ":"),
-            group.students.join(", ")
-        )?;
-    }
-    for pair in &report.similar {
-        let lines: Vec<String> = pair
-            .matches
-            .iter()
-            .map(|m| format!("{}–{} ↔ {}–{}", m.a.0, m.a.1, m.b.0, m.b.1))
-            .collect();
-        writeln!(
-            out,
-            "  {:>3.0} %  {} ~ {}  ({} {})",
-            pair.score * 100.0,
-            pair.a,
-            pair.b,
-            lang.pick("lignes", "lines"),
-            lines.join(", ")
-        )?;
-    }
-    if hashes_only {
-        writeln!(
-            out,
-            "  {}",
-            lang.pick(
-                "(sans le dossier de la classe : seules les copies identiques octet pour octet sont trouvées)",
-                "(without the class folder: only byte-identical submissions are found)"
-            )
-        )?;
-    } else {
-        writeln!(
-            out,
-            "  {}",
-            match lang {
-                Lang::Fr => format!(
-                    "(seuil {:.0} % ; le code du fichier de départ ne compte pas ; à examiner par une personne, pas un verdict)",
-                    report.threshold * 100.0
-                ),
-                Lang::En | Lang::Other(_) => format!(
-                    "(threshold {:.0} %; the starter's code does not count; for a person to look at, not a verdict)",
-                    report.threshold * 100.0
-                ),
-            }
-        )?;
-    }
-    Ok(())
 }

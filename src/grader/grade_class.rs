@@ -13,7 +13,7 @@ use anyhow::Context;
 use super::batch::{BatchEnv, Job, Outcome, Progress, run_batch};
 use super::checks;
 use super::class::{self, NotGraded, Shard};
-use super::class_outputs::{Outputs, check_options, write_outputs};
+use super::class_outputs::{Outputs, ReportViews, check_options, write_outputs};
 use super::engine::{CheckOptions, load_spec};
 use super::export::ExportTarget;
 use super::gradebook::Gradebook;
@@ -47,18 +47,15 @@ pub struct GradeOptions {
     pub shard: Option<String>,
     /// Grade again even when the submission is unchanged.
     pub regrade: bool,
-    /// Draws the class report (score histogram, checks that failed most) from the gradebook at the
-    /// end; `None` for no report. The caller chooses the view: grading knows no presentation.
-    pub report: Option<ReportFn>,
+    /// Draws the class report (score histogram, checks that failed most, similar submissions)
+    /// from the gradebook at the end; `None` for no report. The caller chooses the views: grading
+    /// knows no presentation.
+    pub report: Option<ReportViews>,
     /// The class roster (LMS ids, names, emails), for `lms-csv` and the missing students.
     pub roster: Option<PathBuf>,
     /// Similarity share (0..1) from which two submissions are listed (`--report`, `similarity:`).
     pub similarity_threshold: Option<f64>,
 }
-
-/// Writes the report of `exercise` from the gradebook, for `students` only when given.
-pub type ReportFn =
-    fn(&Gradebook, &str, Option<&HashSet<String>>, Lang, &mut dyn Write) -> anyhow::Result<()>;
 
 /// Grades the class of `args` and writes the summary to `out` (progress goes to stderr).
 pub fn grade_class(args: &GradeOptions, out: &mut dyn Write) -> Result<()> {

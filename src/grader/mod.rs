@@ -26,10 +26,11 @@ pub mod submission_file;
 pub mod verdict;
 pub mod visibility;
 
+pub use class_outputs::{ReportFn, ReportViews, SimilarityFn};
 pub use engine::{
     CheckOptions, Hint, all_hints, check_bundled, check_submission, hint, load_spec, spec_or_problem,
 };
-pub use grade_class::{GradeOptions, ReportFn, grade_class};
+pub use grade_class::{GradeOptions, grade_class};
 pub use gradebook::Gradebook;
 pub use record::GradeRecord;
 pub use reference::ReferenceOutput;

@@ -88,114 +88,19 @@ impl MountPlan {
         user_namespace: bool,
         owner: Option<u32>,
     ) -> anyhow::Result<MountPlan> {
-        let root = new_root.as_os_str().as_bytes().to_vec();
-        let inside = |path: &str| c([root.as_slice(), path.as_bytes()].concat());
-        let mut steps = vec![
-            // Nothing we mount may propagate back to the host.
-            Step::Mount {
-                source: None,
-                target: c("/")?,
-                fstype: None,
-                flags: libc::MS_REC | libc::MS_PRIVATE,
-                data: None,
-            },
-            Step::Mount {
-                source: opt("tmpfs")?,
-                target: c(root.clone())?,
-                fstype: opt("tmpfs")?,
-                flags: libc::MS_NOSUID,
-                data: opt("size=16m,mode=0755")?,
-            },
-        ];
-        for dir in SYSTEM {
-            let host = Path::new(dir);
-            let Ok(meta) = host.symlink_metadata() else {
-                continue;
-            };
-            if meta.file_type().is_symlink() {
-                let target = std::fs::read_link(host).with_context(|| format!("reading the link {dir}"))?;
-                steps.push(Step::Symlink {
-                    target: c(target.as_os_str().as_bytes())?,
-                    link: inside(dir)?,
-                });
-            } else if meta.is_dir() {
-                steps.push(Step::Mkdir(inside(dir)?, 0o755));
-                steps.push(bind(c(dir)?, inside(dir)?, libc::MS_REC)?);
-                steps.push(bind_remount(
-                    inside(dir)?,
-                    locked_flags(host) | libc::MS_RDONLY | libc::MS_NOSUID,
-                )?);
-            }
-        }
-        let tmpfs_data = |mode: &str| opt(&format!("size={memory_bytes},mode={mode}"));
-        steps.push(Step::Mkdir(inside("/dev")?, 0o755));
-        steps.push(Step::Mount {
-            source: opt("tmpfs")?,
-            target: inside("/dev")?,
-            fstype: opt("tmpfs")?,
-            flags: libc::MS_NOSUID | libc::MS_NOEXEC,
-            data: opt("size=1m,mode=0755")?,
-        });
-        for (name, major, minor) in DEVICES {
-            if user_namespace {
-                steps.push(Step::BindDevice {
-                    source: c(format!("/dev/{name}"))?,
-                    target: inside(&format!("/dev/{name}"))?,
-                });
-            } else {
-                steps.push(Step::Mknod(
-                    inside(&format!("/dev/{name}"))?,
-                    libc::makedev(major, minor),
-                ));
-            }
-        }
-        for (link, target) in [
-            ("fd", "/proc/self/fd"),
-            ("stdin", "/proc/self/fd/0"),
-            ("stdout", "/proc/self/fd/1"),
-            ("stderr", "/proc/self/fd/2"),
-        ] {
-            steps.push(Step::Symlink {
-                target: c(target)?,
-                link: inside(&format!("/dev/{link}"))?,
-            });
-        }
-        for (dir, mode) in [("/dev/shm", "1777"), ("/tmp", "1777")] {
-            steps.push(Step::Mkdir(inside(dir)?, 0o1777));
-            steps.push(Step::Mount {
-                source: opt("tmpfs")?,
-                target: inside(dir)?,
-                fstype: opt("tmpfs")?,
-                flags: libc::MS_NOSUID | libc::MS_NODEV,
-                data: tmpfs_data(mode)?,
-            });
-        }
-        steps.push(Step::Mkdir(inside("/proc")?, 0o555));
-        steps.push(Step::Mount {
-            source: opt("proc")?,
-            target: inside("/proc")?,
-            fstype: opt("proc")?,
-            flags: libc::MS_NOSUID | libc::MS_NODEV | libc::MS_NOEXEC,
-            data: None,
-        });
-        steps.push(Step::Mkdir(inside(VISIBLE_WORKDIR)?, 0o755));
-        let ids = owner.map_or(String::new(), |id| format!(",uid={id},gid={id}"));
-        steps.push(Step::Mount {
-            source: opt("tmpfs")?,
-            target: inside(VISIBLE_WORKDIR)?,
-            fstype: opt("tmpfs")?,
-            flags: libc::MS_NOSUID | libc::MS_NODEV,
-            data: opt(&format!("size={memory_bytes},mode=0700{ids}"))?,
-        });
-        copy_tree(
-            workdir,
-            workdir,
-            &|rel| inside(&format!("{VISIBLE_WORKDIR}/{rel}")),
-            owner,
-            &mut steps,
-        )?;
-        steps.push(Step::PivotRoot(c(root)?));
-        Ok(MountPlan { steps })
+        let mut plan = Builder {
+            root: new_root.as_os_str().as_bytes().to_vec(),
+            steps: Vec::new(),
+        };
+        plan.private_root()?;
+        plan.system_folders()?;
+        plan.dev(user_namespace)?;
+        plan.scratch(memory_bytes)?;
+        plan.proc()?;
+        plan.workdir(workdir, memory_bytes, owner)?;
+        let root = c(plan.root.clone())?;
+        plan.steps.push(Step::PivotRoot(root));
+        Ok(MountPlan { steps: plan.steps })
     }
 
     /// Performs the steps. Async-signal-safe: system calls on prepared strings only.
@@ -263,6 +168,171 @@ impl MountPlan {
         }
         Ok(())
     }
+}
+
+/// The steps of a [`MountPlan`] being written, one part of the run's world at a time.
+struct Builder {
+    /// The new root as the host names it (before the pivot): the run's paths are put under it.
+    root: Vec<u8>,
+    steps: Vec<Step>,
+}
+
+impl Builder {
+    /// `path` of the run's world, as the host names it before the pivot.
+    fn inside(&self, path: &str) -> anyhow::Result<CString> {
+        under(&self.root, path)
+    }
+
+    /// A fresh tmpfs as the root; nothing mounted from now on propagates back to the host.
+    fn private_root(&mut self) -> anyhow::Result<()> {
+        self.steps.push(Step::Mount {
+            source: None,
+            target: c("/")?,
+            fstype: None,
+            flags: libc::MS_REC | libc::MS_PRIVATE,
+            data: None,
+        });
+        self.steps.push(Step::Mount {
+            source: opt("tmpfs")?,
+            target: c(self.root.clone())?,
+            fstype: opt("tmpfs")?,
+            flags: libc::MS_NOSUID,
+            data: opt("size=16m,mode=0755")?,
+        });
+        Ok(())
+    }
+
+    /// The host's system folders, read-only (a symlink on merged-`/usr` systems stays a symlink).
+    fn system_folders(&mut self) -> anyhow::Result<()> {
+        for dir in SYSTEM {
+            let host = Path::new(dir);
+            let Ok(meta) = host.symlink_metadata() else {
+                continue;
+            };
+            if meta.file_type().is_symlink() {
+                let target = std::fs::read_link(host).with_context(|| format!("reading the link {dir}"))?;
+                self.steps.push(Step::Symlink {
+                    target: c(target.as_os_str().as_bytes())?,
+                    link: self.inside(dir)?,
+                });
+            } else if meta.is_dir() {
+                self.steps.push(Step::Mkdir(self.inside(dir)?, 0o755));
+                self.steps.push(bind(c(dir)?, self.inside(dir)?, libc::MS_REC)?);
+                self.steps.push(bind_remount(
+                    self.inside(dir)?,
+                    locked_flags(host) | libc::MS_RDONLY | libc::MS_NOSUID,
+                )?);
+            }
+        }
+        Ok(())
+    }
+
+    /// A minimal `/dev`: the harmless character devices (created, or bind-mounted from the host in
+    /// a user namespace, which may not mknod) and the links to the standard streams.
+    fn dev(&mut self, user_namespace: bool) -> anyhow::Result<()> {
+        self.fresh_mount(
+            "/dev",
+            0o755,
+            "tmpfs",
+            libc::MS_NOSUID | libc::MS_NOEXEC,
+            Some("size=1m,mode=0755".into()),
+        )?;
+        for (name, major, minor) in DEVICES {
+            let step = if user_namespace {
+                Step::BindDevice {
+                    source: c(format!("/dev/{name}"))?,
+                    target: self.inside(&format!("/dev/{name}"))?,
+                }
+            } else {
+                Step::Mknod(self.inside(&format!("/dev/{name}"))?, libc::makedev(major, minor))
+            };
+            self.steps.push(step);
+        }
+        for (link, target) in [
+            ("fd", "/proc/self/fd"),
+            ("stdin", "/proc/self/fd/0"),
+            ("stdout", "/proc/self/fd/1"),
+            ("stderr", "/proc/self/fd/2"),
+        ] {
+            self.steps.push(Step::Symlink {
+                target: c(target)?,
+                link: self.inside(&format!("/dev/{link}"))?,
+            });
+        }
+        Ok(())
+    }
+
+    /// Private `/dev/shm` (multiprocessing's semaphores) and `/tmp`, capped at the memory limit.
+    fn scratch(&mut self, memory_bytes: u64) -> anyhow::Result<()> {
+        for (dir, mode) in [("/dev/shm", "1777"), ("/tmp", "1777")] {
+            self.fresh_mount(
+                dir,
+                0o1777,
+                "tmpfs",
+                libc::MS_NOSUID | libc::MS_NODEV,
+                Some(format!("size={memory_bytes},mode={mode}")),
+            )?;
+        }
+        Ok(())
+    }
+
+    /// A `/proc` of the run's PID namespace.
+    fn proc(&mut self) -> anyhow::Result<()> {
+        self.fresh_mount(
+            "/proc",
+            0o555,
+            "proc",
+            libc::MS_NOSUID | libc::MS_NODEV | libc::MS_NOEXEC,
+            None,
+        )
+    }
+
+    /// The working folder at [`VISIBLE_WORKDIR`]: a size-capped tmpfs of the run's uid holding a copy
+    /// of the host folder `workdir`.
+    fn workdir(&mut self, workdir: &Path, memory_bytes: u64, owner: Option<u32>) -> anyhow::Result<()> {
+        let ids = owner.map_or(String::new(), |id| format!(",uid={id},gid={id}"));
+        self.fresh_mount(
+            VISIBLE_WORKDIR,
+            0o755,
+            "tmpfs",
+            libc::MS_NOSUID | libc::MS_NODEV,
+            Some(format!("size={memory_bytes},mode=0700{ids}")),
+        )?;
+        let root = &self.root;
+        copy_tree(
+            workdir,
+            workdir,
+            &|rel| under(root, &format!("{VISIBLE_WORKDIR}/{rel}")),
+            owner,
+            &mut self.steps,
+        )
+    }
+
+    /// The folder `path` of the run's world (mode `mode`), with a new `fstype` (tmpfs, proc)
+    /// mounted on it.
+    fn fresh_mount(
+        &mut self,
+        path: &str,
+        mode: libc::mode_t,
+        fstype: &str,
+        flags: libc::c_ulong,
+        data: Option<String>,
+    ) -> anyhow::Result<()> {
+        self.steps.push(Step::Mkdir(self.inside(path)?, mode));
+        self.steps.push(Step::Mount {
+            source: opt(fstype)?,
+            target: self.inside(path)?,
+            fstype: opt(fstype)?,
+            flags,
+            data: data.map(c).transpose()?,
+        });
+        Ok(())
+    }
+}
+
+/// `path` below the host path `root`.
+fn under(root: &[u8], path: &str) -> anyhow::Result<CString> {
+    c([root, path.as_bytes()].concat())
 }
 
 /// Steps recreating the host folder `dir` (below `base`) inside the view, files and sub-folders.

@@ -10,8 +10,8 @@
 //! instruction (no permission check on auto-attach, so the run may drop to another uid), and a
 //! fork, a clone or an exit cannot happen unseen.
 //!
-//! Who traces: a **parent thread per run**, started by `run` in a thread scope and joined before
-//! `run` returns (the REPL is single-threaded again afterwards; its demos fork). It clones the
+//! Who traces: a **parent thread per run**, started by `Session::run` in a thread scope and joined
+//! before it returns (the REPL is single-threaded again afterwards; its demos fork). It clones the
 //! run's first process, seizes it (same uid, before the child drops to the run's uid: no
 //! CAP_SYS_PTRACE needed, which Docker's default set lacks), and then blocks in `waitid`, so a
 //! tracee stop is handled at once without a signal handler (a SIGCHLD handler would be

@@ -47,104 +47,99 @@ pub struct Evidence<'a> {
     pub limits: &'a Limits,
 }
 
-/// The status and a sentence saying which limit or what happened.
-pub fn decide(e: &Evidence<'_>) -> (RunStatus, Option<String>) {
+/// A status and the sentence saying which limit or what happened.
+type Decision = (RunStatus, Option<String>);
+
+/// The status and a sentence saying which limit or what happened. Each stage answers only for the
+/// causes it knows, in order of precedence: a cause beats its symptoms.
+pub fn decide(e: &Evidence<'_>) -> Decision {
+    stopped_by_the_sandbox(e)
+        .or_else(|| over_a_limit(e))
+        .or_else(|| stopped_by_a_clock(e))
+        .unwrap_or_else(|| by_its_end(e))
+}
+
+/// What the supervisor itself stopped the run for: output over the cap, a failed setup, a lost
+/// PID 1, the tracer's process limit.
+fn stopped_by_the_sandbox(e: &Evidence<'_>) -> Option<Decision> {
+    let limits = e.limits;
+    match e.stop {
+        Stop::Flood => Some((
+            RunStatus::OutputLimit,
+            Some(format!("output over the limit of {} bytes", limits.output_bytes)),
+        )),
+        Stop::Setup(step, errno) => {
+            let what = super::child::STEPS.get(step as usize).copied().unwrap_or("?");
+            let why = std::io::Error::from_raw_os_error(errno);
+            Some((
+                RunStatus::InternalError,
+                Some(format!("sandbox setup failed while {what}: {why}")),
+            ))
+        }
+        Stop::LostInit => Some((
+            RunStatus::InternalError,
+            Some("the run's PID 1 ended unexpectedly".into()),
+        )),
+        Stop::Processes => Some(process_limit(limits)),
+        _ => None,
+    }
+}
+
+/// A memory or process limit the run hit, as the kernel or our measures witnessed it (a clean exit
+/// despite a refused fork is the program's success).
+fn over_a_limit(e: &Evidence<'_>) -> Option<Decision> {
     let limits = e.limits;
     let exited_cleanly = e
         .wait_status
         .is_some_and(|s| libc::WIFEXITED(s) && libc::WEXITSTATUS(s) == 0)
         && e.stop == Stop::Exited;
-    let signal = e
-        .wait_status
-        .filter(|s| libc::WIFSIGNALED(*s))
-        .map(|s| libc::WTERMSIG(s));
     // The kernel refused a fork (cgroup counter), or the run had as many tasks as allowed (the
     // uid's RLIMIT_NPROC refuses the next one; the tracer counted them).
     let at_task_limit = e.task_limit_hits > 0 || (e.peak_tasks > 0 && e.peak_tasks >= limits.processes);
-    let process_limit = (
-        RunStatus::ProcessLimit,
-        Some(format!(
-            "could not start more than {} processes and threads",
-            limits.processes
-        )),
-    );
-    match e.stop {
-        Stop::Flood => {
-            return (
-                RunStatus::OutputLimit,
-                Some(format!("output over the limit of {} bytes", limits.output_bytes)),
-            );
-        }
-        Stop::Setup(step, errno) => {
-            let what = super::child::STEPS.get(step as usize).copied().unwrap_or("?");
-            let why = std::io::Error::from_raw_os_error(errno);
-            return (
-                RunStatus::InternalError,
-                Some(format!("sandbox setup failed while {what}: {why}")),
-            );
-        }
-        Stop::LostInit => {
-            return (
-                RunStatus::InternalError,
-                Some("the run's PID 1 ended unexpectedly".into()),
-            );
-        }
-        Stop::Processes => return process_limit,
-        _ => {}
-    }
-    let memory = format!("memory over the limit of {} MiB", limits.memory_bytes >> 20);
     if e.oom_kills > 0 {
-        return (RunStatus::MemoryLimit, Some(memory));
+        return Some(memory_limit(limits));
     }
     // Without a memory cgroup: a process measured above the limit (its peak resident memory at
     // exit) before failing.
     if !e.memory_cgroup && !exited_cleanly && e.max_rss_kb.saturating_mul(1024) >= limits.memory_bytes {
-        return (RunStatus::MemoryLimit, Some(memory));
+        return Some(memory_limit(limits));
     }
     if !exited_cleanly && at_task_limit {
-        return process_limit;
+        return Some(process_limit(limits));
     }
+    None
+}
+
+/// The wall clock, the CPU clock or Ctrl-C ended the run.
+fn stopped_by_a_clock(e: &Evidence<'_>) -> Option<Decision> {
+    let limits = e.limits;
     match e.stop {
-        Stop::Wall => {
-            return (
-                RunStatus::Timeout,
-                Some(format!(
-                    "wall clock limit of {:.1} s reached",
-                    limits.wall.as_secs_f64()
-                )),
-            );
-        }
-        Stop::Interrupted => {
-            return (RunStatus::Interrupted, Some("stopped by Ctrl-C".into()));
-        }
-        Stop::Cpu => {
-            return (
-                RunStatus::Timeout,
-                Some(format!(
-                    "CPU time limit of {:.1} s reached",
-                    limits.cpu.as_secs_f64()
-                )),
-            );
-        }
-        _ => {}
+        Stop::Wall => Some((
+            RunStatus::Timeout,
+            Some(format!(
+                "wall clock limit of {:.1} s reached",
+                limits.wall.as_secs_f64()
+            )),
+        )),
+        Stop::Interrupted => Some((RunStatus::Interrupted, Some("stopped by Ctrl-C".into()))),
+        Stop::Cpu => Some(cpu_limit(limits)),
+        _ => None,
     }
+}
+
+/// The program ended by itself: by a signal (the kernel's CPU limit, a kill near the memory
+/// limit, or its own crash), or normally, whatever its exit code.
+fn by_its_end(e: &Evidence<'_>) -> Decision {
+    let limits = e.limits;
+    let signal = e
+        .wait_status
+        .filter(|s| libc::WIFSIGNALED(*s))
+        .map(|s| libc::WTERMSIG(s));
     match signal {
-        Some(libc::SIGXCPU) => (
-            RunStatus::Timeout,
-            Some(format!(
-                "CPU time limit of {:.1} s reached",
-                limits.cpu.as_secs_f64()
-            )),
-        ),
-        Some(libc::SIGKILL) if e.cpu_s >= limits.cpu.as_secs_f64() => (
-            RunStatus::Timeout,
-            Some(format!(
-                "CPU time limit of {:.1} s reached",
-                limits.cpu.as_secs_f64()
-            )),
-        ),
+        Some(libc::SIGXCPU) => cpu_limit(limits),
+        Some(libc::SIGKILL) if e.cpu_s >= limits.cpu.as_secs_f64() => cpu_limit(limits),
         Some(libc::SIGKILL) if e.max_rss_kb.saturating_mul(1024) >= limits.memory_bytes / 10 * 9 => {
-            (RunStatus::MemoryLimit, Some(memory))
+            memory_limit(limits)
         }
         Some(sig) => (
             RunStatus::Signal,
@@ -152,6 +147,36 @@ pub fn decide(e: &Evidence<'_>) -> (RunStatus, Option<String>) {
         ),
         None => (RunStatus::Ok, None),
     }
+}
+
+fn process_limit(limits: &Limits) -> Decision {
+    (
+        RunStatus::ProcessLimit,
+        Some(format!(
+            "could not start more than {} processes and threads",
+            limits.processes
+        )),
+    )
+}
+
+fn memory_limit(limits: &Limits) -> Decision {
+    (
+        RunStatus::MemoryLimit,
+        Some(format!(
+            "memory over the limit of {} MiB",
+            limits.memory_bytes >> 20
+        )),
+    )
+}
+
+fn cpu_limit(limits: &Limits) -> Decision {
+    (
+        RunStatus::Timeout,
+        Some(format!(
+            "CPU time limit of {:.1} s reached",
+            limits.cpu.as_secs_f64()
+        )),
+    )
 }
 
 pub fn signal_name(sig: i32) -> &'static str {
@@ -212,6 +237,33 @@ mod tests {
             decide(&evidence(Stop::Processes, None)).0,
             RunStatus::ProcessLimit
         );
+    }
+
+    #[test]
+    fn each_limit_says_which_in_its_sentence() {
+        let detail = |e: &Evidence<'_>| decide(e).1.unwrap_or_default();
+        let limits = Limits::default();
+        let cpu = format!("CPU time limit of {:.1} s reached", limits.cpu.as_secs_f64());
+        assert_eq!(detail(&evidence(Stop::Cpu, None)), cpu);
+        assert_eq!(detail(&evidence(Stop::Exited, Some(libc::SIGXCPU))), cpu);
+        let mut e = evidence(Stop::Exited, Some(libc::SIGKILL));
+        e.max_rss_kb = limits.memory_bytes / 1024;
+        assert_eq!(
+            detail(&e),
+            format!("memory over the limit of {} MiB", limits.memory_bytes >> 20)
+        );
+        assert_eq!(
+            detail(&evidence(Stop::Processes, None)),
+            format!(
+                "could not start more than {} processes and threads",
+                limits.processes
+            )
+        );
+        assert_eq!(
+            detail(&evidence(Stop::Exited, Some(libc::SIGSEGV))),
+            "killed by signal 11 (SIGSEGV)"
+        );
+        assert_eq!(decide(&evidence(Stop::Exited, Some(0))), (RunStatus::Ok, None));
     }
 
     #[test]

@@ -19,7 +19,7 @@ pub const SAMPLE_EVERY: Duration = Duration::from_millis(5);
 pub const SAMPLE_EVERY_SCANNING: Duration = Duration::from_millis(20);
 
 /// Who the run's processes are and how to find them.
-pub struct Run<'a> {
+pub struct RunProcesses<'a> {
     /// The cloned child: the program itself, or PID 1 of the namespaces.
     pub child: libc::pid_t,
     pub pid_one: bool,
@@ -33,7 +33,7 @@ pub struct Run<'a> {
     pub start: Instant,
 }
 
-impl Run<'_> {
+impl RunProcesses<'_> {
     /// Every process of the run now, PID 1 included (host pids).
     pub fn pids(&self) -> Vec<libc::pid_t> {
         if let Some(shared) = self.exact {
@@ -112,7 +112,7 @@ impl Pipes {
 
     /// Reads the connector's queued events; a process of the run that just ended gets a last look
     /// (its zombie still shows its CPU time) so that a short-lived worker is not missed.
-    pub fn read_events(&mut self, run: &Run<'_>, tracer: &mut Tracer) {
+    pub fn read_events(&mut self, run: &RunProcesses<'_>, tracer: &mut Tracer) {
         if let Some((connector, family)) = &mut self.connector {
             let events = connector.read(family);
             let at = run.elapsed_s();
@@ -142,7 +142,7 @@ pub struct Watch {
 
 /// Watches the run until the program ends or a limit is hit, and returns why it stopped.
 pub fn watch(
-    run: &Run<'_>,
+    run: &RunProcesses<'_>,
     limits: &Limits,
     pipes: &mut Pipes,
     capture: &mut Capture,
@@ -230,7 +230,7 @@ enum Event {
 
 /// One `poll` over the open pipes (and the pidfd), then reads whatever is ready.
 fn poll_once(
-    run: &Run<'_>,
+    run: &RunProcesses<'_>,
     pipes: &mut Pipes,
     capture: &mut Capture,
     tracer: &mut Tracer,
@@ -356,7 +356,7 @@ fn read_report(pipes: &mut Pipes, pid_one: bool) -> Option<Event> {
 
 /// Reads what is left in the pipes after every process is gone, for at most `limit`.
 pub fn drain_rest(
-    run: &Run<'_>,
+    run: &RunProcesses<'_>,
     pipes: &mut Pipes,
     capture: &mut Capture,
     tracer: &mut Tracer,
@@ -378,6 +378,6 @@ pub fn drain_rest(
 }
 
 /// The live processes other than PID 1 right now.
-pub fn live(run: &Run<'_>, tracer: &mut Tracer) -> Vec<Stat> {
+pub fn live(run: &RunProcesses<'_>, tracer: &mut Tracer) -> Vec<Stat> {
     tracer.sample(&run.pids(), run.elapsed_s())
 }

@@ -4,13 +4,13 @@ use std::time::{Duration, Instant};
 
 use super::capture::Capture;
 use super::signal;
-use super::supervise::{self, Pipes, Run};
+use super::supervise::{self, Pipes, RunProcesses};
 use super::trace::Tracer;
 
 /// Time a program gets between SIGTERM and SIGKILL when the wall clock runs out.
 pub const GRACE: Duration = Duration::from_millis(250);
 
-fn signal_all(run: &Run<'_>, signal: libc::c_int) {
+fn signal_all(run: &RunProcesses<'_>, signal: libc::c_int) {
     if run.pid_one {
         // Inside the namespace, PID 1 signals everyone for us (no pid can be stale there): SIGTERM
         // on request (SIGUSR1), and its own death by SIGKILL takes the whole namespace with it.
@@ -37,7 +37,7 @@ pub const SETTLE: Duration = Duration::from_millis(100);
 
 /// After the program ended: waits up to [`SETTLE`] (output still read) and returns how many of its
 /// processes are still alive, the leftovers ("you forgot `join()`").
-pub fn settle(run: &Run<'_>, pipes: &mut Pipes, capture: &mut Capture, tracer: &mut Tracer) -> u32 {
+pub fn settle(run: &RunProcesses<'_>, pipes: &mut Pipes, capture: &mut Capture, tracer: &mut Tracer) -> u32 {
     let until = Instant::now() + SETTLE;
     loop {
         let live = supervise::live(run, tracer)
@@ -58,7 +58,7 @@ pub fn settle(run: &Run<'_>, pipes: &mut Pipes, capture: &mut Capture, tracer: &
 }
 
 /// SIGTERM to every process of the run, then up to [`GRACE`] for them to go, output still read.
-pub fn terminate(run: &Run<'_>, pipes: &mut Pipes, capture: &mut Capture, tracer: &mut Tracer) {
+pub fn terminate(run: &RunProcesses<'_>, pipes: &mut Pipes, capture: &mut Capture, tracer: &mut Tracer) {
     signal_all(run, libc::SIGTERM);
     let until = Instant::now() + GRACE;
     while Instant::now() < until {
@@ -96,7 +96,7 @@ fn cpu_of(usage: &libc::rusage) -> f64 {
 /// SIGKILL to everything of the run, wait for the parent thread to reap the cloned child (and,
 /// under ptrace, every traced process), reap every orphan re-parented to the grader, and list what
 /// is still there.
-pub fn kill_and_reap(run: &Run<'_>, tracer: &Tracer, child_reaped: Option<&libc::rusage>) -> Reaped {
+pub fn kill_and_reap(run: &RunProcesses<'_>, tracer: &Tracer, child_reaped: Option<&libc::rusage>) -> Reaped {
     let mut cpu_s = child_reaped.map_or(0.0, cpu_of);
     // PID 1 takes its whole namespace with it.
     run.signal_child(libc::SIGKILL);

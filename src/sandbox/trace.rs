@@ -191,11 +191,11 @@ impl Tracer {
     }
 
     /// The trace, in order of appearance.
-    pub fn finish(self) -> Vec<ProcessTrace> {
+    pub fn trace(&self) -> Vec<ProcessTrace> {
         let tick = self.tick_s;
         let mut trace: Vec<ProcessTrace> = self
             .seen
-            .into_values()
+            .values()
             .map(|s| ProcessTrace {
                 pid: s.pid,
                 start_s: s.first_s,
