@@ -52,6 +52,7 @@ fn report(stdout: &str) -> RunReport {
         leftovers_killed: 0,
         layers: vec!["test".into()],
         detail: None,
+        reason: None,
     }
 }
 
@@ -680,7 +681,7 @@ fn report_serialises_to_the_design_schema() {
         score,
         max_score,
         checks,
-        run: atelier::grader::RunSummary::new(&r, 1, false, 2),
+        run: atelier::grader::RunSummary::new(&r, 1, false, 2, Lang::En),
         cases: Vec::new(),
         runs: None,
         lesson_anchor: "9#ex-1".into(),
@@ -746,7 +747,7 @@ fn hints_follow_the_last_failures() {
         score,
         max_score,
         checks,
-        run: atelier::grader::RunSummary::new(&r, 1, false, 2),
+        run: atelier::grader::RunSummary::new(&r, 1, false, 2, Lang::En),
         cases: Vec::new(),
         runs: None,
         lesson_anchor: "9#ex-1".into(),
@@ -934,7 +935,7 @@ fn composed_reasons_keep_their_words_and_spaces_in_both_languages() {
     r.status = RunStatus::Timeout;
     r.exit_code = Some(1);
     r.stderr = "Traceback (most recent call last):\nValueError".into();
-    r.detail = Some("10 s".into());
+    r.reason = Some(atelier::msg!("run-wall-limit", seconds = "10.0"));
     let obs = Observed {
         source: "x = 1\n# with lock:\n",
         ..observed(&r, 2)
@@ -949,7 +950,7 @@ fn composed_reasons_keep_their_words_and_spaces_in_both_languages() {
     assert_eq!(
         words(Lang::Fr),
         [
-            "code de sortie 1, attendu 0 : le programme a levé une exception (lisez la dernière ligne de stderr) (temps dépassé: 10 s)",
+            "code de sortie 1, attendu 0 : le programme a levé une exception (lisez la dernière ligne de stderr) (temps dépassé : limite de temps réel de 10.0 s atteinte)",
             "durée réelle 1.00 s ≥ t = 0.50 s ≤ t + 1 = 1.50 s",
             "1 processus lancé(s), le programme principal compris (attendu entre 2 et 5) : le programme n'a créé aucun processus (des threads ou un calcul direct ne comptent pas)",
             "le code source ne contient pas /with lock/ ; le code source contient « x = 1 »",
@@ -959,7 +960,7 @@ fn composed_reasons_keep_their_words_and_spaces_in_both_languages() {
     assert_eq!(
         words(Lang::En),
         [
-            "exit code 1, expected 0: the program raised an exception (read the last line of stderr) (time limit exceeded: 10 s)",
+            "exit code 1, expected 0: the program raised an exception (read the last line of stderr) (time limit exceeded: wall clock limit of 10.0 s reached)",
             "real duration 1.00 s ≥ t = 0.50 s ≤ t + 1 = 1.50 s",
             "1 processes started, the main program included (expected between 2 and 5): the program created no process (threads or a direct computation do not count)",
             "the source does not contain /with lock/ ; the source contains « x = 1 »",

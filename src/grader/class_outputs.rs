@@ -138,27 +138,21 @@ fn write_roster_and_coverage(o: &Outputs<'_>, out: &mut dyn Write) -> anyhow::Re
         for target in o.exports {
             if let ExportTarget::LmsCsv(path) = target {
                 let summary = lms_csv::write(o.book, roster, None, path)?;
-                writeln!(
-                    out,
-                    "lms-csv: {} ({} {}, {})",
-                    path.display(),
-                    summary.rows,
-                    lang.pick("étudiants de la liste", "roster students"),
-                    summary.exercises.join(", ")
-                )?;
+                let written = crate::msg!(
+                    "report-lms-csv-written",
+                    path = path.display().to_string(),
+                    rows = summary.rows,
+                    exercises = summary.exercises.join(", ")
+                );
+                writeln!(out, "{}", written.word(lang))?;
                 if o.sources.is_empty() {
                     unknown = summary.unknown;
                 }
             }
         }
         if !unknown.is_empty() {
-            writeln!(
-                out,
-                "{}{} {}",
-                lang.pick("pas dans la liste de la classe", "not on the roster"),
-                lang.pick(" :", ":"),
-                unknown.join(", ")
-            )?;
+            let unknown = crate::msg!("report-not-on-roster", students = unknown.join(", "));
+            writeln!(out, "{}", unknown.word(lang))?;
         }
         coverage.extend(coverage::of_roster(o.book, Some(o.exercise_id), roster)?);
     }

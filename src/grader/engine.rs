@@ -161,13 +161,13 @@ pub fn check_submission(
                 score,
                 max_score,
                 checks: results,
-                run: RunSummary::new(&report, busy, pinned, cpus),
+                run: RunSummary::new(&report, busy, pinned, cpus, lang),
                 cases: judged
                     .case_runs
                     .iter()
                     .map(|(name, r)| CaseRun {
                         name: name.clone(),
-                        run: RunSummary::new(r, obs.busy_processes(spec.busy_share), pinned, cpus),
+                        run: RunSummary::new(r, obs.busy_processes(spec.busy_share), pinned, cpus, lang),
                     })
                     .collect(),
                 runs: None,

@@ -20,7 +20,11 @@ pub struct ReferenceOutput {
 }
 
 /// The reference output, from the cache or by running the solution in the sandbox.
-pub fn reference_output(spec: &ExerciseSpec, exercise: &Exercise, lang: Lang) -> anyhow::Result<ReferenceOutput> {
+pub fn reference_output(
+    spec: &ExerciseSpec,
+    exercise: &Exercise,
+    lang: Lang,
+) -> anyhow::Result<ReferenceOutput> {
     let name = exercise.bundled_name("solution", &spec.file);
     let solution = exercise
         .files
@@ -64,9 +68,15 @@ fn run_reference(
     if report.status != RunStatus::Ok || report.exit_code != Some(0) {
         let failed = crate::msg!(
             "check-reference-failed",
-            file = format!("{}/{}", exercise.dir, exercise.bundled_name("solution", &spec.file)),
+            file = format!(
+                "{}/{}",
+                exercise.dir,
+                exercise.bundled_name("solution", &spec.file)
+            ),
             status = format!("{:?}", report.status),
-            exit = report.exit_code.map_or_else(|| "-".to_string(), |c| c.to_string()),
+            exit = report
+                .exit_code
+                .map_or_else(|| "-".to_string(), |c| c.to_string()),
             stderr = report.stderr.lines().last().unwrap_or("")
         );
         anyhow::bail!("{}", failed.word(lang));

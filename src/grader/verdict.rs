@@ -142,7 +142,8 @@ pub struct RunSummary {
 
 impl RunSummary {
     /// The summary of a sandbox report.
-    pub fn new(report: &RunReport, busy_processes: u32, pinned: bool, cpus: u32) -> RunSummary {
+    /// `lang` words the sentence that says why the run stopped.
+    pub fn new(report: &RunReport, busy_processes: u32, pinned: bool, cpus: u32, lang: Lang) -> RunSummary {
         RunSummary {
             status: report.status,
             exit_code: report.exit_code,
@@ -162,7 +163,7 @@ impl RunSummary {
             layers: report.layers.clone(),
             pinned,
             cpus,
-            detail: report.detail.clone(),
+            detail: report.reason.as_ref().map(|m| m.word(lang)),
             stdout: report.stdout.clone(),
             stderr: report.stderr.clone(),
             trace: report.trace.clone(),

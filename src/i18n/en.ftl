@@ -271,6 +271,14 @@ grade-merge-conflict = conflict: { $student } / { $exercise }: { $existing } ({ 
        *[former] the former
     }
 grade-merge-summary = { $into }: { $read } rows read from { $inputs } gradebooks, { $added } added, { $same } already there, { $conflicts } conflicts (kept the most recent)
+report-similar-title = Similar submissions
+report-similar-none = none
+report-similar-identical = identical: { $students }
+report-similar-pair = { $percent } %  { $a } ~ { $b }  (lines { $lines })
+report-similar-hashes-only = (without the class folder: only byte-identical submissions are found)
+report-similar-threshold = (threshold { $percent } %; the starter's code does not count; for a person to look at, not a verdict)
+report-lms-csv-written = lms-csv: { $path } ({ $rows } roster students, { $exercises })
+report-not-on-roster = not on the roster: { $students }
 
 # The REPL, lessons, exercises workflow, derive, progress, commands: keys `repl-…`, `lesson-…`, `derive-…`
 # (messages of this section)
@@ -688,3 +696,17 @@ course-not-a-folder = { $path }: not a course folder (expected a folder with les
 course-folder-unresolved = { $path }: cannot resolve the folder: { $error }
 course-folder-unreadable = { $path }: cannot read the folder: { $error }
 course-file-unreadable = { $path }: cannot read: { $error }
+
+# Runs (src/sandbox): why the sandbox stopped a run; keys `run-…`
+run-output-limit = output over the limit of { $bytes } bytes
+run-setup-failed = sandbox setup failed while { $step }: { $error }
+run-lost-init = the run's PID 1 ended unexpectedly
+run-lost-init-signal = the run's PID 1 ended unexpectedly (killed by signal { $signal })
+run-lost-init-exit = the run's PID 1 ended unexpectedly (exit code { $code })
+run-survivors = { $count } processes of the run could not be killed
+run-wall-limit = wall clock limit of { $seconds } s reached
+run-interrupted = stopped by Ctrl-C
+run-signal = killed by signal { $signal } ({ $name })
+run-process-limit = could not start more than { $count } processes and threads
+run-memory-limit = memory over the limit of { $mib } MiB
+run-cpu-limit = CPU time limit of { $seconds } s reached

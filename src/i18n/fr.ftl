@@ -44,7 +44,7 @@ check-exit-code-wrong = code de sortie { $got }, attendu { $expected }{ $excepti
 check-exit-raised = {" "}: le programme a levé une exception (lisez la dernière ligne de stderr)
 check-exit-abnormal = le programme n'a pas terminé normalement{ $note }
 check-run-stopped = {" "}({ $what })
-check-run-stopped-detail = {" "}({ $what }: { $detail })
+check-run-stopped-detail = {" "}({ $what } : { $detail })
 check-run-timeout = temps dépassé
 check-run-memory-limit = mémoire dépassée
 check-run-process-limit = trop de processus (une bombe fork ?)
@@ -296,6 +296,17 @@ grade-merge-summary = { $into } : { $read ->
         [one] { $conflicts } conflit
        *[other] { $conflicts } conflits
     } (la plus récente gardée)
+report-similar-title = Copies semblables
+report-similar-none = aucune
+report-similar-identical = identiques : { $students }
+report-similar-pair = { $percent } %  { $a } ~ { $b }  (lignes { $lines })
+report-similar-hashes-only = (sans le dossier de la classe : seules les copies identiques octet pour octet sont trouvées)
+report-similar-threshold = (seuil { $percent } % ; le code du fichier de départ ne compte pas ; à examiner par une personne, pas un verdict)
+report-lms-csv-written = lms-csv : { $path } ({ $rows ->
+    [one] { $rows } étudiant de la liste
+   *[other] { $rows } étudiants de la liste
+}, { $exercises })
+report-not-on-roster = pas dans la liste de la classe : { $students }
 
 # The REPL, lessons, exercises workflow, derive, progress, commands: keys `repl-…`, `lesson-…`, `derive-…`
 # (messages of this section)
@@ -729,3 +740,20 @@ course-not-a-folder = { $path }: ce n'est pas un dossier de cours (attendu : un 
 course-folder-unresolved = { $path }: impossible de résoudre le dossier : { $error }
 course-folder-unreadable = { $path }: impossible de lire le dossier : { $error }
 course-file-unreadable = { $path }: impossible de lire le fichier : { $error }
+
+# Runs (src/sandbox): why the sandbox stopped a run; keys `run-…`
+run-output-limit = sortie au-delà de la limite de { $bytes } octets
+run-setup-failed = la mise en place du bac à sable a échoué ({ $step }) : { $error }
+run-lost-init = le PID 1 de l'exécution s'est terminé de façon inattendue
+run-lost-init-signal = le PID 1 de l'exécution s'est terminé de façon inattendue (tué par le signal { $signal })
+run-lost-init-exit = le PID 1 de l'exécution s'est terminé de façon inattendue (code de sortie { $code })
+run-survivors = { $count ->
+    [one] { $count } processus de l'exécution n'a pas pu être tué
+   *[other] { $count } processus de l'exécution n'ont pas pu être tués
+}
+run-wall-limit = limite de temps réel de { $seconds } s atteinte
+run-interrupted = arrêté par Ctrl-C
+run-signal = tué par le signal { $signal } ({ $name })
+run-process-limit = impossible de démarrer plus de { $count } processus et threads
+run-memory-limit = mémoire au-delà de la limite de { $mib } Mio
+run-cpu-limit = limite de temps CPU de { $seconds } s atteinte

@@ -208,7 +208,7 @@ impl<'s> LiveRun<'s> {
             max_rss_kb,
             limits: self.limits,
         };
-        let (status, detail) = verdict(&evidence, &ended.reaped);
+        let (status, reason) = verdict(&evidence, &ended.reaped);
         let output = self.capture.finish();
         RunReport {
             status,
@@ -233,7 +233,8 @@ impl<'s> LiveRun<'s> {
             trace: counted.trace,
             leftovers_killed: ended.leftovers,
             layers: Vec::new(),
-            detail,
+            detail: reason.as_ref().map(|m| m.word(crate::i18n::Lang::En)),
+            reason,
         }
     }
 
@@ -361,25 +362,21 @@ impl<'s> LiveRun<'s> {
 
 /// The run's status and the sentence that explains it, from the evidence and from what reaping
 /// found.
-fn verdict(evidence: &Evidence<'_>, reaped: &Reaped) -> (RunStatus, Option<String>) {
+fn verdict(evidence: &Evidence<'_>, reaped: &Reaped) -> (RunStatus, Option<crate::i18n::Message>) {
     let (mut status, mut detail) = status::decide(evidence);
     if evidence.stop == Stop::LostInit
         && let Some(init) = reaped.child_status
     {
         // Say how PID 1 ended, to tell a kill from outside from a bug of ours.
-        let how = if libc::WIFSIGNALED(init) {
-            format!("killed by signal {}", libc::WTERMSIG(init))
+        detail = Some(if libc::WIFSIGNALED(init) {
+            crate::msg!("run-lost-init-signal", signal = libc::WTERMSIG(init))
         } else {
-            format!("exit code {}", libc::WEXITSTATUS(init))
-        };
-        detail = Some(format!("the run's PID 1 ended unexpectedly ({how})"));
+            crate::msg!("run-lost-init-exit", code = libc::WEXITSTATUS(init))
+        });
     }
     if !reaped.survivors.is_empty() {
         status = RunStatus::InternalError;
-        detail = Some(format!(
-            "{} processes of the run could not be killed",
-            reaped.survivors.len()
-        ));
+        detail = Some(crate::msg!("run-survivors", count = reaped.survivors.len()));
     }
     (status, detail)
 }

@@ -127,8 +127,12 @@ pub struct RunReport {
     pub leftovers_killed: u32,
     /// The confinement layers in force (e.g. "setsid", "rlimits", "subreaper", "pid-namespace", "cgroup-v1", "uid").
     pub layers: Vec<String>,
-    /// A human sentence when `status` is not `ok` (which limit, what happened).
+    /// A sentence in English when `status` is not `ok` (which limit, what happened), for logs and
+    /// `__sandbox-run`; readers get [`RunReport::reason`] worded in their language.
     pub detail: Option<String>,
+    /// The same as data: a message key and its values (`run-wall-limit`, seconds = 10.0).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<crate::i18n::Message>,
 }
 
 impl RunReport {

@@ -7,6 +7,8 @@
 //! status, measured memory — never the program's own output: a program that prints
 //! "MemoryError" has not hit the memory limit.
 use super::report::{Limits, RunStatus};
+use crate::i18n::Message;
+use crate::msg;
 
 /// Why the supervisor stopped watching.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,8 +49,8 @@ pub struct Evidence<'a> {
     pub limits: &'a Limits,
 }
 
-/// A status and the sentence saying which limit or what happened.
-type Decision = (RunStatus, Option<String>);
+/// A status and the message saying which limit or what happened (worded by the reader's view).
+type Decision = (RunStatus, Option<Message>);
 
 /// The status and a sentence saying which limit or what happened. Each stage answers only for the
 /// causes it knows, in order of precedence: a cause beats its symptoms.
@@ -66,20 +68,17 @@ fn stopped_by_the_sandbox(e: &Evidence<'_>) -> Option<Decision> {
     match e.stop {
         Stop::Flood => Some((
             RunStatus::OutputLimit,
-            Some(format!("output over the limit of {} bytes", limits.output_bytes)),
+            Some(msg!("run-output-limit", bytes = limits.output_bytes)),
         )),
         Stop::Setup(step, errno) => {
             let what = super::child::STEPS.get(step as usize).copied().unwrap_or("?");
             let why = std::io::Error::from_raw_os_error(errno);
             Some((
                 RunStatus::InternalError,
-                Some(format!("sandbox setup failed while {what}: {why}")),
+                Some(msg!("run-setup-failed", step = what, error = why.to_string())),
             ))
         }
-        Stop::LostInit => Some((
-            RunStatus::InternalError,
-            Some("the run's PID 1 ended unexpectedly".into()),
-        )),
+        Stop::LostInit => Some((RunStatus::InternalError, Some(msg!("run-lost-init")))),
         Stop::Processes => Some(process_limit(limits)),
         _ => None,
     }
@@ -116,12 +115,12 @@ fn stopped_by_a_clock(e: &Evidence<'_>) -> Option<Decision> {
     match e.stop {
         Stop::Wall => Some((
             RunStatus::Timeout,
-            Some(format!(
-                "wall clock limit of {:.1} s reached",
-                limits.wall.as_secs_f64()
+            Some(msg!(
+                "run-wall-limit",
+                seconds = format!("{:.1}", limits.wall.as_secs_f64())
             )),
         )),
-        Stop::Interrupted => Some((RunStatus::Interrupted, Some("stopped by Ctrl-C".into()))),
+        Stop::Interrupted => Some((RunStatus::Interrupted, Some(msg!("run-interrupted")))),
         Stop::Cpu => Some(cpu_limit(limits)),
         _ => None,
     }
@@ -143,7 +142,7 @@ fn by_its_end(e: &Evidence<'_>) -> Decision {
         }
         Some(sig) => (
             RunStatus::Signal,
-            Some(format!("killed by signal {sig} ({})", signal_name(sig))),
+            Some(msg!("run-signal", signal = sig, name = signal_name(sig))),
         ),
         None => (RunStatus::Ok, None),
     }
@@ -152,29 +151,23 @@ fn by_its_end(e: &Evidence<'_>) -> Decision {
 fn process_limit(limits: &Limits) -> Decision {
     (
         RunStatus::ProcessLimit,
-        Some(format!(
-            "could not start more than {} processes and threads",
-            limits.processes
-        )),
+        Some(msg!("run-process-limit", count = limits.processes)),
     )
 }
 
 fn memory_limit(limits: &Limits) -> Decision {
     (
         RunStatus::MemoryLimit,
-        Some(format!(
-            "memory over the limit of {} MiB",
-            limits.memory_bytes >> 20
-        )),
+        Some(msg!("run-memory-limit", mib = limits.memory_bytes >> 20)),
     )
 }
 
 fn cpu_limit(limits: &Limits) -> Decision {
     (
         RunStatus::Timeout,
-        Some(format!(
-            "CPU time limit of {:.1} s reached",
-            limits.cpu.as_secs_f64()
+        Some(msg!(
+            "run-cpu-limit",
+            seconds = format!("{:.1}", limits.cpu.as_secs_f64())
         )),
     )
 }
@@ -241,7 +234,12 @@ mod tests {
 
     #[test]
     fn each_limit_says_which_in_its_sentence() {
-        let detail = |e: &Evidence<'_>| decide(e).1.unwrap_or_default();
+        let detail = |e: &Evidence<'_>| {
+            decide(e)
+                .1
+                .map(|m| m.word(crate::i18n::Lang::En))
+                .unwrap_or_default()
+        };
         let limits = Limits::default();
         let cpu = format!("CPU time limit of {:.1} s reached", limits.cpu.as_secs_f64());
         assert_eq!(detail(&evidence(Stop::Cpu, None)), cpu);

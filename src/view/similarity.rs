@@ -5,6 +5,7 @@ use std::io::Write;
 
 use crate::grader::similarity::SimilarityReport;
 use crate::i18n::Lang;
+use crate::msg;
 
 /// Writes `report`; `hashes_only`: it was made from the gradebook's hashes alone (no class
 /// folder), so only byte-identical copies are in it.
@@ -14,18 +15,13 @@ pub fn write_similarity(
     lang: Lang,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    writeln!(out, "{}", lang.pick("Copies semblables", "Similar submissions"))?;
+    writeln!(out, "{}", lang.text("report-similar-title"))?;
     if report.identical.is_empty() && report.similar.is_empty() {
-        writeln!(out, "  {}", lang.pick("aucune", "none"))?;
+        writeln!(out, "  {}", lang.text("report-similar-none"))?;
     }
     for group in &report.identical {
-        writeln!(
-            out,
-            "  {}{} {}",
-            lang.pick("identiques", "identical"),
-            lang.pick(" :", ":"),
-            group.students.join(", ")
-        )?;
+        let identical = msg!("report-similar-identical", students = group.students.join(", "));
+        writeln!(out, "  {}", identical.word(lang))?;
     }
     for pair in &report.similar {
         let lines: Vec<String> = pair
@@ -33,40 +29,23 @@ pub fn write_similarity(
             .iter()
             .map(|m| format!("{}–{} ↔ {}–{}", m.a.0, m.a.1, m.b.0, m.b.1))
             .collect();
-        writeln!(
-            out,
-            "  {:>3.0} %  {} ~ {}  ({} {})",
-            pair.score * 100.0,
-            pair.a,
-            pair.b,
-            lang.pick("lignes", "lines"),
-            lines.join(", ")
-        )?;
+        let pair = msg!(
+            "report-similar-pair",
+            percent = format!("{:>3.0}", pair.score * 100.0),
+            a = &pair.a,
+            b = &pair.b,
+            lines = lines.join(", ")
+        );
+        writeln!(out, "  {}", pair.word(lang))?;
     }
     if hashes_only {
-        writeln!(
-            out,
-            "  {}",
-            lang.pick(
-                "(sans le dossier de la classe : seules les copies identiques octet pour octet sont trouvées)",
-                "(without the class folder: only byte-identical submissions are found)"
-            )
-        )?;
+        writeln!(out, "  {}", lang.text("report-similar-hashes-only"))?;
     } else {
-        writeln!(
-            out,
-            "  {}",
-            match lang {
-                Lang::Fr => format!(
-                    "(seuil {:.0} % ; le code du fichier de départ ne compte pas ; à examiner par une personne, pas un verdict)",
-                    report.threshold * 100.0
-                ),
-                Lang::En | Lang::Other(_) => format!(
-                    "(threshold {:.0} %; the starter's code does not count; for a person to look at, not a verdict)",
-                    report.threshold * 100.0
-                ),
-            }
-        )?;
+        let threshold = msg!(
+            "report-similar-threshold",
+            percent = format!("{:.0}", report.threshold * 100.0)
+        );
+        writeln!(out, "  {}", threshold.word(lang))?;
     }
     Ok(())
 }

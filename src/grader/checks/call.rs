@@ -185,7 +185,7 @@ pub struct CallResults {
     pub calls: BTreeMap<(String, usize), serde_json::Value>,
     /// The harness's run (how it ended, what the module printed).
     pub run_status: Option<RunStatus>,
-    pub run_detail: Option<String>,
+    pub run_detail: Option<Message>,
     pub exit_code: Option<i32>,
     pub stderr_tail: String,
 }
@@ -326,7 +326,7 @@ fn nonce() -> anyhow::Result<String> {
 pub fn parse(report: &RunReport, nonce: &str) -> CallResults {
     let mut results = CallResults {
         run_status: Some(report.status),
-        run_detail: report.detail.clone(),
+        run_detail: report.reason.clone(),
         exit_code: report.exit_code,
         stderr_tail: tail(&report.stderr, 6),
         ..CallResults::default()
@@ -508,7 +508,7 @@ fn import_failure(results: &CallResults) -> Option<Message> {
                         Some(detail) => msg!(
                             "check-call-import-failed-detail",
                             status = status,
-                            detail = detail
+                            detail = detail.clone()
                         ),
                         None => msg!("check-call-import-failed", status = status),
                     }

@@ -48,8 +48,8 @@ fn status_note(report: &RunReport) -> Option<Message> {
         RunStatus::InternalError => msg!("check-run-internal-error"),
         RunStatus::Interrupted => msg!("check-run-interrupted"),
     };
-    Some(match &report.detail {
-        Some(detail) => msg!("check-run-stopped-detail", what = what, detail = detail),
+    Some(match &report.reason {
+        Some(detail) => msg!("check-run-stopped-detail", what = what, detail = detail.clone()),
         None => msg!("check-run-stopped", what = what),
     })
 }
