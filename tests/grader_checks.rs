@@ -34,6 +34,7 @@ fn report(stdout: &str) -> RunReport {
         processes_method: "test".into(),
         exact: true,
         inexact_reason: None,
+        inexact: None,
         max_rss_kb: 1000,
         stdout: stdout.into(),
         stderr: String::new(),

@@ -176,3 +176,19 @@ fn a_broken_installed_catalog_is_named_and_the_rest_works() {
     let stderr = text(&out.stderr);
     assert!(stderr.contains("yy.ftl:2:"), "{stderr}");
 }
+
+#[test]
+fn the_doctor_speaks_the_language_of_the_messages() {
+    let home = Home::with_catalogs(&[("xx.ftl", &pseudo_language())]);
+    let out = home.atelier(&["--lang", "xx", "doctor"], "");
+    let stdout = text(&out.stdout);
+    assert!(matches!(out.status.code(), Some(0 | 1)), "{stdout}");
+    for line in stdout.lines().filter(|l| !l.trim().is_empty()) {
+        // A layer's line: its yes/no and its note are the catalog's (the layer's name is a name).
+        assert!(
+            line.starts_with(MARK),
+            "a line not from the catalog: {line}\n{stdout}"
+        );
+    }
+    assert!(stdout.matches(MARK).count() >= 2 * 8, "{stdout}");
+}

@@ -752,7 +752,18 @@ fn doctor_and_check_say_when_counts_are_not_exact() {
             .any(|a| a.as_str().unwrap().contains("ptrace"))
     );
     let solution = solution.display().to_string();
-    let check = atelier("ptrace,connector", &["check", "43.3", &solution, "--json"]);
+    // The line is in the language of the messages: French by default (the course's), English on request.
+    let french = atelier("ptrace,connector", &["check", "43.3", &solution, "--json"]);
+    let stderr = String::from_utf8_lossy(&french.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("ne sont pas exacts") && stderr.contains("atelier doctor"),
+        "{stderr}"
+    );
+    let check = atelier(
+        "ptrace,connector",
+        &["--lang", "en", "check", "43.3", &solution, "--json"],
+    );
     let stderr = String::from_utf8_lossy(&check.stderr);
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(

@@ -96,14 +96,14 @@ fn dispatch(globals: &Globals, command: Command) -> anyhow::Result<ExitCode> {
         Command::Show(args) => show::run(globals, &args),
         Command::Demo(args) => demo::run(globals, &args),
         Command::Check(args) => {
-            warn_if_degraded();
+            warn_if_degraded(globals.lang(Lang::Fr));
             check::run(globals, &args)
         }
         Command::Grade(args) => {
-            warn_if_degraded();
+            warn_if_degraded(globals.lang(Lang::Fr));
             grade::run(globals, &args)
         }
-        Command::Doctor(args) => doctor::run(&args),
+        Command::Doctor(args) => doctor::run(globals, &args),
         Command::Gradebook(args) => gradebook::run(globals, &args),
         Command::Autograder(args) => autograder::run(globals, &args),
         Command::Lint(args) => lint::run(globals, &args),
@@ -119,8 +119,8 @@ fn dispatch(globals: &Globals, command: Command) -> anyhow::Result<ExitCode> {
 }
 
 /// One line on stderr when checks run degraded here (process counts not exact).
-fn warn_if_degraded() {
-    if let Some(line) = atelier::sandbox::degraded_line() {
+fn warn_if_degraded(lang: Lang) {
+    if let Some(line) = atelier::sandbox::degraded_line(lang) {
         eprintln!("{line}");
     }
 }

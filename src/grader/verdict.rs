@@ -154,7 +154,7 @@ impl RunSummary {
             processes: report.processes,
             processes_method: report.processes_method.clone(),
             exact: report.exact,
-            inexact_reason: report.inexact_reason.clone(),
+            inexact_reason: super::checks::inexact_observation(report).map(|m| m.word(lang)),
             busy_processes,
             max_rss_kb: report.max_rss_kb,
             stdout_truncated: report.stdout_truncated,

@@ -136,6 +136,7 @@ check-call-import-stderr = { $reason }
     { $stderr }
 check-only-unknown = exercise { $exercise }: no check is named `{ $name }` (checks: { $names })
 check-reference-failed = { $file }: the reference solution itself failed ({ $status }, exit { $exit }): { $stderr }
+check-inexact-method = { $method }
 
 # Reports and exports (src/view, src/grader/export, grading a class, gradebook): keys `report-…`, `grade-…`
 # (messages of this section)
@@ -710,3 +711,42 @@ run-signal = killed by signal { $signal } ({ $name })
 run-process-limit = could not start more than { $count } processes and threads
 run-memory-limit = memory over the limit of { $mib } MiB
 run-cpu-limit = CPU time limit of { $seconds } s reached
+
+# atelier doctor (src/sandbox/doctor.rs): what this machine allows; keys `doctor-…`
+doctor-yes = yes
+doctor-no = no
+doctor-exact = exact
+doctor-not-exact = NOT exact
+doctor-counting = process counting: { $method }
+doctor-verdicts = verdicts on processes and CPU: { $exact }
+doctor-to-change = to change: { $advice }
+doctor-layer-uid = a dedicated unprivileged uid per run (root only)
+doctor-layer-namespaces = PID, network, mount, IPC, UTS namespaces under our PID 1
+doctor-layer-namespaces-user = the same, hanging off an unprivileged user namespace
+doctor-layer-refused = refused
+doctor-layer-cgroup = per-run cgroup { $kind }: pids.max, memory.max, CPU totals, kill
+doctor-layer-cgroup-none-root = no writable cgroup hierarchy (a container without cgroup delegation)
+doctor-layer-cgroup-none-user = no delegated cgroup for this user (e.g. `systemd-run --user --scope -p Delegate=yes`); limits fall back to rlimits and the tracer's count
+doctor-layer-subreaper = orphans come back to the grader (used without a PID namespace)
+doctor-layer-ptrace = every process and thread of a run followed exactly
+doctor-layer-ptrace-refused = { $why }
+doctor-layer-proc-connector = kernel fork/exit events (root, initial PID namespace only); the fallback of ptrace
+doctor-layer-pidfd = race-free signals and waits
+doctor-layer-close-range = inherited descriptors closed at once
+doctor-ptrace-switched-off = ptrace is switched off by { $var }: unset it for exact counts
+doctor-layer-switched-off = switched off by { $var }
+doctor-ptrace-refused = ptrace on the grader's own child is refused ({ $why }){ $yama }{ $seccomp }
+doctor-yama-admin-only = ; Yama's kernel.yama.ptrace_scope is 2 (admin only): run the grader with CAP_SYS_PTRACE, or set it to 1
+doctor-yama-no-ptrace = ; Yama's kernel.yama.ptrace_scope is 3 (no ptrace at all, until reboot): boot with a lower value
+doctor-seccomp-filter = ; a seccomp filter is in force (a container): allow ptrace in its profile (Docker's default profile allows it on kernels ≥ 4.8; `--security-opt seccomp=…`)
+doctor-namespaces-switched-off = namespaces are switched off by { $var }
+doctor-no-namespaces = no PID/network/mount namespaces for runs (a run could see the network and the files its uid may read): { $cause }
+doctor-namespaces-need-cap-sys-admin = creating namespaces needs CAP_SYS_ADMIN, which this container lacks
+doctor-namespaces-apparmor = AppArmor refuses unprivileged user namespaces (kernel.apparmor_restrict_unprivileged_userns=1); set it to 0 or give atelier an AppArmor profile with `userns`
+doctor-namespaces-userns-clone = kernel.unprivileged_userns_clone=0; set it to 1
+doctor-namespaces-max-user = user.max_user_namespaces=0; raise it
+doctor-namespaces-refused-other = unprivileged user namespaces are refused (a seccomp filter or a sysctl)
+doctor-sampled = processes are sampled from /proc (a short-lived process may be missed)
+doctor-sampled-because = processes are sampled from /proc (a short-lived process may be missed): { $ptrace }
+doctor-degraded = atelier: verdicts on processes and CPU are not exact on this machine ({ $why }); see `atelier doctor`
+doctor-connector-lost = the proc connector lost events (socket overflow)

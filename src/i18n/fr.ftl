@@ -134,6 +134,7 @@ check-call-import-stderr = { $reason }
     { $stderr }
 check-only-unknown = exercice { $exercise } : aucune vérification ne s'appelle `{ $name }` (vérifications : { $names })
 check-reference-failed = { $file } : la solution de référence elle-même a échoué ({ $status }, code { $exit }) : { $stderr }
+check-inexact-method = { $method }
 
 # Reports and exports (src/view, src/grader/export, grading a class, gradebook): keys `report-…`, `grade-…`
 # (messages of this section)
@@ -757,3 +758,42 @@ run-signal = tué par le signal { $signal } ({ $name })
 run-process-limit = impossible de démarrer plus de { $count } processus et threads
 run-memory-limit = mémoire au-delà de la limite de { $mib } Mio
 run-cpu-limit = limite de temps CPU de { $seconds } s atteinte
+
+# atelier doctor (src/sandbox/doctor.rs): what this machine allows; keys `doctor-…`
+doctor-yes = oui
+doctor-no = non
+doctor-exact = exacts
+doctor-not-exact = PAS exacts
+doctor-counting = comptage des processus : { $method }
+doctor-verdicts = verdicts sur les processus et le CPU : { $exact }
+doctor-to-change = à changer : { $advice }
+doctor-layer-uid = un uid non privilégié dédié à chaque exécution (root seulement)
+doctor-layer-namespaces = espaces de noms PID, réseau, montage, IPC, UTS sous notre PID 1
+doctor-layer-namespaces-user = les mêmes, sous un espace de noms utilisateur non privilégié
+doctor-layer-refused = refusé
+doctor-layer-cgroup = cgroup par exécution { $kind } : pids.max, memory.max, totaux CPU, kill
+doctor-layer-cgroup-none-root = aucune hiérarchie de cgroups accessible en écriture (un conteneur sans délégation de cgroups)
+doctor-layer-cgroup-none-user = aucun cgroup délégué à cet utilisateur (par exemple `systemd-run --user --scope -p Delegate=yes`) ; les limites se rabattent sur les rlimits et le décompte du traceur
+doctor-layer-subreaper = les orphelins reviennent au correcteur (utilisé sans espace de noms PID)
+doctor-layer-ptrace = chaque processus et chaque thread d'une exécution suivis exactement
+doctor-layer-ptrace-refused = { $why }
+doctor-layer-proc-connector = événements fork/exit du noyau (root, espace de noms PID initial seulement) ; le recours quand ptrace manque
+doctor-layer-pidfd = signaux et attentes sans course
+doctor-layer-close-range = descripteurs hérités fermés d'un coup
+doctor-ptrace-switched-off = ptrace est désactivé par { $var } : retirez-le de cette variable pour des comptes exacts
+doctor-layer-switched-off = désactivé par { $var }
+doctor-ptrace-refused = ptrace sur l'enfant du correcteur lui-même est refusé ({ $why }){ $yama }{ $seccomp }
+doctor-yama-admin-only = {" "}; kernel.yama.ptrace_scope de Yama vaut 2 (administrateur seulement) : lancez le correcteur avec CAP_SYS_PTRACE, ou réglez-le à 1
+doctor-yama-no-ptrace = {" "}; kernel.yama.ptrace_scope de Yama vaut 3 (plus aucun ptrace, jusqu'au redémarrage) : démarrez avec une valeur plus basse
+doctor-seccomp-filter = {" "}; un filtre seccomp est en place (un conteneur) : autorisez ptrace dans son profil (le profil par défaut de Docker l'autorise sur les noyaux ≥ 4.8 ; `--security-opt seccomp=…`)
+doctor-namespaces-switched-off = les espaces de noms sont désactivés par { $var }
+doctor-no-namespaces = pas d'espaces de noms PID/réseau/montage pour les exécutions (une exécution pourrait voir le réseau et les fichiers que son uid peut lire) : { $cause }
+doctor-namespaces-need-cap-sys-admin = créer des espaces de noms demande CAP_SYS_ADMIN, qui manque à ce conteneur
+doctor-namespaces-apparmor = AppArmor refuse les espaces de noms utilisateur non privilégiés (kernel.apparmor_restrict_unprivileged_userns=1) ; réglez-le à 0 ou donnez à atelier un profil AppArmor avec `userns`
+doctor-namespaces-userns-clone = kernel.unprivileged_userns_clone=0 ; réglez-le à 1
+doctor-namespaces-max-user = user.max_user_namespaces=0 ; augmentez-le
+doctor-namespaces-refused-other = les espaces de noms utilisateur non privilégiés sont refusés (un filtre seccomp ou un sysctl)
+doctor-sampled = les processus sont échantillonnés depuis /proc (un processus de courte durée peut être manqué)
+doctor-sampled-because = les processus sont échantillonnés depuis /proc (un processus de courte durée peut être manqué) : { $ptrace }
+doctor-degraded = atelier : les verdicts sur les processus et le CPU ne sont pas exacts sur cette machine ({ $why }) ; voir `atelier doctor`
+doctor-connector-lost = le connecteur proc a perdu des événements (débordement du socket)

@@ -109,18 +109,6 @@ impl Lang {
         }
     }
 
-    /// `n` and the noun agreeing with it: "1 leçon", "2 leçons", "0 leçon" (French singular for 0
-    /// and 1), "0 lessons", "1 lesson".
-    pub fn count(self, n: usize, fr_one: &str, fr_many: &str, en_one: &str, en_many: &str) -> String {
-        let noun = match self {
-            Lang::Fr if n <= 1 => fr_one,
-            Lang::Fr => fr_many,
-            _ if n == 1 => en_one,
-            _ => en_many,
-        };
-        format!("{n} {noun}")
-    }
-
     /// This language's message catalog.
     pub fn catalog(self) -> &'static Catalog {
         let builtin = &*BUILTIN;
@@ -219,30 +207,6 @@ mod tests {
         assert_eq!(Lang::from_tag("en_US.UTF-8"), Some(Lang::En));
         assert_eq!(Lang::from_tag("fr_FR"), Some(Lang::Fr));
         assert_eq!(Lang::from_tag("C.UTF-8"), None);
-    }
-
-    #[test]
-    fn plurals() {
-        assert_eq!(
-            Lang::Fr.count(1, "leçon", "leçons", "lesson", "lessons"),
-            "1 leçon"
-        );
-        assert_eq!(
-            Lang::Fr.count(0, "leçon", "leçons", "lesson", "lessons"),
-            "0 leçon"
-        );
-        assert_eq!(
-            Lang::Fr.count(2, "leçon", "leçons", "lesson", "lessons"),
-            "2 leçons"
-        );
-        assert_eq!(
-            Lang::En.count(0, "leçon", "leçons", "lesson", "lessons"),
-            "0 lessons"
-        );
-        assert_eq!(
-            Lang::En.count(1, "leçon", "leçons", "lesson", "lessons"),
-            "1 lesson"
-        );
     }
 
     #[test]

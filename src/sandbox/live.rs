@@ -83,7 +83,7 @@ struct Counted {
     processes: u32,
     method: String,
     /// Why the count may miss processes (`None`: it is exact).
-    inexact_reason: Option<String>,
+    inexact_reason: Option<crate::i18n::Message>,
     trace: Vec<ProcessTrace>,
 }
 
@@ -223,7 +223,11 @@ impl<'s> LiveRun<'s> {
             processes: counted.processes,
             processes_method: counted.method,
             exact: counted.inexact_reason.is_none(),
-            inexact_reason: counted.inexact_reason,
+            inexact_reason: counted
+                .inexact_reason
+                .as_ref()
+                .map(|m| m.word(crate::i18n::Lang::En)),
+            inexact: counted.inexact_reason,
             max_rss_kb,
             stdout: output.stdout,
             stderr: output.stderr,
@@ -325,7 +329,7 @@ impl<'s> LiveRun<'s> {
             let (method, reason) = if family.lost {
                 (
                     "proc-connector (events lost: a lower bound)",
-                    Some("the proc connector lost events (socket overflow)".to_string()),
+                    Some(crate::msg!("doctor-connector-lost")),
                 )
             } else {
                 ("proc-connector", None)

@@ -114,6 +114,9 @@ pub struct RunReport {
     /// Why the observation is not exact, and what to change.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub inexact_reason: Option<String>,
+    /// The same as data (a message key and its values), for readers in other languages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub inexact: Option<crate::i18n::Message>,
     pub max_rss_kb: u64,
     pub stdout: String,
     pub stderr: String,

@@ -130,7 +130,7 @@ pub fn processes(obs: &Observed, vars: &Vars, min: Option<u32>, max: Option<&str
             return Outcome::no_instrument(msg!(
                 "check-unjudged-because",
                 found = started,
-                cannot = cannot_judge(&inexact)
+                cannot = cannot_judge(inexact)
             ));
         }
         if n <= 1 {
@@ -146,7 +146,7 @@ pub fn processes(obs: &Observed, vars: &Vars, min: Option<u32>, max: Option<&str
         return Outcome::no_instrument(msg!(
             "check-unjudged-because",
             found = started,
-            cannot = cannot_judge(&inexact)
+            cannot = cannot_judge(inexact)
         ));
     }
     Outcome::pass(started)
@@ -179,7 +179,7 @@ pub fn busy_processes(obs: &Observed, min: u32, share: f64, at_once: bool) -> Ou
         Outcome::no_instrument(msg!(
             "check-unjudged-because",
             found = found,
-            cannot = cannot_judge(&inexact)
+            cannot = cannot_judge(inexact)
         ))
     } else if at_once && obs.busy_processes(share) >= min {
         Outcome::fail(msg!("check-busy-one-after-another", found = found))

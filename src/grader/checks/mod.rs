@@ -46,7 +46,7 @@ const OBSERVED_VARIABLES: &[&str] = &["processes", "busy_processes", "busy_at_on
 impl Observed<'_> {
     /// Why the run's processes were not observed exactly (their count, CPU and lifetimes are then
     /// lower bounds: sampling misses what lives less than its period), or `None` when they were.
-    pub fn inexact(&self) -> Option<String> {
+    pub fn inexact(&self) -> Option<Message> {
         inexact_observation(self.report)
     }
 
@@ -74,19 +74,24 @@ impl Observed<'_> {
 
 /// Why a run's processes were not observed exactly, from the sandbox's own account of its method:
 /// sampling, or an exact method that lost events (both give lower bounds).
-pub fn inexact_observation(report: &RunReport) -> Option<String> {
+pub fn inexact_observation(report: &RunReport) -> Option<Message> {
     // The sandbox says whether its observation was exact (ptrace, or the proc connector without
     // lost events) and, when not, why and what to change.
     (!report.exact).then(|| {
-        report
-            .inexact_reason
-            .clone()
-            .unwrap_or_else(|| report.processes_method.clone())
+        report.inexact.clone().unwrap_or_else(|| {
+            msg!(
+                "check-inexact-method",
+                method = report
+                    .inexact_reason
+                    .clone()
+                    .unwrap_or_else(|| report.processes_method.clone())
+            )
+        })
     })
 }
 
 /// Says a check cannot be judged here (`why`: the sandbox's account), and what to do about it.
-pub fn cannot_judge(why: &str) -> Message {
+pub fn cannot_judge(why: Message) -> Message {
     msg!("check-cannot-judge", why = why)
 }
 
@@ -294,7 +299,7 @@ pub fn evaluate(spec: &ExerciseSpec, obs: &Observed, lang: Lang) -> Vec<CheckRes
         .map(|check| {
             let outcome = match (&inexact, reads_observed_variables(check)) {
                 // A condition or bound over a lower bound decides nothing.
-                (Some(why), true) => Outcome::no_instrument(cannot_judge(why)),
+                (Some(why), true) => Outcome::no_instrument(cannot_judge(why.clone())),
                 _ => match applies(check, &vars) {
                     Ok(true) => evaluate_one(check, obs, &mut vars),
                     Ok(false) => Outcome::not_applicable(msg!(
