@@ -1,6 +1,6 @@
 //! The spec parser and every check kind, on synthetic run reports: pure functions, no process.
 use atelier::grader::CheckResult;
-use atelier::grader::checks::{Observed, mask, normalise, strip_comments};
+use atelier::grader::checks::{CheckInput, mask, normalise, strip_comments};
 use atelier::grader::spec::{ExerciseSpec, Mask};
 use atelier::grader::verdict::{NotJudged, Status, Verdict, tally};
 use atelier::grader::{CheckReport, ReferenceOutput};
@@ -10,7 +10,7 @@ use atelier::sandbox::{OutputLine, ProcessTrace, RunReport, RunStatus, Stream};
 const HEAD: &str = "version: 1\nid: \"9.1\"\ntitle: Test\nlesson: 9\nanchor: ex-1\nfile: prog.py\n";
 
 /// The spec's checks judged on `obs`, their reasons put in `lang`'s words as a report does.
-fn evaluate(spec: &ExerciseSpec, obs: &Observed, lang: Lang) -> Vec<CheckResult> {
+fn evaluate(spec: &ExerciseSpec, obs: &CheckInput, lang: Lang) -> Vec<CheckResult> {
     let mut results = atelier::grader::checks::evaluate(spec, obs, lang);
     for result in &mut results {
         result.word(lang);
@@ -93,7 +93,7 @@ fn statuses_with(
     reference: Option<&ReferenceOutput>,
     cpus: u32,
 ) -> Vec<Status> {
-    let obs = Observed {
+    let obs = CheckInput {
         report,
         source,
         reference,
@@ -454,8 +454,8 @@ fn an_inexact_observation_decides_only_what_a_lower_bound_proves() {
     assert_eq!(statuses(&s, &lost, "")[0], Fail);
 }
 
-fn observed<'a>(report: &'a RunReport, cpus: u32) -> Observed<'a> {
-    Observed {
+fn observed<'a>(report: &'a RunReport, cpus: u32) -> CheckInput<'a> {
+    CheckInput {
         report,
         source: "",
         reference: None,
@@ -629,7 +629,7 @@ fn verdict_and_score() {
         "  - {name: a, kind: exit-status, points: 2, hint: h}\n  - {name: b, kind: parallelism, min: 1.5, when: 'cpus >= 2', points: 3, hint: h}\n  - {name: c, kind: contains, text: x, hint: h}\n",
     );
     let r = report("x");
-    let obs = Observed {
+    let obs = CheckInput {
         report: &r,
         source: "",
         reference: None,
@@ -644,7 +644,7 @@ fn verdict_and_score() {
     assert_eq!(results[1].status, Skip);
     assert_eq!(results[1].not_judged, Some(NotJudged::NotApplicable));
     assert_eq!(tally(RunStatus::Ok, &results), (Verdict::Pass, 6, 6));
-    let obs2 = Observed {
+    let obs2 = CheckInput {
         cpus: 2,
         pinned: false,
         ..obs
@@ -663,7 +663,7 @@ fn verdict_and_score() {
 fn report_serialises_to_the_design_schema() {
     let s = spec("  - {name: a, kind: contains, text: zzz, hint: h}\n");
     let r = report("abc");
-    let obs = Observed {
+    let obs = CheckInput {
         report: &r,
         source: "",
         reference: None,
@@ -729,7 +729,7 @@ fn hints_follow_the_last_failures() {
     );
     assert_eq!(atelier::grader::hint(&s, None, Lang::En)[0].text, "first");
     let r = report("abc");
-    let obs = Observed {
+    let obs = CheckInput {
         report: &r,
         source: "",
         reference: None,
@@ -937,7 +937,7 @@ fn composed_reasons_keep_their_words_and_spaces_in_both_languages() {
     r.exit_code = Some(1);
     r.stderr = "Traceback (most recent call last):\nValueError".into();
     r.reason = Some(atelier::msg!("run-wall-limit", seconds = "10.0"));
-    let obs = Observed {
+    let obs = CheckInput {
         source: "x = 1\n# with lock:\n",
         ..observed(&r, 2)
     };

@@ -1,12 +1,11 @@
 //! Checking one submission: run it in the sandbox (several times for a series), run the reference
 //! solution when a check compares with it, evaluate the checks, build the report.
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use anyhow::Context;
 
 use super::cases;
-use super::checks::{self, Observed, call};
+use super::checks::{self, CheckInput, call};
 use super::reference::{ReferenceOutput, reference_output};
 use super::spec::CheckKind;
 use super::spec::{ExerciseSpec, Mask};
@@ -94,8 +93,8 @@ pub fn check_submission(
     }
 
     let runs = opts.runs.unwrap_or(spec.runs).max(1);
-    let all_cpus = available_cpus();
-    let machine_cpus = machine_cpus().max(all_cpus);
+    let all_cpus = super::cpus::available_cpus();
+    let machine_cpus = super::cpus::machine_cpus().max(all_cpus);
     let mut outcomes = Vec::new();
     let mut outputs: Vec<DistinctOutput> = Vec::new();
     // The run shown in full: the first that failed, else the first.
@@ -270,11 +269,11 @@ struct Seeing<'a> {
 
 impl<'a> Seeing<'a> {
     /// What the checks see of `report`.
-    fn observe<'b>(&self, report: &'b sandbox::RunReport) -> Observed<'b>
+    fn observe<'b>(&self, report: &'b sandbox::RunReport) -> CheckInput<'b>
     where
         'a: 'b,
     {
-        Observed {
+        CheckInput {
             report,
             source: self.source,
             reference: self.reference,
@@ -399,72 +398,4 @@ fn apply_calls(spec: &ExerciseSpec, results: &mut [CheckResult], calls: &call::C
             0
         };
     }
-}
-
-/// CPUs this process may run on (its affinity).
-fn available_cpus() -> u32 {
-    std::thread::available_parallelism().map_or(1, |n| n.get() as u32)
-}
-
-/// CPUs online on the machine (what Python's `os.cpu_count()` reports, so what `Pool()` uses).
-fn machine_cpus() -> u32 {
-    let Ok(online) = std::fs::read_to_string("/sys/devices/system/cpu/online") else {
-        return available_cpus();
-    };
-    let mut count = 0;
-    for range in online.trim().split(',') {
-        let mut ends = range.split('-').map(|n| n.trim().parse::<u32>().ok());
-        match (ends.next().flatten(), ends.next().flatten()) {
-            (Some(a), Some(b)) if b >= a => count += b - a + 1,
-            (Some(_), None) => count += 1,
-            _ => {}
-        }
-    }
-    if count == 0 { available_cpus() } else { count }
-}
-
-/// Hints for the REPL's `hint`: those of the checks that failed last time, else the spec's first.
-pub fn hint(spec: &ExerciseSpec, last: Option<&CheckReport>, lang: Lang) -> Vec<Hint> {
-    let failed: Vec<Hint> = last
-        .map(|report| {
-            report
-                .failed()
-                .filter(|c| c.visibility.is_visible())
-                .map(|c| Hint {
-                    check: c.name.clone(),
-                    text: c.hint.clone(),
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    if !failed.is_empty() {
-        return failed;
-    }
-    spec.checks
-        .iter()
-        .find(|c| c.visibility.is_visible())
-        .map(|c| Hint {
-            check: c.name.clone(),
-            // Course content: the spec's own hint.
-            text: c.hint.get(lang).to_string(),
-        })
-        .into_iter()
-        .collect()
-}
-
-/// A hint for the REPL: the check it is about and what to think about.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Hint {
-    pub check: String,
-    pub text: String,
-}
-
-/// Every check's hint, by check name (for a REPL that walks through them).
-pub fn all_hints(spec: &ExerciseSpec, lang: Lang) -> BTreeMap<String, String> {
-    spec.checks
-        .iter()
-        .filter(|c| c.visibility.is_visible())
-        // Course content: the spec's own hints.
-        .map(|c| (c.name.clone(), c.hint.get(lang).to_string()))
-        .collect()
 }

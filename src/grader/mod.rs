@@ -10,11 +10,13 @@ pub mod checks;
 pub mod class;
 pub mod class_outputs;
 pub mod coverage;
+pub mod cpus;
 pub mod engine;
 pub mod export;
 pub mod grade_class;
 pub mod gradebook;
 pub mod grading_lock;
+pub mod hints;
 pub mod merge;
 pub mod record;
 pub mod reference;
@@ -27,11 +29,10 @@ pub mod verdict;
 pub mod visibility;
 
 pub use class_outputs::{ReportFn, ReportViews, SimilarityFn};
-pub use engine::{
-    CheckOptions, Hint, all_hints, check_bundled, check_submission, hint, load_spec, spec_or_problem,
-};
+pub use engine::{CheckOptions, check_bundled, check_submission, load_spec, spec_or_problem};
 pub use grade_class::{GradeOptions, grade_class};
 pub use gradebook::Gradebook;
+pub use hints::{Hint, all_hints, hint};
 pub use record::GradeRecord;
 pub use reference::ReferenceOutput;
 pub use spec::ExerciseSpec;

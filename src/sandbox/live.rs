@@ -188,8 +188,8 @@ impl<'s> LiveRun<'s> {
         let counted = self.count_processes(followed.as_ref(), ended.wall_s, wait_status);
         let over_limit = followed.as_ref().is_some_and(|f| f.over_limit);
         let stop = if ended.flooded_late && watch.stop == Stop::Exited {
-            Stop::Flood
-        } else if over_limit && watch.stop != Stop::Flood {
+            Stop::OutputFlood
+        } else if over_limit && watch.stop != Stop::OutputFlood {
             Stop::Processes
         } else {
             watch.stop

@@ -19,7 +19,7 @@ pub enum Stop {
     /// The run's total CPU went over the limit (cgroup or sampled).
     Cpu,
     /// stdout or stderr went over the cap.
-    Flood,
+    OutputFlood,
     /// The child could not start the program: step index and errno.
     Setup(i32, i32),
     /// PID 1 vanished without telling how the program ended.
@@ -66,7 +66,7 @@ pub fn decide(e: &Evidence<'_>) -> Decision {
 fn stopped_by_the_sandbox(e: &Evidence<'_>) -> Option<Decision> {
     let limits = e.limits;
     match e.stop {
-        Stop::Flood => Some((
+        Stop::OutputFlood => Some((
             RunStatus::OutputLimit,
             Some(msg!("run-output-limit", bytes = limits.output_bytes)),
         )),
@@ -205,7 +205,7 @@ mod tests {
         assert_eq!(decide(&e).0, RunStatus::ProcessLimit);
         e.oom_kills = 1;
         assert_eq!(decide(&e).0, RunStatus::MemoryLimit);
-        e.stop = Stop::Flood;
+        e.stop = Stop::OutputFlood;
         assert_eq!(decide(&e).0, RunStatus::OutputLimit);
     }
 

@@ -182,8 +182,8 @@ pub fn watch(
         let wait = deadline.min(next_sample).saturating_duration_since(now);
         match poll_once(run, pipes, capture, tracer, wait) {
             Event::Nothing => {}
-            Event::Flood => {
-                watch.stop = Stop::Flood;
+            Event::OutputFlood => {
+                watch.stop = Stop::OutputFlood;
                 return watch;
             }
             Event::Setup(step, errno) => {
@@ -220,7 +220,7 @@ pub fn watch(
 
 enum Event {
     Nothing,
-    Flood,
+    OutputFlood,
     Setup(i32, i32),
     MainExit(i32),
     InitGone,
@@ -277,7 +277,7 @@ fn poll_once(
             &mut pipes.stderr
         };
         if drain(pipe, capture, stream, at) == Some(false) {
-            return Event::Flood;
+            return Event::OutputFlood;
         }
     }
     if fds[2].revents != 0
@@ -370,7 +370,7 @@ pub fn drain_rest(
         if now >= until {
             break;
         }
-        if let Event::Flood = poll_once(run, pipes, capture, tracer, until - now) {
+        if let Event::OutputFlood = poll_once(run, pipes, capture, tracer, until - now) {
             return false;
         }
     }

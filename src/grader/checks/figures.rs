@@ -4,7 +4,7 @@ use evalexpr::Value;
 use regex::Regex;
 
 use super::text::{normalise, stream_text};
-use super::{Observed, Outcome, Vars, cannot_judge, optional, show_value};
+use super::{CheckInput, Outcome, Vars, cannot_judge, optional, show_value};
 use crate::grader::spec::StreamName;
 use crate::i18n::Message;
 use crate::msg;
@@ -102,7 +102,7 @@ pub fn expression(vars: &Vars, expr: &str) -> Outcome {
     }
 }
 
-pub fn processes(obs: &Observed, vars: &Vars, min: Option<u32>, max: Option<&str>) -> Outcome {
+pub fn processes(obs: &CheckInput, vars: &Vars, min: Option<u32>, max: Option<&str>) -> Outcome {
     let n = obs.report.processes;
     let max_n = match max {
         None => None,
@@ -125,7 +125,7 @@ pub fn processes(obs: &Observed, vars: &Vars, min: Option<u32>, max: Option<&str
         bounds = super::text::bounds(min, max_n)
     );
     if min.is_some_and(|m| n < m) {
-        // Observed inexactly, the count is a lower bound: short of `min`, it proves nothing.
+        // CheckInput inexactly, the count is a lower bound: short of `min`, it proves nothing.
         if let Some(inexact) = obs.inexact() {
             return Outcome::no_instrument(msg!(
                 "check-unjudged-because",
@@ -152,7 +152,7 @@ pub fn processes(obs: &Observed, vars: &Vars, min: Option<u32>, max: Option<&str
     Outcome::pass(started)
 }
 
-pub fn busy_processes(obs: &Observed, min: u32, share: f64, at_once: bool) -> Outcome {
+pub fn busy_processes(obs: &CheckInput, min: u32, share: f64, at_once: bool) -> Outcome {
     let busy = if at_once {
         obs.busy_at_once(share)
     } else {
@@ -173,7 +173,7 @@ pub fn busy_processes(obs: &Observed, min: u32, share: f64, at_once: bool) -> Ou
         cpu = per.join(", ")
     );
     if busy >= min {
-        // Observed inexactly, CPU times and lifetimes are lower bounds: a pass stays certain.
+        // CheckInput inexactly, CPU times and lifetimes are lower bounds: a pass stays certain.
         Outcome::pass(found)
     } else if let Some(inexact) = obs.inexact() {
         Outcome::no_instrument(msg!(
@@ -188,7 +188,7 @@ pub fn busy_processes(obs: &Observed, min: u32, share: f64, at_once: bool) -> Ou
     }
 }
 
-pub fn parallelism(obs: &Observed, min: f64) -> Outcome {
+pub fn parallelism(obs: &CheckInput, min: f64) -> Outcome {
     let p = obs.report.parallelism();
     let found = msg!(
         "check-parallelism",
@@ -204,7 +204,7 @@ pub fn parallelism(obs: &Observed, min: f64) -> Outcome {
     }
 }
 
-pub fn wall_time(obs: &Observed, vars: &Vars, min: Option<&str>, max: Option<&str>) -> Outcome {
+pub fn wall_time(obs: &CheckInput, vars: &Vars, min: Option<&str>, max: Option<&str>) -> Outcome {
     let wall = obs.report.wall_s;
     let number = |expr: &str| -> Result<f64, Message> {
         match vars.eval(expr)? {

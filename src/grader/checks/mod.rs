@@ -22,7 +22,7 @@ use crate::sandbox::RunReport;
 
 /// Everything a check may look at.
 #[derive(Debug, Clone, Copy)]
-pub struct Observed<'a> {
+pub struct CheckInput<'a> {
     /// The submission's run.
     pub report: &'a RunReport,
     /// The submission's source text.
@@ -43,7 +43,7 @@ pub struct Observed<'a> {
 /// not exact, so an expression reading one cannot be judged then.
 const OBSERVED_VARIABLES: &[&str] = &["processes", "busy_processes", "busy_at_once"];
 
-impl Observed<'_> {
+impl CheckInput<'_> {
     /// Why the run's processes were not observed exactly (their count, CPU and lifetimes are then
     /// lower bounds: sampling misses what lives less than its period), or `None` when they were.
     pub fn inexact(&self) -> Option<Message> {
@@ -108,7 +108,7 @@ pub struct Vars {
 
 impl Vars {
     /// The run's figures.
-    pub fn of_run(obs: &Observed) -> Vars {
+    pub fn of_run(obs: &CheckInput) -> Vars {
         let r = obs.report;
         let mut vars = Vars::default();
         vars.set_float("wall_s", r.wall_s);
@@ -291,7 +291,7 @@ impl Outcome {
 /// Evaluates every check of `spec`, in order (captures flow from earlier checks to later ones).
 /// Each result's reason is data; its `message` is left to [`CheckResult::word`]. `lang` picks the
 /// spec's own titles and hints (course content written in two languages), nothing else.
-pub fn evaluate(spec: &ExerciseSpec, obs: &Observed, lang: Lang) -> Vec<CheckResult> {
+pub fn evaluate(spec: &ExerciseSpec, obs: &CheckInput, lang: Lang) -> Vec<CheckResult> {
     let mut vars = Vars::of_run(obs);
     let inexact = obs.inexact();
     spec.checks
@@ -371,7 +371,7 @@ fn applies(check: &Check, vars: &Vars) -> Result<bool, Message> {
     }
 }
 
-fn evaluate_one(check: &Check, obs: &Observed, vars: &mut Vars) -> Outcome {
+fn evaluate_one(check: &Check, obs: &CheckInput, vars: &mut Vars) -> Outcome {
     match &check.kind {
         CheckKind::ExitStatus { code } => figures::exit_status(obs.report, *code),
         CheckKind::Exact {
