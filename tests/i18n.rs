@@ -4,69 +4,13 @@
 //! marked `‹xx›`, so it has every key the code uses, today's and tomorrow's; installed as one file
 //! in a temporary data folder, it must be what the built binary speaks. German (`de.ftl`, a partial
 //! translation) shows what happens to the messages a catalog lacks.
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::Path;
 
 use atelier::i18n::{Catalog, Lang, Value};
 
 mod util;
 
-use util::{PSEUDO_MARK as MARK, pseudo_language};
-
-/// A home, a data folder holding `files` as installed catalogs, and a state folder, all temporary.
-struct Home {
-    dir: tempfile::TempDir,
-}
-
-impl Home {
-    fn with_catalogs(files: &[(&str, &str)]) -> Home {
-        let dir = tempfile::tempdir().expect("a temporary folder");
-        let i18n = dir.path().join("data/atelier/i18n");
-        std::fs::create_dir_all(&i18n).expect("the data folder");
-        for (name, text) in files {
-            std::fs::write(i18n.join(name), text).expect("a catalog file");
-        }
-        Home { dir }
-    }
-
-    fn path(&self, rel: &str) -> PathBuf {
-        self.dir.path().join(rel)
-    }
-
-    fn atelier(&self, args: &[&str], stdin: &str) -> Output {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_atelier"));
-        cmd.args(args)
-            .env("HOME", self.dir.path())
-            .env("XDG_DATA_HOME", self.path("data"))
-            .env("XDG_STATE_HOME", self.path("state"))
-            .env("XDG_CONFIG_HOME", self.path("config"))
-            .env("XDG_CACHE_HOME", self.path("cache"))
-            .env("NO_COLOR", "1")
-            .env_remove("LC_ALL")
-            .env_remove("LC_MESSAGES")
-            .env("LANG", "C.UTF-8")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
-        run_with_stdin(cmd, stdin)
-    }
-}
-
-fn run_with_stdin(mut cmd: Command, stdin: &str) -> Output {
-    use std::io::Write;
-    let mut child = cmd.spawn().expect("atelier starts");
-    child
-        .stdin
-        .take()
-        .expect("piped")
-        .write_all(stdin.as_bytes())
-        .expect("stdin");
-    child.wait_with_output().expect("atelier ends")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use util::{PSEUDO_MARK as MARK, atelier, atelier_in, pseudo_language};
 
 #[test]
 fn the_test_language_has_every_key_of_the_reference() {
@@ -91,34 +35,24 @@ fn the_test_language_has_every_key_of_the_reference() {
 
 #[test]
 fn a_third_language_is_one_installed_file() {
-    let home = Home::with_catalogs(&[("xx.ftl", &pseudo_language())]);
-    let out = home.atelier(&["--lang", "xx"], "quit\n");
-    let stdout = text(&out.stdout);
-    assert!(out.status.success(), "{stdout}\n{}", text(&out.stderr));
+    let out = atelier()
+        .with_test_language()
+        .args(["--lang", "xx"])
+        .stdin("quit\n")
+        .run()
+        .code(0);
+    let stdout = out.stdout();
     assert!(
         stdout.contains(&format!("{MARK}ATELIER — TAPEZ « AIDE »")),
         "the greeting comes from xx.ftl:\n{stdout}"
     );
     assert!(stdout.contains("‹xx› À BIENTÔT !"), "{stdout}");
     // A locale in that language chooses it too, without --lang.
-    let mut by_locale = Command::new(env!("CARGO_BIN_EXE_atelier"));
-    by_locale
-        .env("HOME", home.dir.path())
-        .env("XDG_DATA_HOME", home.path("data"))
-        .env("XDG_STATE_HOME", home.path("state"))
-        .env("NO_COLOR", "1")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
+    let out = atelier_in(out.home)
         .env("LANG", "xx_XX.UTF-8")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let out = run_with_stdin(by_locale, "quit\n");
-    assert!(
-        text(&out.stdout).contains("‹xx› À BIENTÔT !"),
-        "{}",
-        text(&out.stdout)
-    );
+        .stdin("quit\n")
+        .run();
+    assert!(out.stdout().contains("‹xx› À BIENTÔT !"), "{}", out.stdout());
 }
 
 #[test]
@@ -135,9 +69,12 @@ fn a_partial_translation_falls_back_to_english_and_is_named() {
         "every message German lacks is named, and nothing else: {problems:?}"
     );
 
-    let home = Home::with_catalogs(&[("de.ftl", &german_text)]);
-    let out = home.atelier(&["--lang", "de"], "quit\n");
-    let stdout = text(&out.stdout);
+    let out = atelier()
+        .with_catalog("de.ftl", &german_text)
+        .args(["--lang", "de"])
+        .stdin("quit\n")
+        .run();
+    let stdout = out.stdout();
     assert!(stdout.contains("Bis bald!"), "{stdout}");
 }
 
@@ -159,30 +96,32 @@ fn an_incomplete_translation_is_named() {
 
 #[test]
 fn an_unknown_language_is_refused_with_the_ones_available() {
-    let home = Home::with_catalogs(&[]);
-    let out = home.atelier(&["--lang", "zz", "toc"], "");
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = text(&out.stderr);
+    let out = atelier().args(["--lang", "zz", "toc"]).run().code(2);
+    let stderr = out.stderr();
     assert!(stderr.contains("zz") && stderr.contains("fr, en"), "{stderr}");
 }
 
 #[test]
 fn a_broken_installed_catalog_is_named_and_the_rest_works() {
-    let home = Home::with_catalogs(&[("yy.ftl", "ok = fine\nthis is not fluent\n")]);
-    let out = home.atelier(&["--lang", "en"], "quit\n");
-    assert!(text(&out.stdout).contains("See you soon!"));
-    let out = home.atelier(&["--lang", "yy", "toc"], "");
-    assert_eq!(out.status.code(), Some(2));
-    let stderr = text(&out.stderr);
+    let out = atelier()
+        .with_catalog("yy.ftl", "ok = fine\nthis is not fluent\n")
+        .args(["--lang", "en"])
+        .stdin("quit\n")
+        .run();
+    assert!(out.stdout().contains("See you soon!"));
+    let out = atelier_in(out.home).args(["--lang", "yy", "toc"]).run().code(2);
+    let stderr = out.stderr();
     assert!(stderr.contains("yy.ftl:2:"), "{stderr}");
 }
 
 #[test]
 fn the_doctor_speaks_the_language_of_the_messages() {
-    let home = Home::with_catalogs(&[("xx.ftl", &pseudo_language())]);
-    let out = home.atelier(&["--lang", "xx", "doctor"], "");
-    let stdout = text(&out.stdout);
-    assert!(matches!(out.status.code(), Some(0 | 1)), "{stdout}");
+    let out = atelier()
+        .with_test_language()
+        .args(["--lang", "xx", "doctor"])
+        .run();
+    let stdout = out.stdout();
+    assert!(matches!(out.output.status.code(), Some(0 | 1)), "{stdout}");
     for line in stdout.lines().filter(|l| !l.trim().is_empty()) {
         // A layer's line: its yes/no and its note are the catalog's (the layer's name is a name).
         assert!(

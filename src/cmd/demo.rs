@@ -74,17 +74,11 @@ pub fn run(globals: &Globals, args: &DemoArgs) -> anyhow::Result<ExitCode> {
             .map(|d| (strsim::levenshtein(name, d.name), d.name))
             .min()
             .filter(|(distance, _)| *distance <= 3);
-        let hint = match closest {
-            Some((_, near)) => format!(" {}", lang.format("demo-did-you-mean", &[("name", &near)])),
-            None => String::new(),
-        };
-        anyhow::bail!(
-            "{}",
-            lang.format(
-                "demo-unknown",
-                &[("name", name), ("hint", &hint), ("list", &list)]
-            )
-        );
+        let hint = closest.map_or_else(String::new, |(_, near)| {
+            format!(" {}", atelier::msg!("demo-did-you-mean", name = near).word(lang))
+        });
+        let unknown = atelier::msg!("demo-unknown", name = name, hint = hint, list = list);
+        anyhow::bail!("{}", unknown.word(lang));
     };
     let opts = DemoOptions {
         json: args.json,

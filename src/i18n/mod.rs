@@ -9,7 +9,6 @@
 mod catalog;
 mod message;
 
-use std::fmt::Display;
 use std::path::PathBuf;
 use std::sync::{LazyLock, OnceLock};
 
@@ -18,16 +17,38 @@ use serde::{Serialize, Serializer};
 pub use catalog::{Catalog, CatalogError, Value};
 pub use message::{Arg, Message};
 
-/// The catalogs compiled into the binary, `fr` then `en` then the others (see `build.rs`); a broken
-/// one fails the test `builtin_catalogs_agree`, and shows as its keys at run time.
-static BUILTIN: LazyLock<Vec<Catalog>> = LazyLock::new(|| {
-    include!(concat!(env!("OUT_DIR"), "/i18n_catalogs.rs"))
-        .iter()
-        .map(|(file, text)| {
-            Catalog::parse(file, text).unwrap_or_else(|e| {
+/// A catalog compiled into the binary, parsed the first time a message is worded in it: a run
+/// parses the one language it speaks (and English only if that one lacks a message).
+struct Builtin {
+    file: &'static str,
+    /// The file's stem (`fr` for `src/i18n/fr.ftl`), known without parsing.
+    tag: &'static str,
+    text: &'static str,
+    parsed: OnceLock<Catalog>,
+}
+
+impl Builtin {
+    fn catalog(&self) -> &Catalog {
+        self.parsed.get_or_init(|| {
+            // A broken one fails the test `builtin_catalogs_agree`, and shows as its keys at run time.
+            Catalog::parse(self.file, self.text).unwrap_or_else(|e| {
                 eprintln!("atelier: {e}");
-                Catalog::parse(file, "").expect("an empty catalog parses")
+                Catalog::parse(self.file, "").expect("an empty catalog parses")
             })
+        })
+    }
+}
+
+/// The catalogs compiled into the binary, `fr` then `en` then the others (see `build.rs`).
+static BUILTIN: LazyLock<Vec<Builtin>> = LazyLock::new(|| {
+    let files: &[(&str, &str)] = &include!(concat!(env!("OUT_DIR"), "/i18n_catalogs.rs"));
+    files
+        .iter()
+        .map(|&(file, text)| Builtin {
+            file,
+            tag: file.rsplit('/').next().unwrap_or(file).trim_end_matches(".ftl"),
+            text,
+            parsed: OnceLock::new(),
         })
         .collect()
 });
@@ -118,14 +139,20 @@ impl Lang {
             Lang::Other(i) => usize::from(i),
         };
         match builtin.get(index) {
-            Some(catalog) => catalog,
-            None => installed().get(index - builtin.len()).unwrap_or(&builtin[1]),
+            Some(entry) => entry.catalog(),
+            None => installed()
+                .get(index - builtin.len())
+                .unwrap_or_else(|| builtin[1].catalog()),
         }
     }
 
     /// The language's tag: `fr`, `en`, or its catalog file's name.
     pub fn tag(self) -> &'static str {
-        self.catalog().tag()
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+            Lang::Other(_) => self.catalog().tag(),
+        }
     }
 
     /// The message in this language's words; a message its catalog lacks is worded in English,
@@ -139,15 +166,6 @@ impl Lang {
         Message::new(key.to_string()).word(self)
     }
 
-    /// The catalog's message `key` with its `$values`, given as anything printable.
-    pub fn format(self, key: &str, args: &[(&str, &dyn Display)]) -> String {
-        let mut message = Message::new(key.to_string());
-        for (name, value) in args {
-            message = message.arg(name.to_string(), value.to_string());
-        }
-        message.word(self)
-    }
-
     /// Parses a language tag such as `fr`, `en_US.UTF-8`, `fr-CA` or `de`: the language of a
     /// catalog atelier has (built in, or installed in [`installed_catalogs_dir`]).
     pub fn from_tag(tag: &str) -> Option<Lang> {
@@ -157,7 +175,7 @@ impl Lang {
             return None;
         }
         let builtin = &*BUILTIN;
-        let index = builtin.iter().position(|c| c.tag() == primary).or_else(|| {
+        let index = builtin.iter().position(|c| c.tag == primary).or_else(|| {
             installed()
                 .iter()
                 .position(|c| c.tag() == primary)
@@ -172,7 +190,11 @@ impl Lang {
 
     /// The languages atelier can speak here, by tag.
     pub fn available() -> Vec<&'static str> {
-        BUILTIN.iter().chain(installed()).map(Catalog::tag).collect()
+        BUILTIN
+            .iter()
+            .map(|b| b.tag)
+            .chain(installed().iter().map(Catalog::tag))
+            .collect()
     }
 
     /// The language of the messages: `--lang` first, then a locale (`LC_ALL`, `LC_MESSAGES`,
@@ -215,19 +237,19 @@ mod tests {
         let en = Catalog::parse("src/i18n/en.ftl", include_str!("en.ftl")).unwrap();
         assert_eq!(en.problems_against(&fr), Vec::<String>::new());
         assert!(fr.keys().count() >= 7);
-        assert_eq!(BUILTIN[0].tag(), "fr");
-        assert_eq!(BUILTIN[1].tag(), "en");
+        assert_eq!(BUILTIN[0].tag, "fr");
+        assert_eq!(BUILTIN[1].tag, "en");
         for other in BUILTIN.iter().skip(2) {
             assert_eq!(
-                other.problems_against(&fr),
+                other.catalog().problems_against(&fr),
                 Vec::<String>::new(),
                 "{}",
-                other.tag()
+                other.tag
             );
         }
         assert_eq!(Lang::En.text("repl-goodbye"), "See you soon!");
         assert_eq!(
-            Lang::Fr.format("demo-did-you-mean", &[("name", &"pool")]),
+            crate::msg!("demo-did-you-mean", name = "pool").word(Lang::Fr),
             "Vouliez-vous dire « pool » ?"
         );
     }

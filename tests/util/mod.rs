@@ -86,9 +86,14 @@ impl Atelier {
     /// Installs the test language `xx` ([`pseudo_language`]) in this HOME's data folder: with
     /// `--lang xx`, every message atelier words itself starts with [`PSEUDO_MARK`] and is upper-case.
     pub fn with_test_language(self) -> Self {
+        self.with_catalog("xx.ftl", &pseudo_language())
+    }
+
+    /// Installs `text` as the message catalog `name` (`de.ftl`) in this HOME's data folder.
+    pub fn with_catalog(self, name: &str, text: &str) -> Self {
         let dir = self.home.path().join("data/atelier/i18n");
         std::fs::create_dir_all(&dir).expect("the catalogs folder");
-        std::fs::write(dir.join("xx.ftl"), pseudo_language()).expect("the test catalog");
+        std::fs::write(dir.join(name), text).expect("the test catalog");
         self
     }
 

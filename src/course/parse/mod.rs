@@ -442,37 +442,17 @@ impl Builder {
             } else if tag.starts_with("<!--") || tag.starts_with("<tabs") || tag.starts_with("</tabs") {
                 // A comment is invisible on the web site, and so here; `<Tabs>` only groups its items.
             } else if tag.starts_with("</tabitem") {
-                match self.open.pop() {
-                    Some(
-                        open @ Open {
-                            kind: OpenKind::Tab { .. },
-                            ..
-                        },
-                    ) => self.push(open.into_block()),
-                    other => {
-                        self.open.extend(other);
-                        return Err(ParseError {
-                            line,
-                            message: msg!("course-tab-close-unopened"),
-                        });
-                    }
-                }
+                self.close(
+                    line,
+                    |k| matches!(k, OpenKind::Tab { .. }),
+                    "course-tab-close-unopened",
+                )?;
             } else if tag.starts_with("</details") {
-                match self.open.pop() {
-                    Some(
-                        open @ Open {
-                            kind: OpenKind::Details { .. },
-                            ..
-                        },
-                    ) => self.push(open.into_block()),
-                    other => {
-                        self.open.extend(other);
-                        return Err(ParseError {
-                            line,
-                            message: msg!("course-details-close-unopened"),
-                        });
-                    }
-                }
+                self.close(
+                    line,
+                    |k| matches!(k, OpenKind::Details { .. }),
+                    "course-details-close-unopened",
+                )?;
             } else {
                 self.open.push(Open {
                     kind: OpenKind::Details {
@@ -506,6 +486,29 @@ impl Builder {
         }
         let start = text.len() - text.trim_start().len();
         self.blocks(text.trim(), offset + start)
+    }
+
+    /// Closes the innermost open block when it is of the kind `is_kind` accepts; else the closing
+    /// tag closes nothing, and the error `unopened` says so (the open blocks stay as they were).
+    fn close(
+        &mut self,
+        line: usize,
+        is_kind: fn(&OpenKind) -> bool,
+        unopened: &'static str,
+    ) -> Result<(), ParseError> {
+        match self.open.pop() {
+            Some(open) if is_kind(&open.kind) => {
+                self.push(open.into_block());
+                Ok(())
+            }
+            other => {
+                self.open.extend(other);
+                Err(ParseError {
+                    line,
+                    message: msg!(unopened),
+                })
+            }
+        }
     }
 
     fn push(&mut self, block: Block) {
