@@ -34,6 +34,10 @@ struct Workload {
 struct Raw {
     fork_exit_waitpid_us: f64,
     pipe_messages_per_s: f64,
+    /// The work of one core that all the cores do together with nothing shared (2.0 on two cores
+    /// of their own): the ceiling of any parallel speed-up on this machine at this moment.
+    cores_speedup: f64,
+    cores_speedup_samples: Vec<f64>,
 }
 
 #[derive(Debug, Serialize)]
@@ -84,6 +88,7 @@ struct Samples {
     no_pool: Vec<f64>,
     fork: Vec<f64>,
     pipe: Vec<f64>,
+    cores: Vec<f64>,
     count: u64,
 }
 
@@ -109,6 +114,7 @@ pub fn measure(reps: u32) -> Result<Report> {
         no_pool: vec![],
         fork: vec![],
         pipe: vec![],
+        cores: vec![],
         count: 0,
     };
     // CPython's runs alternate with atelier's, so that a change of load on the machine (other
@@ -127,6 +133,7 @@ pub fn measure(reps: u32) -> Result<Report> {
         let (rate, startup) = workloads::value_lock()?;
         s.lock.push(rate);
         s.lock_startup.push(startup);
+        s.cores.push(workloads::cores_speedup()?);
         for _ in 0..PRIMES_ROUNDS {
             let (seconds, seq_count) = workloads::primes_sequential();
             s.seq.push(seconds);
@@ -158,6 +165,8 @@ pub fn measure(reps: u32) -> Result<Report> {
     let raw = Raw {
         fork_exit_waitpid_us: median(&s.fork),
         pipe_messages_per_s: median(&s.pipe),
+        cores_speedup: median(&s.cores),
+        cores_speedup_samples: s.cores,
     };
     let speedups =
         |seq: &[f64], par: &[f64]| -> Vec<f64> { seq.iter().zip(par).map(|(a, b)| a / b).collect() };
@@ -400,6 +409,11 @@ pub fn print_table(out: &mut dyn Write, r: &Report) -> io::Result<()> {
         r.raw.fork_exit_waitpid_us,
         fmt_value(r.raw.pipe_messages_per_s, "msgs/s")
     )?;
+    writeln!(
+        out,
+        "raw: {} cpus at once, nothing shared, do {:.2}x the work of one (the ceiling of a speed-up here)",
+        r.cpus, r.raw.cores_speedup
+    )?;
     writeln!(out)?;
     writeln!(
         out,
@@ -447,6 +461,8 @@ mod tests {
     const RAW: Raw = Raw {
         fork_exit_waitpid_us: 100.0,
         pipe_messages_per_s: 1e6,
+        cores_speedup: 2.0,
+        cores_speedup_samples: Vec::new(),
     };
 
     #[test]

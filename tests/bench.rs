@@ -25,6 +25,12 @@ fn quick_json_report_has_every_workload_and_consistent_primes_lines() {
     // Every side and every pass of every round found the chapter's count, or the bench fails.
     assert_eq!(report["primes_count"], 16405);
 
+    // The machine's own ceiling, measured once per run.
+    let cores = samples(&report["raw"], "cores_speedup_samples");
+    assert_eq!(cores.len(), reps);
+    assert!(cores.iter().all(|x| x.is_finite() && *x > 0.0), "{cores:?}");
+    assert!(report["raw"]["cores_speedup"].as_f64().is_some());
+
     let python = &report["cpython"];
     if std::env::var_os("CI").is_some() {
         // CI has python3: the comparison must have run, not been dropped.

@@ -20,7 +20,7 @@ fn square(x: u64) -> u64 {
 
 /// The chapter's `count_primes_in_chunk`.
 fn count_primes_in_chunk(chunk: Vec<u32>) -> u64 {
-    chunk.into_iter().filter(|&n| is_prime(u64::from(n))).count() as u64
+    count_primes_in(&chunk)
 }
 
 /// Median microseconds of `Process::start` + `join` of an empty closure, and of a bare
@@ -184,11 +184,58 @@ pub fn primes_pool() -> procs::Result<(f64, u64)> {
 /// pass and the count.
 pub fn primes_no_pool() -> procs::Result<(f64, u64)> {
     let chunks = primes_chunks();
-    let processes = PRIMES_WORKERS;
     let next = Value::new(0u64)?;
+    let (seconds, found) = gated(PRIMES_WORKERS, || {
+        let mut found = 0;
+        loop {
+            let index = {
+                let mut next = next.get_lock()?;
+                let index = *next as usize;
+                *next += 1;
+                index
+            };
+            let Some(chunk) = chunks.get(index) else {
+                return Ok(found);
+            };
+            found += count_primes_in(chunk);
+        }
+    })?;
+    let passes = PRIMES_PASSES as u64;
+    let count = if found % passes == 0 { found / passes } else { 0 };
+    Ok((seconds / PRIMES_PASSES as f64, count))
+}
+
+/// What this machine's cores give, with nothing shared: half the passes counted by this process
+/// alone, then by one process per core at once, each the same half. The work of one core done per
+/// second by all of them together, as a multiple of one (2.0 on two idle cores of their own).
+pub fn cores_speedup() -> procs::Result<f64> {
+    let data: Vec<u32> = (PRIMES.0..PRIMES.1).collect();
+    let work = || {
+        (0..PRIMES_PASSES / 2)
+            .map(|_| count_primes_in(&data))
+            .sum::<u64>()
+    };
+    let start = Instant::now();
+    let alone = work();
+    let one = start.elapsed().as_secs_f64();
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let (together, found) = gated(cores, || Ok(work()))?;
+    check(found == alone * cores as u64, "primes counted on every core")?;
+    Ok(cores as f64 * one / together)
+}
+
+fn count_primes_in(numbers: &[u32]) -> u64 {
+    numbers.iter().filter(|&&n| is_prime(u64::from(n))).count() as u64
+}
+
+/// Runs `body` in `processes` forked processes started together: each waits at a gate until all
+/// are forked and waiting, and the clock starts when the gate opens. Seconds from then until the
+/// last one ended (each reports its own end: `Instant` is the system-wide monotonic clock, the same
+/// in a fork), and the sum of what they returned.
+fn gated(processes: usize, body: impl Fn() -> procs::Result<u64>) -> procs::Result<(f64, u64)> {
     let ready = Value::new(0u32)?;
     let go: Queue<u8> = Queue::new()?;
-    // (the instant it ran out of chunks, in ns since `epoch`; the primes it counted)
+    // (the instant it ended, in ns since `epoch`; what it returned)
     let ends: Queue<(u64, u64)> = Queue::new()?;
     let epoch = Instant::now();
     let mut children = Vec::with_capacity(processes);
@@ -196,21 +243,10 @@ pub fn primes_no_pool() -> procs::Result<(f64, u64)> {
         children.push(Process::start(|| -> procs::Result<()> {
             *ready.get_lock()? += 1;
             go.get()?;
-            let mut found = 0;
-            loop {
-                let index = {
-                    let mut next = next.get_lock()?;
-                    let index = *next as usize;
-                    *next += 1;
-                    index
-                };
-                let Some(chunk) = chunks.get(index) else { break };
-                found += chunk.iter().filter(|&&n| is_prime(u64::from(n))).count() as u64;
-            }
-            ends.put(&(epoch.elapsed().as_nanos() as u64, found))
+            let value = body()?;
+            ends.put(&(epoch.elapsed().as_nanos() as u64, value))
         })?);
     }
-    // The clock starts once every process waits for its go.
     while ready.load() < processes as u32 {
         std::thread::yield_now();
     }
@@ -218,11 +254,11 @@ pub fn primes_no_pool() -> procs::Result<(f64, u64)> {
     for _ in 0..processes {
         go.put(&1)?;
     }
-    let (mut last, mut found) = (0, 0);
+    let (mut last, mut total) = (0, 0);
     for _ in 0..processes {
-        let (end, count) = ends.get()?;
+        let (end, value) = ends.get()?;
         last = last.max(end);
-        found += count;
+        total += value;
     }
     for child in &mut children {
         child.join_ok()?;
@@ -230,9 +266,7 @@ pub fn primes_no_pool() -> procs::Result<(f64, u64)> {
     let seconds = std::time::Duration::from_nanos(last)
         .saturating_sub(opened)
         .as_secs_f64();
-    let passes = PRIMES_PASSES as u64;
-    let count = if found % passes == 0 { found / passes } else { 0 };
-    Ok((seconds / PRIMES_PASSES as f64, count))
+    Ok((seconds, total))
 }
 
 /// The count every pass found, or 0 (which fails the 16405 check) when passes disagree.
