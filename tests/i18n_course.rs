@@ -42,7 +42,7 @@ fn lint_words_problems_in_the_course_language() {
         "03-fence.md:5: le bloc de code n'est jamais fermé (attendu : une ligne de ```)\n",
         "04-front.md:2: frontmatter invalide : ",
         "01.2-y: un dossier d'exercice doit contenir exercise.yaml (sa spec)\n",
-        "exercise.yaml:3: YAML invalide : unknown field `timeout`",
+        "exercise.yaml:3: YAML invalide : champ `timeout` inconnu, attendu l'un de `version`, ",
         " : 1 leçon, 0 exercice, 0 solution vérifiée (doivent réussir), 0 starter vérifié (doivent échouer) — 6 problèmes\n",
     ] {
         assert!(french.contains(expected), "{expected:?} in\n{french}");
@@ -95,6 +95,14 @@ fn every_problem_line_is_worded_by_the_catalog() {
         assert!(message.starts_with(MARK), "{line}");
     }
     assert!(summary.starts_with(MARK), "{summary}");
+    // serde's own message inside the spec problem is worded by the catalog too: the problem, the
+    // unknown field and the list of expected ones are three messages, each marked.
+    let yaml = problems
+        .iter()
+        .find(|l| l.contains("exercise.yaml:3: "))
+        .expect("the spec's problem");
+    assert_eq!(yaml.matches(MARK).count(), 3, "{yaml}");
+    assert!(yaml.contains("`timeout`"), "the field stays as written: {yaml}");
     // The counts are messages of their own: five of them, each marked.
     assert_eq!(summary.matches(MARK).count(), 6, "{summary}");
     assert!(summary.ends_with("6 PROBLÈMES"), "{summary}");

@@ -2,7 +2,7 @@
 //! mutated lessons and frontmatter never make the parser or the renderer panic, every error names
 //! a line of the file, and wrapped text keeps its width, its words and French typography.
 use atelier::course::parse::parse_lesson;
-use atelier::i18n::Lang;
+use atelier::i18n::{Lang, serde_message};
 use atelier::render::escape::Look;
 use atelier::render::inline::{Inline, is_closing};
 use atelier::render::{Style, render_lesson, wrap_text};
@@ -155,6 +155,38 @@ proptest! {
     #[test]
     fn arbitrary_frontmatter_never_panics(yaml in "(\\PC|\n){0,120}") {
         check_lesson(&format!("---\n{yaml}\n---\n# T\n\n## A\n\ntexte\n"));
+    }
+
+    #[test]
+    fn any_serde_message_is_worded_without_panic(text in "(\\PC|`|: |, expected |one of ){0,80}") {
+        let message = serde_message(&text);
+        message.word(Lang::Fr);
+        message.word(Lang::En);
+    }
+
+    /// English reads serde's words back exactly (names and lists kept), whatever the names.
+    #[test]
+    fn english_words_serdes_shapes_back_exactly(
+        path in "(checks\\[[0-9]\\]\\.)?[a-z_]{1,8}",
+        field in "[a-z_0-9]{1,10}",
+        names in prop::collection::vec("[a-z_]{1,8}", 1..5),
+        shape in 0usize..5,
+    ) {
+        let listed: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+        let expected = match listed.len() {
+            1 => listed[0].clone(),
+            2 => format!("{} or {}", listed[0], listed[1]),
+            _ => format!("one of {}", listed.join(", ")),
+        };
+        let inner = match shape {
+            0 => format!("unknown field `{field}`, expected {expected}"),
+            1 => format!("unknown variant `{field}`, expected {expected}"),
+            2 => format!("missing field `{field}`"),
+            3 => format!("duplicate field `{field}`"),
+            _ => format!("check `{field}`: unknown field `{field}`, there are no fields"),
+        };
+        let text = format!("{path}: {inner}");
+        prop_assert_eq!(serde_message(&text).word(Lang::En), text);
     }
 
     #[test]

@@ -32,8 +32,10 @@ impl CourseConfig {
             Problem::new(
                 files.display_path(FILE),
                 err.location().map(|l| l.line()),
-                // serde's own words (in English) are the detail.
-                crate::msg!("course-config-invalid", detail = err.to_string()),
+                crate::msg!(
+                    "course-config-invalid",
+                    detail = crate::i18n::serde_message(crate::i18n::without_position(&err.to_string()))
+                ),
             )
         })
     }

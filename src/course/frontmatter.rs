@@ -144,14 +144,11 @@ fn repair(yaml: &str) -> String {
 fn to_error(err: &serde_yaml::Error) -> FrontmatterError {
     // The YAML starts on the lesson's line 2.
     let line = err.location().map_or(1, |loc| loc.line() + 1);
-    let mut message = err.to_string();
-    if let Some(cut) = message.find(" at line ") {
-        message.truncate(cut);
-    }
+    let message = err.to_string();
+    let detail = crate::i18n::serde_message(crate::i18n::without_position(&message));
     FrontmatterError {
         line,
-        // serde's own words (in English) are the detail.
-        message: crate::msg!("course-frontmatter-invalid", detail = message),
+        message: crate::msg!("course-frontmatter-invalid", detail = detail),
     }
 }
 

@@ -9,10 +9,7 @@ use crate::course::Problem;
 pub fn yaml_problem(file: &str, text: &str, err: &serde_yaml::Error) -> Problem {
     let message = err.to_string();
     // serde_norway appends " at line L column C"; the line goes in front instead.
-    let bare = match message.find(" at line ") {
-        Some(at) => message[..at].to_string(),
-        None => message.clone(),
-    };
+    let bare = crate::i18n::without_position(&message).to_string();
     // Errors inside a check read "checks[1]: check `NAME`: unknown field `KEY`, …": the key is
     // looked up inside that check.
     let in_check = bare.find("check `").and_then(|at| {
@@ -30,8 +27,11 @@ pub fn yaml_problem(file: &str, text: &str, err: &serde_yaml::Error) -> Problem 
         None => backticked(&bare).and_then(|k| find_key_line(text, &k)),
     }
     .or_else(|| err.location().map(|l| l.line()));
-    // serde's own words (in English) are the detail.
-    Problem::new(file, line, crate::msg!("spec-yaml", detail = bare))
+    Problem::new(
+        file,
+        line,
+        crate::msg!("spec-yaml", detail = crate::i18n::serde_message(&bare)),
+    )
 }
 
 /// The first `` `word` `` of a serde message (the unknown or missing field).

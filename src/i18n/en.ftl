@@ -698,6 +698,38 @@ course-folder-unresolved = { $path }: cannot resolve the folder: { $error }
 course-folder-unreadable = { $path }: cannot read the folder: { $error }
 course-file-unreadable = { $path }: cannot read: { $error }
 
+
+# serde's own error messages (src/i18n/serde_words.rs), inside spec and frontmatter problems:
+# keys `serde-…`. In English, serde's own words.
+serde-in-check = check `{ $name }`: { $detail }
+serde-at-path = { $path }: { $detail }
+serde-as-written = { $text }
+serde-unknown-field = unknown field `{ $name }`, expected { $expected }
+serde-unknown-field-none = unknown field `{ $name }`, there are no fields
+serde-unknown-variant = unknown variant `{ $name }`, expected { $expected }
+serde-unknown-variant-none = unknown variant `{ $name }`, there are no variants
+serde-missing-field = missing field `{ $field }`
+serde-duplicate-field = duplicate field `{ $field }`
+serde-one-of = one of { $names }
+serde-either = { $first } or { $second }
+serde-invalid-type = invalid type: { $found }, expected { $expected }
+serde-invalid-value = invalid value: { $found }, expected { $expected }
+serde-invalid-length = invalid length { $length }, expected { $expected }
+serde-found-boolean = boolean { $value }
+serde-found-integer = integer { $value }
+serde-found-float = floating point { $value }
+serde-found-string = string { $value }
+serde-found-sequence = sequence
+serde-found-map = map
+serde-found-null = unit value
+serde-expected-string = a string
+serde-expected-boolean = a boolean
+serde-expected-sequence = a sequence
+serde-expected-map = a map
+serde-expected-unsigned = a non-negative integer
+serde-expected-integer = an integer
+serde-expected-number = a number
+
 # Runs (src/sandbox): why the sandbox stopped a run; keys `run-…`
 run-output-limit = output over the limit of { $bytes } bytes
 run-setup-failed = sandbox setup failed while { $step }: { $error }

@@ -742,6 +742,38 @@ course-folder-unresolved = { $path }: impossible de résoudre le dossier : { $er
 course-folder-unreadable = { $path }: impossible de lire le dossier : { $error }
 course-file-unreadable = { $path }: impossible de lire le fichier : { $error }
 
+
+# serde's own error messages (src/i18n/serde_words.rs), inside spec and frontmatter problems:
+# keys `serde-…`. Names in backticks are the file's own and stay as written.
+serde-in-check = check `{ $name }` : { $detail }
+serde-at-path = { $path } : { $detail }
+serde-as-written = { $text }
+serde-unknown-field = champ `{ $name }` inconnu, attendu { $expected }
+serde-unknown-field-none = champ `{ $name }` inconnu : aucun champ n'est attendu ici
+serde-unknown-variant = valeur `{ $name }` inconnue, attendu { $expected }
+serde-unknown-variant-none = valeur `{ $name }` inconnue : aucune n'est possible ici
+serde-missing-field = champ `{ $field }` manquant
+serde-duplicate-field = champ `{ $field }` en double
+serde-one-of = l'un de { $names }
+serde-either = { $first } ou { $second }
+serde-invalid-type = type inattendu : { $found }, attendu { $expected }
+serde-invalid-value = valeur inattendue : { $found }, attendu { $expected }
+serde-invalid-length = longueur inattendue { $length }, attendu { $expected }
+serde-found-boolean = le booléen { $value }
+serde-found-integer = l'entier { $value }
+serde-found-float = le nombre { $value }
+serde-found-string = la chaîne { $value }
+serde-found-sequence = une liste
+serde-found-map = un dictionnaire
+serde-found-null = une valeur vide
+serde-expected-string = une chaîne de caractères
+serde-expected-boolean = un booléen (true ou false)
+serde-expected-sequence = une liste
+serde-expected-map = un dictionnaire (des clés et leurs valeurs)
+serde-expected-unsigned = un entier positif
+serde-expected-integer = un entier
+serde-expected-number = un nombre
+
 # Runs (src/sandbox): why the sandbox stopped a run; keys `run-…`
 run-output-limit = sortie au-delà de la limite de { $bytes } octets
 run-setup-failed = la mise en place du bac à sable a échoué ({ $step }) : { $error }

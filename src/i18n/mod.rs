@@ -8,6 +8,7 @@
 //! the languages beyond the two the course is written in.
 mod catalog;
 mod message;
+mod serde_words;
 
 use std::path::PathBuf;
 use std::sync::{LazyLock, OnceLock};
@@ -16,6 +17,7 @@ use serde::{Serialize, Serializer};
 
 pub use catalog::{Catalog, CatalogError, Value};
 pub use message::{Arg, Message};
+pub use serde_words::{serde_message, without_position};
 
 /// A catalog compiled into the binary, parsed the first time a message is worded in it: a run
 /// parses the one language it speaks (and English only if that one lacks a message).
