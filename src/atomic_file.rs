@@ -4,20 +4,47 @@ use std::fs;
 use std::io::Write;
 use std::path::Path;
 
-use anyhow::Context;
+use std::path::PathBuf;
+
+use tempfile::NamedTempFile;
+
+use crate::i18n::OrFail;
+use crate::msg;
 
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let dir = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    fs::create_dir_all(dir).with_context(|| format!("{}: cannot create the folder", dir.display()))?;
-    let mut tmp = temp_in(dir, ".atelier-")?;
+    let mut tmp = temp_beside(path, ".atelier-")?;
     tmp.write_all(bytes)?;
+    persist(tmp, path)
+}
+
+/// Creates `dir` and its parents if missing.
+pub fn create_folder(dir: &Path) -> anyhow::Result<()> {
+    fs::create_dir_all(dir).or_fail(|| msg!("file-create-folder", path = dir.display().to_string()))
+}
+
+/// The folder a file at `path` goes in (`.` for a bare name), created if missing.
+pub fn folder_of(path: &Path) -> anyhow::Result<PathBuf> {
+    let dir = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    create_folder(&dir)?;
+    Ok(dir)
+}
+
+/// A temporary file in `path`'s folder (so that the final rename stays on one file system), for
+/// [`persist`] to rename over `path` once it is whole.
+pub fn temp_beside(path: &Path, prefix: &str) -> anyhow::Result<NamedTempFile> {
+    temp_in(&folder_of(path)?, prefix)
+}
+
+/// Flushes a whole temporary file to disk and renames it over `path`.
+pub fn persist(tmp: NamedTempFile, path: &Path) -> anyhow::Result<()> {
     tmp.as_file().sync_all()?;
     tmp.persist(path)
-        .with_context(|| format!("{}: cannot write", path.display()))?;
+        .map_err(|e| e.error)
+        .or_fail(|| msg!("file-write", path = path.display().to_string()))?;
     Ok(())
 }
 
@@ -29,7 +56,7 @@ pub fn temp_in(dir: &Path, prefix: &str) -> anyhow::Result<tempfile::NamedTempFi
         .prefix(prefix)
         .permissions(fs::Permissions::from_mode(0o666))
         .tempfile_in(dir)
-        .with_context(|| format!("{}: cannot create a temporary file", dir.display()))
+        .or_fail(|| msg!("file-temp", path = dir.display().to_string()))
 }
 
 #[cfg(test)]

@@ -6,26 +6,14 @@ use std::path::{Path, PathBuf};
 use crate::atomic_file::write_atomic;
 use crate::course::Course;
 use crate::course::parse::slug;
-use crate::i18n::{Lang, Message};
+use crate::i18n::Message;
 use crate::msg;
 use anyhow::Result;
 
-/// Why `atelier new` could not do it, as a message the command words in the instructor's language
-/// (an `anyhow` error that `downcast_ref` finds; shown in English where nobody words it).
-#[derive(Debug, Clone)]
-pub struct Refusal(pub Message);
-
-impl std::fmt::Display for Refusal {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0.word(Lang::En))
-    }
-}
-
-impl std::error::Error for Refusal {}
-
-/// Stops with `message` as a [`Refusal`].
+/// Stops with `message`: why `atelier new` will not do it, worded in the instructor's language at
+/// the command line (a [`crate::i18n::Failure`]).
 pub fn refuse<T>(message: Message) -> Result<T> {
-    Err(Refusal(message).into())
+    crate::i18n::fail(message)
 }
 
 /// Refuses to overwrite an instructor's work.

@@ -228,3 +228,63 @@ fn a_missing_submission_is_said_in_the_catalog_language() {
         "{err}"
     );
 }
+
+/// Grading's own files that cannot be used (a roster without ids, a missing or foreign gradebook):
+/// the failure is worded in the reader's language, its system cause kept after it.
+#[test]
+fn grading_file_failures_are_worded_by_the_catalog() {
+    let dir = tempfile::tempdir().unwrap();
+    let class = dir.path().join("class");
+    std::fs::create_dir(&class).unwrap();
+    let roster = dir.path().join("roster.csv");
+    std::fs::write(&roster, "name,email\nAda,ada@example.org\n").unwrap();
+    let foreign = dir.path().join("notes.sqlite");
+    std::fs::write(&foreign, "not a database at all").unwrap();
+    let missing = dir.path().join("missing.sqlite");
+    let roster_args = [
+        "grade".as_ref(),
+        "43.3".as_ref(),
+        class.as_os_str(),
+        "--roster".as_ref(),
+        roster.as_os_str(),
+    ];
+    let foreign_args = [
+        "grade".as_ref(),
+        "43.3".as_ref(),
+        class.as_os_str(),
+        "--gradebook".as_ref(),
+        foreign.as_os_str(),
+    ];
+    let missing_args = [
+        "grade".as_ref(),
+        "43.3".as_ref(),
+        "--gradebook".as_ref(),
+        missing.as_os_str(),
+        "--report".as_ref(),
+    ];
+
+    let french = |args: &[&std::ffi::OsStr]| atelier().args(args).run().code(2).stderr();
+    assert!(french(&roster_args).contains("roster.csv:1: pas de colonne `id` (l'en-tête a : name, email)"));
+    assert!(french(&foreign_args).contains("notes.sqlite: pas une base SQLite: "));
+    assert!(french(&missing_args).contains("missing.sqlite: carnet de notes introuvable"));
+    let english =
+        |args: &[&std::ffi::OsStr]| atelier().args(["--lang", "en"]).args(args).run().code(2).stderr();
+    assert!(english(&roster_args).contains("roster.csv:1: no `id` column (the header has: name, email)"));
+    assert!(english(&missing_args).contains("missing.sqlite: no such gradebook"));
+
+    for args in [&roster_args[..], &foreign_args[..], &missing_args[..]] {
+        let err = atelier()
+            .with_test_language()
+            .args(["--lang", "xx"])
+            .args(args)
+            .run()
+            .code(2)
+            .stderr();
+        // The whole failure is the catalog's message (the path is one of its values).
+        let line = err
+            .lines()
+            .find(|l| l.starts_with("atelier: "))
+            .expect("an error line");
+        assert!(line.starts_with(&format!("atelier: {MARK}")), "{line}");
+    }
+}

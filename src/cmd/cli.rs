@@ -95,6 +95,18 @@ pub enum Command {
     SpawnChild(SpawnChildArgs),
 }
 
+impl Command {
+    /// The language the command speaks when neither `--lang` nor the locale chooses: French, the
+    /// courses' own, except `gradebook`, whose reports have been English from the start (scripts
+    /// read them). Its errors are worded in the same language as its output.
+    pub fn default_lang(&self) -> Lang {
+        match self {
+            Command::Gradebook(_) => Lang::En,
+            _ => Lang::Fr,
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct DoctorArgs {
     /// One JSON document on stdout (`schema_version: 1`).

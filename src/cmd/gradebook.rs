@@ -17,7 +17,7 @@ pub fn run(globals: &Globals, args: &GradebookArgs) -> anyhow::Result<ExitCode> 
             class,
             roster,
         } => {
-            let lang = globals.lang(Lang::En);
+            let lang = globals.lang(Lang::En); // as `Command::default_lang` says
             // Read before merging: a bad roster or class folder must not cost a merge.
             let roster = roster.as_deref().map(Roster::load).transpose()?;
             let students = class

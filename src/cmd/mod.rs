@@ -74,17 +74,17 @@ pub fn main() -> ExitCode {
         course_dir: cli.course.clone(),
         lang: cli.lang,
     };
-    match dispatch(&globals, cli.command.unwrap_or(Command::Repl)) {
+    let command = cli.command.unwrap_or(Command::Repl);
+    let lang = globals.lang(command.default_lang());
+    match dispatch(&globals, command) {
         Ok(code) => code,
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             let _ = io::stdout().flush();
-            // A course that cannot be read is worded in the language asked for (French, the
-            // courses' language, when none is: the course's own is not known).
-            match err.downcast_ref::<atelier::course::Unreadable>() {
-                Some(unreadable) => eprintln!("atelier: {}", unreadable.0.word(globals.lang(Lang::Fr))),
-                None => eprintln!("atelier: {err:#}"),
-            }
+            // Failures that are messages (a course that cannot be read, a roster without ids, …)
+            // are worded in the language asked for, else the command's (French, the courses'
+            // language: a course that cannot be read has no language of its own), cause by cause.
+            eprintln!("atelier: {}", atelier::i18n::worded_error(&err, lang));
             ExitCode::from(2)
         }
     }

@@ -7,27 +7,15 @@ use std::process::ExitCode;
 use atelier::derive::{DeriveOptions, derive_exercise};
 use atelier::i18n::Lang;
 use atelier::msg;
-use atelier::scaffold::{Refusal, new_exercise, new_lesson};
+use atelier::scaffold::{new_exercise, new_lesson};
 
 use super::Globals;
 use super::cli::{NewArgs, NewWhat};
 
-/// `atelier new …`, in the `--course` folder or the current one. What it refuses to do is said in
-/// the course's language (French) unless `--lang` asks for another; exit code 2.
+/// `atelier new …`, in the `--course` folder or the current one. What it refuses to do is a
+/// failure the command line words in the course's language (French) unless `--lang` asks for
+/// another; exit code 2.
 pub fn run(globals: &Globals, args: &NewArgs) -> anyhow::Result<ExitCode> {
-    match write(globals, args) {
-        Err(err) => match err.downcast_ref::<Refusal>() {
-            Some(Refusal(message)) => {
-                eprintln!("atelier: {}", message.word(globals.lang(Lang::Fr)));
-                Ok(ExitCode::from(2))
-            }
-            None => Err(err),
-        },
-        done => done,
-    }
-}
-
-fn write(globals: &Globals, args: &NewArgs) -> anyhow::Result<ExitCode> {
     let root = globals.course_dir.clone().unwrap_or_else(|| PathBuf::from("."));
     let mut out = io::stdout().lock();
     // A derived exercise speaks its lesson's language; a scaffold has no lesson yet: the course's, French.

@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 pub use exercise::Exercise;
 pub use lesson::{Block, ExerciseEntry, Lesson, Question, Section};
 
-use crate::i18n::{Lang, Message};
+use crate::i18n::{Failure, Lang, Message};
 use crate::msg;
 
 /// A loaded course: every lesson and exercise that parsed, and a problem for each that did not.
@@ -285,10 +285,10 @@ impl CourseFiles {
     pub fn read_dir(root: &Path) -> anyhow::Result<CourseFiles> {
         let path = root.display().to_string();
         if !root.is_dir() {
-            return Err(Unreadable(msg!("course-not-a-folder", path = path)).into());
+            return Err(Failure::new(msg!("course-not-a-folder", path = path)).into());
         }
         let canonical = root.canonicalize().map_err(|e| {
-            Unreadable(msg!(
+            Failure::new(msg!(
                 "course-folder-unresolved",
                 path = path,
                 error = e.to_string()
@@ -313,7 +313,7 @@ impl CourseFiles {
         let config = root.join(config::FILE);
         // A regular file only: a link planted in the course folder is not followed.
         if std::fs::symlink_metadata(&config).is_ok_and(|m| m.file_type().is_file()) {
-            let bytes = std::fs::read(&config).map_err(|e| Unreadable::file(&config, &e))?;
+            let bytes = std::fs::read(&config).map_err(|e| unreadable_file(&config, &e))?;
             reader.files.insert(config::FILE.to_string(), bytes);
         }
         Ok(CourseFiles {
@@ -404,38 +404,24 @@ impl CourseFiles {
     }
 }
 
-/// A course folder that cannot be read at all ("could not do it", exit 2): what went wrong, as a
-/// message for the edge to word. Displayed in English where no reader's language is known.
-#[derive(Debug)]
-pub struct Unreadable(pub Message);
-
-impl Unreadable {
-    /// A folder that cannot be listed.
-    pub fn folder(path: &Path, error: &std::io::Error) -> Unreadable {
-        Unreadable(msg!(
-            "course-folder-unreadable",
-            path = path.display().to_string(),
-            error = error.to_string()
-        ))
-    }
-
-    /// A file that cannot be read.
-    pub fn file(path: &Path, error: &std::io::Error) -> Unreadable {
-        Unreadable(msg!(
-            "course-file-unreadable",
-            path = path.display().to_string(),
-            error = error.to_string()
-        ))
-    }
+/// A folder of the course that cannot be listed: a [`Failure`] ("could not do it", exit 2) the
+/// command line words in the reader's language.
+pub fn unreadable_folder(path: &Path, error: &std::io::Error) -> Failure {
+    Failure::new(msg!(
+        "course-folder-unreadable",
+        path = path.display().to_string(),
+        error = error.to_string()
+    ))
 }
 
-impl fmt::Display for Unreadable {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0.word(Lang::En))
-    }
+/// A file of the course that cannot be read (as above).
+pub fn unreadable_file(path: &Path, error: &std::io::Error) -> Failure {
+    Failure::new(msg!(
+        "course-file-unreadable",
+        path = path.display().to_string(),
+        error = error.to_string()
+    ))
 }
-
-impl std::error::Error for Unreadable {}
 
 /// A problem found while loading a course: the file, the line when known, and what was expected
 /// (a catalog message, worded in the reader's language by [`Problem::word`]).

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::{Problem, Unreadable};
+use super::{Problem, unreadable_file, unreadable_folder};
 use crate::i18n::Message;
 use crate::msg;
 
@@ -105,16 +105,16 @@ impl Reader {
             Ok(path) => path,
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(()),
             Err(err) => {
-                return Err(Unreadable::folder(dir, &err).into());
+                return Err(unreadable_folder(dir, &err).into());
             }
         };
         if !self.visited.insert(canonical) {
             return Ok(());
         }
-        let entries = fs::read_dir(dir).map_err(|e| Unreadable::folder(dir, &e))?;
+        let entries = fs::read_dir(dir).map_err(|e| unreadable_folder(dir, &e))?;
         let mut entries: Vec<_> = entries
             .collect::<Result<_, _>>()
-            .map_err(|e| Unreadable::folder(dir, &e))?;
+            .map_err(|e| unreadable_folder(dir, &e))?;
         entries.sort_by_key(|e| e.file_name());
         for entry in entries {
             let path = entry.path();
@@ -127,7 +127,7 @@ impl Reader {
             } else {
                 format!("{rel}/{name}")
             };
-            let kind = entry.file_type().map_err(|e| Unreadable::file(&path, &e))?;
+            let kind = entry.file_type().map_err(|e| unreadable_file(&path, &e))?;
             let is_dir = if kind.is_symlink() {
                 match path.canonicalize() {
                     Err(err) => {
@@ -169,7 +169,7 @@ impl Reader {
             } else if self.only_lessons && !lesson_file {
                 continue;
             } else {
-                let bytes = fs::read(&path).map_err(|e| Unreadable::file(&path, &e))?;
+                let bytes = fs::read(&path).map_err(|e| unreadable_file(&path, &e))?;
                 self.files.insert(child_rel, bytes);
             }
         }

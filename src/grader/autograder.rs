@@ -29,7 +29,8 @@ use super::spec::ExerciseSpec;
 use super::visibility;
 use crate::atomic_file::write_atomic;
 use crate::course::{CourseFiles, Exercise};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, OrFail};
+use crate::msg;
 
 /// The newest glibc of Gradescope's base image (Ubuntu 22.04).
 pub const GRADESCOPE_GLIBC: (u32, u32) = (2, 35);
@@ -177,27 +178,20 @@ another folder laid out the same way).\n",
 /// The zip Gradescope takes: `setup.sh` and `run_autograder` at its root, modes kept.
 fn write_zip(dest: &Path, files: &[(String, Vec<u8>, u32)]) -> anyhow::Result<()> {
     use zip::write::SimpleFileOptions;
-    let dir = match dest.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&dir).with_context(|| format!("{}: cannot create the folder", dir.display()))?;
-    let tmp = crate::atomic_file::temp_in(&dir, ".atelier-zip-")?;
+    let tmp = crate::atomic_file::temp_beside(dest, ".atelier-zip-")?;
     let mut zip = zip::ZipWriter::new(tmp);
     for (name, bytes, mode) in files {
         let options = SimpleFileOptions::default()
             .compression_method(zip::CompressionMethod::Deflated)
             .unix_permissions(*mode);
         zip.start_file(name.as_str(), options)
-            .with_context(|| format!("{}: cannot add {name}", dest.display()))?;
+            .or_fail(|| msg!("file-zip-add", path = dest.display().to_string(), name = name))?;
         zip.write_all(bytes)?;
     }
     let tmp = zip
         .finish()
-        .with_context(|| format!("{}: cannot write", dest.display()))?;
-    tmp.as_file().sync_all().ok();
-    tmp.persist(dest)
-        .map_err(|e| anyhow::anyhow!("{}: cannot write: {}", dest.display(), e.error))?;
+        .or_fail(|| msg!("file-write", path = dest.display().to_string()))?;
+    crate::atomic_file::persist(tmp, dest)?;
     Ok(())
 }
 

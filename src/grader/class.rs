@@ -6,11 +6,10 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
 use sha2::{Digest, Sha256};
 
 use super::bulk_layout;
-use crate::i18n::Message;
+use crate::i18n::{Message, OrFail, fail};
 use crate::msg;
 
 pub use super::submission_file::MAX_SUBMISSION_BYTES;
@@ -57,23 +56,19 @@ impl Class {
 /// Reads a class folder. `expected` is the file name the spec gives the submission (`compteur.py`);
 /// entries for which `ignore` holds (the grader's own gradebook or exports) are skipped.
 pub fn discover(dir: &Path, expected: &str, ignore: &dyn Fn(&Path) -> bool) -> anyhow::Result<Class> {
-    let meta =
-        fs::metadata(dir).with_context(|| format!("{}: cannot read the class folder", dir.display()))?;
+    let unreadable = || msg!("class-unreadable", path = dir.display().to_string());
+    let meta = fs::metadata(dir).or_fail(unreadable)?;
     if !meta.is_dir() {
-        anyhow::bail!(
-            "{}: not a folder (expected a class folder: DIR/<student>/… or DIR/<student>.py)",
-            dir.display()
-        );
+        return fail(msg!("class-not-folder", path = dir.display().to_string()));
     }
     // By student, the entries that claim the name (to catch `alice.py` beside `alice/`).
     let mut claims: BTreeMap<String, Vec<Result<Submission, NotGraded>>> = BTreeMap::new();
     // Entries that are neither a `.py` file nor a folder: reported, and no one's claim.
     let mut others = Vec::new();
     let mut canvas: BTreeMap<String, Vec<(PathBuf, bulk_layout::BulkName)>> = BTreeMap::new();
-    let entries =
-        fs::read_dir(dir).with_context(|| format!("{}: cannot read the class folder", dir.display()))?;
+    let entries = fs::read_dir(dir).or_fail(unreadable)?;
     for entry in entries {
-        let entry = entry.with_context(|| format!("{}: cannot read the class folder", dir.display()))?;
+        let entry = entry.or_fail(unreadable)?;
         let os_name = entry.file_name();
         let Some(name) = os_name.to_str() else {
             let shown = os_name.to_string_lossy().into_owned();
@@ -93,7 +88,8 @@ pub fn discover(dir: &Path, expected: &str, ignore: &dyn Fn(&Path) -> bool) -> a
             continue;
         }
         // Never follow a link: a submission must be the student's own file, not one it points at.
-        let kind = fs::symlink_metadata(&path).with_context(|| format!("{}: cannot read", path.display()))?;
+        let kind =
+            fs::symlink_metadata(&path).or_fail(|| msg!("file-read", path = path.display().to_string()))?;
         // Canvas's bulk download: a student's files side by side, chosen among after the loop.
         if let Some(bulk) = bulk_layout::recognize(name, false).filter(|_| kind.is_file()) {
             canvas.entry(bulk.key.clone()).or_default().push((path, bulk));

@@ -11,7 +11,8 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use anyhow::Context;
+use crate::i18n::{OrFail, fail};
+use crate::msg;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 
 use super::record::{GradeRecord, GradeVerdict};
@@ -81,21 +82,21 @@ impl Gradebook {
     pub fn open(path: &Path) -> anyhow::Result<Gradebook> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)
-                .with_context(|| format!("{}: cannot create the folder", dir.display()))?;
+                .or_fail(|| msg!("file-create-folder", path = dir.display().to_string()))?;
         }
-        let conn = Connection::open(path)
-            .with_context(|| format!("{}: cannot open the gradebook", path.display()))?;
+        let conn =
+            Connection::open(path).or_fail(|| msg!("gradebook-open", path = path.display().to_string()))?;
         Gradebook::init(conn, Some(path.to_path_buf()))
     }
 
     /// Opens a gradebook that must exist (to read it or merge it).
     pub fn open_existing(path: &Path) -> anyhow::Result<Gradebook> {
         if !path.is_file() {
-            anyhow::bail!("{}: no such gradebook", path.display());
+            return fail(msg!("gradebook-missing", path = path.display().to_string()));
         }
         // Read-write even to read: a gradebook left by a killed batch has a WAL to replay.
         let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)
-            .with_context(|| format!("{}: cannot open the gradebook", path.display()))?;
+            .or_fail(|| msg!("gradebook-open", path = path.display().to_string()))?;
         Gradebook::init(conn, Some(path.to_path_buf()))
     }
 
@@ -108,33 +109,33 @@ impl Gradebook {
         let shown = path
             .as_ref()
             .map_or_else(|| "(in memory)".to_string(), |p| p.display().to_string());
-        let fail = |what: &str| format!("{shown}: {what}");
         // Another grader process (a second shard on a shared disk, `--report`) may hold the lock briefly.
         conn.busy_timeout(Duration::from_secs(30))
-            .with_context(|| fail("cannot set a busy timeout"))?;
+            .or_fail(|| msg!("gradebook-busy-timeout", path = &shown))?;
         let app: i32 = conn
             .query_row("PRAGMA application_id", [], |r| r.get(0))
-            .with_context(|| fail("not a SQLite database"))?;
+            .or_fail(|| msg!("gradebook-not-sqlite", path = &shown))?;
         let tables: i64 = conn
             .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
-            .with_context(|| fail("not a SQLite database"))?;
+            .or_fail(|| msg!("gradebook-not-sqlite", path = &shown))?;
         if app != APPLICATION_ID && (app != 0 || tables > 0) {
-            anyhow::bail!(
-                "{shown}: not an atelier gradebook (a SQLite file of something else); refusing to write into it"
-            );
+            return fail(msg!("gradebook-foreign", path = &shown));
         }
         let version: i32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         if version > SCHEMA_VERSION {
-            anyhow::bail!(
-                "{shown}: gradebook schema {version} is newer than this atelier reads ({SCHEMA_VERSION}); update atelier"
-            );
+            return fail(msg!(
+                "gradebook-newer",
+                path = &shown,
+                version = version,
+                supported = SCHEMA_VERSION
+            ));
         }
         if path.is_some() {
             let mode: String = conn
                 .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
-                .with_context(|| fail("cannot switch to WAL"))?;
+                .or_fail(|| msg!("gradebook-wal", path = &shown))?;
             if !mode.eq_ignore_ascii_case("wal") {
-                anyhow::bail!("{shown}: the file system refused WAL mode (got `{mode}`)");
+                return fail(msg!("gradebook-wal-refused", path = &shown, mode = mode));
             }
         }
         conn.execute_batch(&format!(
@@ -144,7 +145,7 @@ impl Gradebook {
              PRAGMA user_version = {SCHEMA_VERSION};
              {SCHEMA}"
         ))
-        .with_context(|| fail("cannot create the gradebook's table"))?;
+        .or_fail(|| msg!("gradebook-table", path = &shown))?;
         Ok(Gradebook { conn, path })
     }
 
@@ -194,7 +195,7 @@ impl Gradebook {
         let tx = self.conn.transaction()?;
         upsert(&tx, record)?;
         tx.commit()
-            .with_context(|| format!("{}: cannot record {}'s grade", self.name(), record.student))?;
+            .or_fail(|| msg!("gradebook-record", path = self.name(), student = &record.student))?;
         Ok(())
     }
 
@@ -222,7 +223,7 @@ impl Gradebook {
         let mut rows = stmt.query([exercise])?;
         while let Some(row) = rows.next()? {
             let parts = row_to_parts(row)?;
-            each(parts_to_record(parts).with_context(|| format!("{}: a damaged row", self.name()))?)?;
+            each(parts_to_record(parts).or_fail(|| msg!("gradebook-damaged-row", path = self.name()))?)?;
         }
         Ok(())
     }
@@ -242,7 +243,7 @@ impl Gradebook {
     pub fn copy_to(&self, dest: &Path) -> anyhow::Result<()> {
         let dest = dest
             .to_str()
-            .with_context(|| format!("{}: not a UTF-8 path", dest.display()))?;
+            .or_fail(|| msg!("file-not-utf8-path", path = dest.display().to_string()))?;
         self.conn.execute("VACUUM INTO ?1", [dest])?;
         Ok(())
     }
@@ -365,11 +366,18 @@ fn parts_to_record(p: Parts) -> anyhow::Result<GradeRecord> {
         at,
         s,
     ) = p;
-    let what = |column: &str| format!("{student} / {exercise}: column `{column}`");
+    let what = |column: &'static str| {
+        msg!(
+            "gradebook-column",
+            student = &student,
+            exercise = &exercise,
+            column = column
+        )
+    };
     Ok(GradeRecord {
-        verdict: GradeVerdict::parse(&verdict).with_context(|| what("verdict"))?,
-        checks: serde_json::from_str(&checks).with_context(|| what("checks"))?,
-        run: serde_json::from_str(&run).with_context(|| what("run"))?,
+        verdict: GradeVerdict::parse(&verdict).or_fail(|| what("verdict"))?,
+        checks: serde_json::from_str(&checks).or_fail(|| what("checks"))?,
+        run: serde_json::from_str(&run).or_fail(|| what("run"))?,
         student,
         exercise,
         spec_hash,

@@ -20,6 +20,9 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use nix::fcntl::{Flock, FlockArg};
 
+use crate::i18n::{OrFail, fail};
+use crate::msg;
+
 /// Held for the length of one run; released when dropped.
 pub struct GradingLock {
     _lock: Flock<File>,
@@ -48,29 +51,29 @@ fn private_dir(dir: &Path) -> anyhow::Result<()> {
             .recursive(true)
             .mode(0o700)
             .create(parent)
-            .with_context(|| format!("{}: cannot create the folder", parent.display()))?;
+            .or_fail(|| msg!("file-create-folder", path = parent.display().to_string()))?;
     }
     match DirBuilder::new().mode(0o700).create(dir) {
         Ok(()) => {}
         Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => {}
-        Err(err) => return Err(err).with_context(|| format!("{}: cannot create the folder", dir.display())),
+        Err(err) => {
+            return Err(err).or_fail(|| msg!("file-create-folder", path = dir.display().to_string()));
+        }
     }
-    let meta = std::fs::symlink_metadata(dir).with_context(|| format!("{}: cannot read", dir.display()))?;
+    let meta =
+        std::fs::symlink_metadata(dir).or_fail(|| msg!("file-read", path = dir.display().to_string()))?;
     let me = nix::unistd::geteuid().as_raw();
     if !meta.file_type().is_dir() {
-        anyhow::bail!(
-            "{}: not a folder (a link or a file): refusing to keep the grading lock there",
-            dir.display()
-        );
+        return fail(msg!("lock-not-folder", path = dir.display().to_string()));
     }
     if meta.uid() != me || meta.mode() & 0o022 != 0 {
-        anyhow::bail!(
-            "{}: owned by uid {} with mode {:o}: the grading lock's folder must be this user's \
-             (uid {me}) and writable by no one else",
-            dir.display(),
-            meta.uid(),
-            meta.mode() & 0o7777
-        );
+        return fail(msg!(
+            "lock-foreign-folder",
+            path = dir.display().to_string(),
+            uid = meta.uid(),
+            mode = format!("{:o}", meta.mode() & 0o7777),
+            me = me
+        ));
     }
     Ok(())
 }
@@ -88,14 +91,15 @@ pub fn acquire(exclusive: bool) -> anyhow::Result<GradingLock> {
         .mode(0o600)
         .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
         .open(&path)
-        .with_context(|| format!("{}: cannot open the grading lock", path.display()))?;
+        .or_fail(|| msg!("lock-open", path = path.display().to_string()))?;
     let how = if exclusive {
         FlockArg::LockExclusive
     } else {
         FlockArg::LockShared
     };
     let lock = Flock::lock(file, how)
-        .map_err(|(_, errno)| anyhow::anyhow!("{}: cannot take the grading lock: {errno}", path.display()))?;
+        .map_err(|(_, errno)| std::io::Error::from(errno))
+        .or_fail(|| msg!("lock-take", path = path.display().to_string()))?;
     Ok(GradingLock { _lock: lock })
 }
 

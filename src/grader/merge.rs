@@ -10,11 +10,9 @@
 //! over C only when it succeeded: a failed merge leaves C as it was, or no file at all.
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
-
 use super::gradebook::Gradebook;
 use super::record::GradeRecord;
-use crate::i18n::Message;
+use crate::i18n::{Message, OrFail};
 use crate::msg;
 
 /// Receives what a merge has to say (an input skipped, a conflict) as it happens.
@@ -35,24 +33,20 @@ pub struct MergeSummary {
 
 /// Merges `inputs` into `into` (created when missing), telling `note` of each conflict.
 pub fn merge(inputs: &[PathBuf], into: &Path, note: Notes) -> anyhow::Result<MergeSummary> {
-    let dir = match into.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&dir).with_context(|| format!("{}: cannot create the folder", dir.display()))?;
-    let tmp = crate::atomic_file::temp_in(&dir, ".atelier-merge-")?.into_temp_path();
+    let tmp = crate::atomic_file::temp_beside(into, ".atelier-merge-")?.into_temp_path();
     let guard = SqliteFiles(tmp.to_path_buf());
     let target_id = identity(into);
     if into.exists() {
         // A consistent copy of C (its write-ahead log included) to merge into.
         Gradebook::open_existing(into)?
             .copy_to(&tmp)
-            .with_context(|| format!("{}: cannot copy the gradebook to merge into it", into.display()))?;
+            .or_fail(|| msg!("gradebook-merge-copy", path = into.display().to_string()))?;
     }
     let summary = merge_into(inputs, &tmp, target_id, note)?;
     // Closed (checkpointed) above: the temporary gradebook is one file, renamed over C.
     tmp.persist(into)
-        .map_err(|e| anyhow::anyhow!("{}: cannot write: {}", into.display(), e.error))?;
+        .map_err(|e| e.error)
+        .or_fail(|| msg!("file-write", path = into.display().to_string()))?;
     drop(guard);
     Ok(summary)
 }

@@ -9,7 +9,8 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
+use crate::i18n::{OrFail, fail};
+use crate::msg;
 
 use super::bulk_layout;
 
@@ -54,12 +55,12 @@ impl Roster {
     /// Reads a roster; an error names the file and line.
     pub fn load(path: &Path) -> anyhow::Result<Roster> {
         let bytes =
-            std::fs::read(path).with_context(|| format!("{}: cannot read the roster", path.display()))?;
+            std::fs::read(path).or_fail(|| msg!("roster-unreadable", path = path.display().to_string()))?;
         Roster::parse(path, &bytes)
     }
 
     pub fn parse(path: &Path, bytes: &[u8]) -> anyhow::Result<Roster> {
-        let shown = path.display();
+        let shown = path.display().to_string();
         // Spreadsheets add a byte-order mark; without it, byte offsets are the file's.
         let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
         let mut reader = csv::ReaderBuilder::new()
@@ -68,7 +69,7 @@ impl Roster {
             .from_reader(bytes);
         let headers = reader
             .headers()
-            .with_context(|| format!("{shown}:1: cannot read the header row"))?
+            .or_fail(|| msg!("roster-header", path = &shown))?
             .clone();
         // Headers are compared without case, spaces or `_`.
         let norm = |h: &str| {
@@ -80,10 +81,11 @@ impl Roster {
         let names: Vec<String> = headers.iter().map(norm).collect();
         let column = |wanted: &[&str]| wanted.iter().find_map(|w| names.iter().position(|n| n == w));
         let Some(id_col) = column(ID) else {
-            anyhow::bail!(
-                "{shown}:1: no `id` column (the header has: {}); expected id, and folder, name, email",
-                headers.iter().collect::<Vec<_>>().join(", ")
-            );
+            return fail(msg!(
+                "roster-no-id",
+                path = &shown,
+                columns = headers.iter().collect::<Vec<_>>().join(", ")
+            ));
         };
         let (folder_col, name_col, email_col) = (column(FOLDER), column(NAME), column(EMAIL));
         let mut roster = Roster {
@@ -93,7 +95,7 @@ impl Roster {
             by_id: HashMap::new(),
         };
         for record in reader.records() {
-            let record = record.with_context(|| format!("{shown}: not CSV"))?;
+            let record = record.or_fail(|| msg!("roster-not-csv", path = &shown))?;
             // From the byte offset: the csv crate's own line count skips blank lines.
             let line = record.position().map_or(0, |p| {
                 let mut at = (p.byte() as usize).min(bytes.len());
@@ -109,25 +111,31 @@ impl Roster {
             }
             let id = get(Some(id_col));
             if id.is_empty() {
-                anyhow::bail!("{shown}:{line}: the id is empty");
+                return fail(msg!("roster-id-empty", path = &shown, line = line));
             }
             let folder = Some(get(folder_col))
                 .filter(|f| !f.is_empty())
                 .map(|f| strip_entry(&f).to_string());
             let index = roster.entries.len();
             if let Some(before) = roster.by_id.insert(id.clone(), index) {
-                anyhow::bail!(
-                    "{shown}:{line}: id `{id}` is already on line {}",
-                    roster.entries[before].line
-                );
+                return fail(msg!(
+                    "roster-id-twice",
+                    path = &shown,
+                    line = line,
+                    id = &id,
+                    before = roster.entries[before].line
+                ));
             }
             if let Some(folder) = &folder
                 && let Some(before) = roster.by_folder.insert(folder.clone(), index)
             {
-                anyhow::bail!(
-                    "{shown}:{line}: folder `{folder}` is already on line {}",
-                    roster.entries[before].line
-                );
+                return fail(msg!(
+                    "roster-folder-twice",
+                    path = &shown,
+                    line = line,
+                    folder = folder,
+                    before = roster.entries[before].line
+                ));
             }
             roster.entries.push(RosterEntry {
                 folder,
@@ -138,7 +146,7 @@ impl Roster {
             });
         }
         if roster.entries.is_empty() {
-            anyhow::bail!("{shown}: no student (only a header row)");
+            return fail(msg!("roster-empty", path = &shown));
         }
         Ok(roster)
     }

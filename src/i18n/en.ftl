@@ -730,6 +730,42 @@ serde-expected-unsigned = a non-negative integer
 serde-expected-integer = an integer
 serde-expected-number = a number
 
+# Grading's own files (src/grader: roster, gradebook, merge, exports): why one cannot be used.
+# keys `roster-…`, `gradebook-…`, `file-…`; the cause (a system error) follows after ": ".
+roster-unreadable = { $path }: cannot read the roster
+roster-header = { $path }:1: cannot read the header row
+roster-no-id = { $path }:1: no `id` column (the header has: { $columns }); expected id, and folder, name, email
+roster-not-csv = { $path }: not CSV
+roster-id-empty = { $path }:{ $line }: the id is empty
+roster-id-twice = { $path }:{ $line }: id `{ $id }` is already on line { $before }
+roster-folder-twice = { $path }:{ $line }: folder `{ $folder }` is already on line { $before }
+roster-empty = { $path }: no student (only a header row)
+gradebook-open = { $path }: cannot open the gradebook
+gradebook-missing = { $path }: no such gradebook
+gradebook-busy-timeout = { $path }: cannot set a busy timeout
+gradebook-not-sqlite = { $path }: not a SQLite database
+gradebook-foreign = { $path }: not an atelier gradebook (a SQLite file of something else); refusing to write into it
+gradebook-newer = { $path }: gradebook schema { $version } is newer than this atelier reads ({ $supported }); update atelier
+gradebook-wal = { $path }: cannot switch to WAL
+gradebook-wal-refused = { $path }: the file system refused WAL mode (got `{ $mode }`)
+gradebook-table = { $path }: cannot create the gradebook's table
+gradebook-record = { $path }: cannot record { $student }'s grade
+gradebook-damaged-row = { $path }: a damaged row
+gradebook-column = { $student } / { $exercise }: column `{ $column }`
+gradebook-merge-copy = { $path }: cannot copy the gradebook to merge into it
+file-create-folder = { $path }: cannot create the folder
+file-write = { $path }: cannot write
+file-not-utf8-path = { $path }: not a UTF-8 path
+file-temp = { $path }: cannot create a temporary file
+file-zip-add = { $path }: cannot add { $name }
+file-read = { $path }: cannot read
+class-unreadable = { $path }: cannot read the class folder
+class-not-folder = { $path }: not a folder (expected a class folder: DIR/<student>/… or DIR/<student>.py)
+lock-not-folder = { $path }: not a folder (a link or a file): refusing to keep the grading lock there
+lock-foreign-folder = { $path }: owned by uid { $uid } with mode { $mode }: the grading lock's folder must be this user's (uid { $me }) and writable by no one else
+lock-open = { $path }: cannot open the grading lock
+lock-take = { $path }: cannot take the grading lock
+
 # Runs (src/sandbox): why the sandbox stopped a run; keys `run-…`
 run-output-limit = output over the limit of { $bytes } bytes
 run-setup-failed = sandbox setup failed while { $step }: { $error }

@@ -774,6 +774,42 @@ serde-expected-unsigned = un entier positif
 serde-expected-integer = un entier
 serde-expected-number = un nombre
 
+# Grading's own files (src/grader: roster, gradebook, merge, exports): why one cannot be used.
+# keys `roster-…`, `gradebook-…`, `file-…`; the cause (a system error) follows after ": ".
+roster-unreadable = { $path }: impossible de lire la liste des étudiants
+roster-header = { $path }:1: impossible de lire la ligne d'en-tête
+roster-no-id = { $path }:1: pas de colonne `id` (l'en-tête a : { $columns }) ; attendu : id, et folder, name, email
+roster-not-csv = { $path }: pas du CSV
+roster-id-empty = { $path }:{ $line }: l'id est vide
+roster-id-twice = { $path }:{ $line }: l'id `{ $id }` est déjà ligne { $before }
+roster-folder-twice = { $path }:{ $line }: le dossier `{ $folder }` est déjà ligne { $before }
+roster-empty = { $path }: aucun étudiant (seulement une ligne d'en-tête)
+gradebook-open = { $path }: impossible d'ouvrir le carnet de notes
+gradebook-missing = { $path }: carnet de notes introuvable
+gradebook-busy-timeout = { $path }: impossible de régler l'attente d'un verrou
+gradebook-not-sqlite = { $path }: pas une base SQLite
+gradebook-foreign = { $path }: pas un carnet de notes d'atelier (un fichier SQLite d'autre chose) ; on n'y écrit pas
+gradebook-newer = { $path }: le carnet de notes est au schéma { $version }, plus récent que celui que cet atelier lit ({ $supported }) : mettez atelier à jour
+gradebook-wal = { $path }: impossible de passer en mode WAL
+gradebook-wal-refused = { $path }: le système de fichiers refuse le mode WAL (obtenu : `{ $mode }`)
+gradebook-table = { $path }: impossible de créer la table du carnet de notes
+gradebook-record = { $path }: impossible d'enregistrer la note de { $student }
+gradebook-damaged-row = { $path }: une ligne abîmée
+gradebook-column = { $student } / { $exercise }: colonne `{ $column }`
+gradebook-merge-copy = { $path }: impossible de copier le carnet de notes pour y fusionner
+file-create-folder = { $path }: impossible de créer le dossier
+file-write = { $path }: impossible d'écrire
+file-not-utf8-path = { $path }: un chemin qui n'est pas en UTF-8
+file-temp = { $path }: impossible de créer un fichier temporaire
+file-zip-add = { $path }: impossible d'y ajouter { $name }
+file-read = { $path }: impossible de lire
+class-unreadable = { $path }: impossible de lire le dossier de la classe
+class-not-folder = { $path }: ce n'est pas un dossier (attendu : un dossier de classe, DIR/<étudiant>/… ou DIR/<étudiant>.py)
+lock-not-folder = { $path }: pas un dossier (un lien ou un fichier) : le verrou de notation n'y sera pas gardé
+lock-foreign-folder = { $path }: appartient à l'uid { $uid } avec le mode { $mode } : le dossier du verrou de notation doit être à cet utilisateur (uid { $me }) et modifiable par lui seul
+lock-open = { $path }: impossible d'ouvrir le verrou de notation
+lock-take = { $path }: impossible de prendre le verrou de notation
+
 # Runs (src/sandbox): why the sandbox stopped a run; keys `run-…`
 run-output-limit = sortie au-delà de la limite de { $bytes } octets
 run-setup-failed = la mise en place du bac à sable a échoué ({ $step }) : { $error }

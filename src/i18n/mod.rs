@@ -7,6 +7,7 @@
 //! in words. A third language is one new file with the reference's keys: nothing in the code names
 //! the languages beyond the two the course is written in.
 mod catalog;
+mod failure;
 mod message;
 mod serde_words;
 
@@ -16,6 +17,7 @@ use std::sync::{LazyLock, OnceLock};
 use serde::{Serialize, Serializer};
 
 pub use catalog::{Catalog, CatalogError, Value};
+pub use failure::{Failure, OrFail, fail, worded_error};
 pub use message::{Arg, Message};
 pub use serde_words::{serde_message, without_position};
 

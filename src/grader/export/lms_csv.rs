@@ -11,6 +11,8 @@ use std::path::Path;
 use super::{persist, temp_beside};
 use crate::grader::gradebook::Gradebook;
 use crate::grader::roster::Roster;
+use crate::i18n::OrFail;
+use crate::msg;
 
 /// What the export wrote and what it found missing.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -97,7 +99,8 @@ pub fn write(
     }
     let tmp = out
         .into_inner()
-        .map_err(|e| anyhow::anyhow!("{}: cannot write: {}", dest.display(), e.error()))?;
+        .map_err(|e| e.into_error())
+        .or_fail(|| msg!("file-write", path = dest.display().to_string()))?;
     persist(tmp, dest)?;
     Ok(LmsSummary {
         rows: roster.entries.len(),

@@ -13,6 +13,7 @@ pub mod lms_csv;
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 
+pub(crate) use crate::atomic_file::persist;
 use tempfile::NamedTempFile;
 
 use super::record::GradeRecord;
@@ -132,8 +133,7 @@ struct StudentFolder {
 
 impl StudentFolder {
     fn create(dir: &Path, ctx: &ExportContext) -> anyhow::Result<StudentFolder> {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| anyhow::anyhow!("{}: cannot create the folder: {e}", dir.display()))?;
+        crate::atomic_file::create_folder(dir)?;
         Ok(StudentFolder {
             dir: dir.to_path_buf(),
             view: feedback::FeedbackView {
@@ -225,23 +225,9 @@ fn plain_component(format: &str, student: &str, dir: &Path) -> anyhow::Result<()
     Ok(())
 }
 
-/// A temporary file in `dest`'s folder (so the final rename stays on one file system).
+/// A temporary file in `dest`'s folder, for [`persist`] to rename over it once whole.
 fn temp_beside(dest: &Path) -> anyhow::Result<NamedTempFile> {
-    let dir = match dest.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&dir)
-        .map_err(|e| anyhow::anyhow!("{}: cannot create the folder: {e}", dir.display()))?;
-    crate::atomic_file::temp_in(&dir, ".atelier-export-")
-}
-
-/// Flushes and renames a temporary file into place.
-fn persist(tmp: NamedTempFile, dest: &Path) -> anyhow::Result<()> {
-    tmp.as_file().sync_all().ok();
-    tmp.persist(dest)
-        .map_err(|e| anyhow::anyhow!("{}: cannot write: {}", dest.display(), e.error))?;
-    Ok(())
+    crate::atomic_file::temp_beside(dest, ".atelier-export-")
 }
 
 #[cfg(test)]
