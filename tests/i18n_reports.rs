@@ -263,7 +263,24 @@ fn grading_file_failures_are_worded_by_the_catalog() {
         "--report".as_ref(),
     ];
 
+    let export_args = [
+        "grade".as_ref(),
+        "43.3".as_ref(),
+        class.as_os_str(),
+        "--export".as_ref(),
+        "pdf:x.pdf".as_ref(),
+    ];
+    let shard_args = [
+        "grade".as_ref(),
+        "43.3".as_ref(),
+        class.as_os_str(),
+        "--shard".as_ref(),
+        "3/2".as_ref(),
+    ];
+
     let french = |args: &[&std::ffi::OsStr]| atelier().args(args).run().code(2).stderr();
+    assert!(french(&export_args).contains("--export `pdf:x.pdf` : format `pdf` inconnu (connus : csv, "));
+    assert!(french(&shard_args).contains("--shard `3/2` : attendu K/N avec 1 ≤ K ≤ N"));
     assert!(french(&roster_args).contains("roster.csv:1: pas de colonne `id` (l'en-tête a : name, email)"));
     assert!(french(&foreign_args).contains("notes.sqlite: pas une base SQLite: "));
     assert!(french(&missing_args).contains("missing.sqlite: carnet de notes introuvable"));
@@ -272,7 +289,13 @@ fn grading_file_failures_are_worded_by_the_catalog() {
     assert!(english(&roster_args).contains("roster.csv:1: no `id` column (the header has: name, email)"));
     assert!(english(&missing_args).contains("missing.sqlite: no such gradebook"));
 
-    for args in [&roster_args[..], &foreign_args[..], &missing_args[..]] {
+    for args in [
+        &roster_args[..],
+        &foreign_args[..],
+        &missing_args[..],
+        &export_args[..],
+        &shard_args[..],
+    ] {
         let err = atelier()
             .with_test_language()
             .args(["--lang", "xx"])

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::spec::{ExerciseSpec, SpecLimits, Text};
 use super::verdict::{CheckResult, NotJudged, Status};
 use crate::course::Exercise;
+use crate::i18n::OrFail;
 use crate::msg;
 use crate::sandbox::RunRequest;
 
@@ -158,7 +159,7 @@ pub fn prepare(case: &Case, exercise: &Exercise, dir: &Path) -> anyhow::Result<C
     let stdin_path = match stdin {
         Some(bytes) => {
             let path = dir.join(format!("stdin-{}", case_slug(&case.name)));
-            std::fs::write(&path, bytes).with_context(|| format!("{}: cannot write", path.display()))?;
+            std::fs::write(&path, bytes).or_fail(|| msg!("file-write", path = path.display().to_string()))?;
             Some(path)
         }
         None => None,
@@ -166,11 +167,10 @@ pub fn prepare(case: &Case, exercise: &Exercise, dir: &Path) -> anyhow::Result<C
     let files_dir = dir.join(format!("files-{}", case_slug(&case.name)));
     let mut files = Vec::new();
     for name in &case.files {
-        std::fs::create_dir_all(&files_dir)
-            .with_context(|| format!("{}: cannot create", files_dir.display()))?;
+        crate::atomic_file::create_folder(&files_dir)?;
         let path = files_dir.join(name);
         std::fs::write(&path, from_folder(name)?)
-            .with_context(|| format!("{}: cannot write", path.display()))?;
+            .or_fail(|| msg!("file-write", path = path.display().to_string()))?;
         files.push((name.clone(), path));
     }
     Ok((stdin_path, files))

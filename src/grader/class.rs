@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 use super::bulk_layout;
-use crate::i18n::{Message, OrFail, fail};
+use crate::i18n::{Failure, Message, OrFail, fail};
 use crate::msg;
 
 pub use super::submission_file::MAX_SUBMISSION_BYTES;
@@ -285,7 +285,7 @@ pub struct Shard {
 impl Shard {
     /// `K/N` with 1 ≤ K ≤ N.
     pub fn parse(text: &str) -> anyhow::Result<Shard> {
-        let bad = || anyhow::anyhow!("--shard `{text}`: expected K/N with 1 ≤ K ≤ N, such as 1/4");
+        let bad = || anyhow::Error::from(Failure::new(msg!("grade-shard-syntax", text = text)));
         let (k, n) = text.split_once('/').ok_or_else(bad)?;
         let index: u32 = k.trim().parse().map_err(|_| bad())?;
         let count: u32 = n.trim().parse().map_err(|_| bad())?;

@@ -8,8 +8,6 @@ use std::collections::{BTreeSet, HashSet};
 use std::io::{Read, Write};
 use std::path::PathBuf;
 
-use anyhow::Context;
-
 use super::class::MAX_SUBMISSION_BYTES;
 use super::coverage::{self, Coverage};
 use super::export::{ExportContext, ExportTarget, lms_csv, write_exports_in};
@@ -20,7 +18,8 @@ use super::spec::ExerciseSpec;
 use super::visibility;
 use crate::atomic_file::write_atomic;
 use crate::course::Exercise;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, OrFail, fail};
+use crate::msg;
 
 /// Writes the report of `exercise` from the gradebook, for `students` only when given.
 pub type ReportFn =
@@ -79,7 +78,7 @@ pub fn check_options(
     if let Some(t) = threshold
         && !(0.0..=1.0).contains(&t)
     {
-        anyhow::bail!("--similarity-threshold {t}: expected a share between 0 and 1 (such as 0.8)");
+        return fail(msg!("grade-similarity-threshold", value = t));
     }
     Ok(())
 }
@@ -235,10 +234,10 @@ fn read_source(path: &std::path::Path) -> anyhow::Result<String> {
         .read(true)
         .custom_flags(libc::O_NOFOLLOW)
         .open(path)
-        .with_context(|| format!("{}: cannot read the submission", path.display()))?;
+        .or_fail(|| msg!("grade-submission-unreadable", path = path.display().to_string()))?;
     let mut bytes = Vec::new();
     file.take(MAX_SUBMISSION_BYTES)
         .read_to_end(&mut bytes)
-        .with_context(|| format!("{}: cannot read the submission", path.display()))?;
+        .or_fail(|| msg!("grade-submission-unreadable", path = path.display().to_string()))?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }

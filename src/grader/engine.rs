@@ -15,7 +15,8 @@ use super::verdict::{
 };
 use super::visibility::redact_for_student;
 use crate::course::{CourseFiles, Exercise, Problem};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, OrFail};
+use crate::msg;
 use crate::sandbox::{self, RunRequest};
 
 /// How to check.
@@ -86,7 +87,7 @@ pub fn check_submission(
         None
     };
     // The cases' stdin and files, written once for the whole series.
-    let case_dir = tempfile::tempdir().context("cannot create a temporary folder")?;
+    let case_dir = tempfile::tempdir().or_fail(|| msg!("file-temp-folder"))?;
     let mut case_inputs = Vec::new();
     for case in &spec.cases {
         case_inputs.push(cases::prepare(case, exercise, case_dir.path())?);
@@ -223,13 +224,16 @@ pub fn check_bundled(
     name: &str,
     opts: &CheckOptions,
 ) -> anyhow::Result<CheckReport> {
-    let bytes = exercise
-        .files
-        .get(name)
-        .with_context(|| format!("{}: no {name}", files.display_path(&exercise.dir)))?;
-    let dir = tempfile::tempdir().context("cannot create a temporary folder")?;
+    let bytes = exercise.files.get(name).or_fail(|| {
+        msg!(
+            "check-reference-missing",
+            path = files.display_path(&exercise.dir),
+            name = name
+        )
+    })?;
+    let dir = tempfile::tempdir().or_fail(|| msg!("file-temp-folder"))?;
     let path = dir.path().join(name);
-    std::fs::write(&path, bytes).with_context(|| format!("{}: cannot write", path.display()))?;
+    std::fs::write(&path, bytes).or_fail(|| msg!("file-write", path = path.display().to_string()))?;
     let mut report = check_submission(files, exercise, &path, opts)?;
     report.submission = files.display_path(&format!("{}/{name}", exercise.dir));
     Ok(report)
@@ -327,7 +331,7 @@ fn judge_runs(
 ) -> anyhow::Result<Judged> {
     let base = request_for(spec, submission, pinned);
     if spec.cases.is_empty() {
-        let report = sandbox::run(&base).context("the sandbox could not run the submission")?;
+        let report = sandbox::run(&base).or_fail(|| msg!("check-sandbox-failed"))?;
         let results = evaluate(&report, spec);
         return Ok(Judged {
             results,
@@ -341,8 +345,8 @@ fn judge_runs(
     let mut worst = sandbox::RunStatus::Ok;
     for (case, (stdin, files)) in spec.cases.iter().zip(case_inputs) {
         let request = cases::request(base.clone(), spec, case, stdin.clone(), files.clone());
-        let report = sandbox::run(&request)
-            .with_context(|| format!("the sandbox could not run the submission (case `{}`)", case.name))?;
+        let report =
+            sandbox::run(&request).or_fail(|| msg!("check-sandbox-failed-case", case = &case.name))?;
         // The first run that did not end well stands for the series, an internal error above all.
         if report.status == sandbox::RunStatus::InternalError || worst == sandbox::RunStatus::Ok {
             worst = report.status;

@@ -8,8 +8,6 @@ use std::collections::HashSet;
 use std::io::Write;
 use std::path::PathBuf;
 
-use anyhow::Context;
-
 use super::batch::{BatchEnv, Job, Outcome, Progress, run_batch};
 use super::checks;
 use super::class::{self, NotGraded, Shard};
@@ -22,7 +20,7 @@ use super::record::{GradeVerdict, sha256_hex};
 use super::reference::reference_output;
 use super::roster::Roster;
 use crate::course::{CourseFiles, exercise::find as find_exercise};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, OrFail};
 use crate::msg;
 use anyhow::Result;
 
@@ -340,7 +338,8 @@ fn from_gradebook(
         report: args.report,
         threshold: args.similarity_threshold,
     };
-    write_outputs(&outputs, out).with_context(|| format!("exporting from {}", path.display()))?;
+    write_outputs(&outputs, out)
+        .or_fail(|| msg!("grade-exporting-from", path = path.display().to_string()))?;
     Ok(())
 }
 

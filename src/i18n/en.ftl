@@ -765,6 +765,17 @@ lock-not-folder = { $path }: not a folder (a link or a file): refusing to keep t
 lock-foreign-folder = { $path }: owned by uid { $uid } with mode { $mode }: the grading lock's folder must be this user's (uid { $me }) and writable by no one else
 lock-open = { $path }: cannot open the grading lock
 lock-take = { $path }: cannot take the grading lock
+export-syntax = --export `{ $text }`: expected FORMAT:PATH with FORMAT one of { $formats }
+export-path-empty = --export `{ $text }`: the path after `{ $format }:` is empty
+export-format-unknown = --export `{ $text }`: unknown format `{ $format }` (known: { $formats })
+grade-shard-syntax = --shard `{ $text }`: expected K/N with 1 ≤ K ≤ N, such as 1/4
+grade-similarity-threshold = --similarity-threshold { $value }: expected a share between 0 and 1 (such as 0.8)
+grade-submission-unreadable = { $path }: cannot read the submission
+grade-exporting-from = exporting from { $path }
+check-reference-missing = { $path }: no { $name }
+check-sandbox-failed = the sandbox could not run the submission
+check-sandbox-failed-case = the sandbox could not run the submission (case `{ $case }`)
+file-temp-folder = cannot create a temporary folder
 
 # Runs (src/sandbox): why the sandbox stopped a run; keys `run-…`
 run-output-limit = output over the limit of { $bytes } bytes

@@ -809,6 +809,17 @@ lock-not-folder = { $path }: pas un dossier (un lien ou un fichier) : le verrou 
 lock-foreign-folder = { $path }: appartient à l'uid { $uid } avec le mode { $mode } : le dossier du verrou de notation doit être à cet utilisateur (uid { $me }) et modifiable par lui seul
 lock-open = { $path }: impossible d'ouvrir le verrou de notation
 lock-take = { $path }: impossible de prendre le verrou de notation
+export-syntax = --export `{ $text }` : attendu FORMAT:CHEMIN, FORMAT parmi { $formats }
+export-path-empty = --export `{ $text }` : le chemin après `{ $format }:` est vide
+export-format-unknown = --export `{ $text }` : format `{ $format }` inconnu (connus : { $formats })
+grade-shard-syntax = --shard `{ $text }` : attendu K/N avec 1 ≤ K ≤ N, comme 1/4
+grade-similarity-threshold = --similarity-threshold { $value } : attendu une part entre 0 et 1 (comme 0.8)
+grade-submission-unreadable = { $path }: impossible de lire la copie
+grade-exporting-from = en exportant depuis { $path }
+check-reference-missing = { $path }: pas de { $name }
+check-sandbox-failed = le bac à sable n'a pas pu lancer la copie
+check-sandbox-failed-case = le bac à sable n'a pas pu lancer la copie (cas `{ $case }`)
+file-temp-folder = impossible de créer un dossier temporaire
 
 # Runs (src/sandbox): why the sandbox stopped a run; keys `run-…`
 run-output-limit = sortie au-delà de la limite de { $bytes } octets

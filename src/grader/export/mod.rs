@@ -18,7 +18,7 @@ use tempfile::NamedTempFile;
 
 use super::record::GradeRecord;
 use super::visibility::Visibility;
-use crate::i18n::{Lang, Message};
+use crate::i18n::{Lang, Message, fail};
 use crate::msg;
 
 /// Version of the JSON documents atelier writes (see [`crate::schema`]).
@@ -47,10 +47,10 @@ impl ExportTarget {
     /// Parses `FORMAT:PATH`.
     pub fn parse(text: &str) -> anyhow::Result<ExportTarget> {
         let Some((format, path)) = text.split_once(':') else {
-            anyhow::bail!("--export `{text}`: expected FORMAT:PATH with FORMAT one of {FORMATS}");
+            return fail(msg!("export-syntax", text = text, formats = FORMATS));
         };
         if path.is_empty() {
-            anyhow::bail!("--export `{text}`: the path after `{format}:` is empty");
+            return fail(msg!("export-path-empty", text = text, format = format));
         }
         let path = PathBuf::from(path);
         Ok(match format.to_ascii_lowercase().as_str() {
@@ -61,7 +61,12 @@ impl ExportTarget {
             "lms-csv" | "lms" => ExportTarget::LmsCsv(path),
             "similarity" => ExportTarget::Similarity(path),
             other => {
-                anyhow::bail!("--export `{text}`: unknown format `{other}` (known: {FORMATS})")
+                return fail(msg!(
+                    "export-format-unknown",
+                    text = text,
+                    format = other,
+                    formats = FORMATS
+                ));
             }
         })
     }
