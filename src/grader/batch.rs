@@ -140,7 +140,7 @@ fn grade_one(env: &BatchEnv<'_>, job: &Job) -> Outcome {
         Err(err) => {
             return Outcome::Failed {
                 student,
-                error: format!("{err:#}"),
+                error: crate::i18n::worded_error(&err, env.opts.lang),
             };
         }
     };
@@ -151,7 +151,7 @@ fn grade_one(env: &BatchEnv<'_>, job: &Job) -> Outcome {
         Err(err) => {
             return Outcome::Failed {
                 student,
-                error: format!("{err:#}"),
+                error: crate::i18n::worded_error(&err, env.opts.lang),
             };
         }
     };
@@ -179,7 +179,7 @@ fn grade_one(env: &BatchEnv<'_>, job: &Job) -> Outcome {
         ))),
         Ok(Err(err)) => Outcome::Failed {
             student,
-            error: format!("{err:#}"),
+            error: crate::i18n::worded_error(&err, env.opts.lang),
         },
         Err(panic) => {
             let what = panic

@@ -466,7 +466,7 @@ fn reload(session: &mut Session, _: &str, out: &mut dyn Write, _: &mut dyn Input
     let course = match crate::course::Course::load(session.options.course_dir.as_deref()) {
         Ok(course) => course,
         Err(err) => {
-            writeln!(out, "{err:#}")?;
+            writeln!(out, "{}", crate::i18n::worded_error(&err, lang))?;
             return Ok(Flow::Continue);
         }
     };

@@ -32,7 +32,7 @@ pub(super) fn exercise_and_spec(
     match grader::load_spec(&session.course.files, exercise, session.lang) {
         Ok(spec) => Ok(Some((exercise.clone(), spec))),
         Err(err) => {
-            writeln!(out, "{err:#}")?;
+            writeln!(out, "{}", crate::i18n::worded_error(&err, session.lang))?;
             Ok(None)
         }
     }
@@ -150,7 +150,7 @@ fn check_once(
     let report = match result {
         Ok(report) => report,
         Err(err) => {
-            writeln!(out, "{err:#}")?;
+            writeln!(out, "{}", crate::i18n::worded_error(&err, lang))?;
             return Ok(Checked::Done(None));
         }
     };

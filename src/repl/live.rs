@@ -131,7 +131,7 @@ pub fn run(session: &mut Session, _: &str, out: &mut dyn Write, _: &mut dyn Inpu
     writeln!(out, "{}", lang.text("repl-run-start"))?;
     match demos::run_python(&code, lang, RUN_LIMIT, out) {
         Ok(code) => writeln!(out, "{}", msg!("repl-exit-code", code = code).word(lang))?,
-        Err(err) => writeln!(out, "{err:#}")?,
+        Err(err) => writeln!(out, "{}", crate::i18n::worded_error(&err, lang))?,
     }
     Ok(Flow::Continue)
 }

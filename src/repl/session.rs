@@ -148,7 +148,7 @@ impl Session {
         if let Some(store) = &self.store
             && let Err(err) = store.save(&self.progress)
         {
-            let error = format!("{err:#}");
+            let error = crate::i18n::worded_error(&err, self.lang);
             writeln!(
                 out,
                 "{}",
