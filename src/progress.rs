@@ -11,9 +11,7 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
-
-use crate::i18n::Message;
+use crate::i18n::{Message, OrFail};
 use crate::msg;
 use serde::{Deserialize, Serialize};
 
@@ -102,8 +100,7 @@ impl Progress {
 /// atelier's data directory: `$XDG_DATA_HOME/atelier` (or the platform's equivalent).
 pub fn data_dir() -> Result<PathBuf> {
     use etcetera::BaseStrategy;
-    let base =
-        etcetera::choose_base_strategy().context("cannot find the home directory for atelier's data")?;
+    let base = etcetera::choose_base_strategy().or_fail(|| msg!("progress-no-home"))?;
     Ok(base.data_dir().join("atelier"))
 }
 
@@ -208,7 +205,7 @@ impl Store {
     pub fn reset(&self) -> Result<()> {
         match fs::remove_file(&self.path) {
             Err(err) if err.kind() != io::ErrorKind::NotFound => {
-                Err(err).with_context(|| format!("{}: cannot remove", self.path.display()))
+                Err(err).or_fail(|| msg!("file-remove", path = self.path.display().to_string()))
             }
             _ => Ok(()),
         }

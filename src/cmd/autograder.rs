@@ -4,11 +4,10 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use anyhow::Context;
 use atelier::course::{CourseFiles, exercise};
 use atelier::grader::autograder::{AutograderOptions, GradescopeRun, run_gradescope, write_gradescope};
 use atelier::grader::load_spec;
-use atelier::i18n::Lang;
+use atelier::i18n::{Lang, OrFail};
 
 use super::Globals;
 use super::cli::{AutograderArgs, AutograderPlatform};
@@ -27,7 +26,7 @@ pub fn run(globals: &Globals, args: &AutograderArgs) -> anyhow::Result<ExitCode>
             let spec = load_spec(&files, &exercise, lang)?;
             let binary = match binary {
                 Some(path) => path.clone(),
-                None => std::env::current_exe().context("cannot find this atelier binary to ship")?,
+                None => std::env::current_exe().or_fail(|| atelier::msg!("autograder-no-binary"))?,
             };
             let opts = AutograderOptions {
                 out: out.clone(),

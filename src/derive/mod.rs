@@ -19,7 +19,7 @@ use crate::course::Course;
 use crate::course::parse::slug;
 use crate::grader::checks::call::{self, Probe};
 use crate::grader::{self, CheckOptions, ExerciseSpec, Verdict};
-use crate::i18n::{Lang, Message};
+use crate::i18n::{Lang, Message, OrFail};
 use crate::msg;
 use crate::sandbox;
 use crate::scaffold::{self, refuse};
@@ -131,7 +131,7 @@ pub fn derive_exercise(opts: &DeriveOptions) -> anyhow::Result<Derived> {
     });
     notes.push(msg!("derive-file", file = &file));
 
-    let work = tempfile::tempdir().context("cannot create a temporary folder")?;
+    let work = tempfile::tempdir().or_fail(|| msg!("file-temp-folder"))?;
     let solution_path = work.path().join(&file);
     std::fs::write(&solution_path, solution).context("writing the solution")?;
     let tree = read_tree(&solution_path, work.path(), lang)?;
@@ -153,7 +153,7 @@ pub fn derive_exercise(opts: &DeriveOptions) -> anyhow::Result<Derived> {
     let mut stdouts = Vec::new();
     let mut exit_code = None;
     for _ in 0..runs {
-        let report = sandbox::run(&request).context("the sandbox could not run the lesson's solution")?;
+        let report = sandbox::run(&request).or_fail(|| msg!("derive-sandbox-failed"))?;
         if report.status != sandbox::RunStatus::Ok {
             let detail = report.detail.map(|d| format!(", {d}")).unwrap_or_default();
             return refuse(msg!(
@@ -346,7 +346,7 @@ pub fn derive_exercise(opts: &DeriveOptions) -> anyhow::Result<Derived> {
         notes.push(msg!("derive-starter-todo"));
     }
 
-    std::fs::create_dir_all(&dir).with_context(|| format!("{}: cannot create", dir.display()))?;
+    crate::atomic_file::create_folder(&dir)?;
     let mut files = Vec::new();
     for (name, content) in [
         ("exercise.yaml", spec_yaml.as_str()),
@@ -549,7 +549,7 @@ fn read_tree(solution: &Path, work: &Path, lang: Lang) -> anyhow::Result<Solutio
         .arg(solution)
         .arg(todo)
         .output()
-        .context("running python3 to read the solution (is python3 installed?)")?;
+        .or_fail(|| msg!("derive-python-missing"))?;
     if !output.status.success() {
         let stderr = String::from_utf8_lossy(&output.stderr);
         return refuse(msg!(
@@ -584,7 +584,7 @@ fn self_check(root: &Path, id: &str, lang: Lang) -> anyhow::Result<(grader::Chec
         .exercises
         .iter()
         .find(|e| e.id == id)
-        .context("the written exercise folder does not load")?;
+        .or_fail(|| msg!("derive-written-does-not-load"))?;
     let opts = CheckOptions {
         lang,
         runs: Some(1),

@@ -106,7 +106,7 @@ pub fn write_gradescope(
         write_atomic(&dest, bytes)?;
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(&dest, std::fs::Permissions::from_mode(*mode))
-            .with_context(|| format!("{}: cannot set its mode", dest.display()))?;
+            .or_fail(|| msg!("file-set-mode", path = dest.display().to_string()))?;
     }
     if let Some(zip) = &opts.zip {
         write_zip(zip, &files)?;
@@ -281,7 +281,7 @@ fn grade_one(
 ) -> anyhow::Result<GradeRecord> {
     let dir = run.root.join("submission");
     if !dir.is_dir() {
-        anyhow::bail!("{}: no submission folder", dir.display());
+        return crate::i18n::fail(msg!("autograder-no-submission", path = dir.display().to_string()));
     }
     let submission = class::from_folder(&dir, &dir, "submission", &spec.file)
         .map_err(|problem| anyhow::anyhow!("{}: {}", problem.entry, problem.reason.word(run.lang)))?;

@@ -1,10 +1,10 @@
 //! The reference solution's output, for `same-as-reference` checks. Its run is the same every time
 //! (once masked), so it is cached in the user's cache folder, keyed by the spec and the solution:
 //! a student's feedback loop and a class's grading pay for it once.
-use crate::i18n::Lang;
+use crate::i18n::{Lang, OrFail};
+use crate::msg;
 use std::path::PathBuf;
 
-use anyhow::Context;
 use serde::{Deserialize, Serialize};
 
 use super::engine::request_for;
@@ -29,7 +29,7 @@ pub fn reference_output(
     let solution = exercise
         .files
         .get(&name)
-        .with_context(|| format!("{}: no {name} to compare with", exercise.dir))?;
+        .or_fail(|| msg!("check-reference-missing", path = &exercise.dir, name = &name))?;
     let spec_text = exercise
         .files
         .get("exercise.yaml")
@@ -60,11 +60,11 @@ fn run_reference(
     lang: Lang,
 ) -> anyhow::Result<ReferenceOutput> {
     // The solution is written to a private folder of ours; the sandbox copies it into the run's.
-    let dir = tempfile::tempdir().context("cannot create a temporary folder")?;
+    let dir = tempfile::tempdir().or_fail(|| msg!("file-temp-folder"))?;
     let path = dir.path().join(&spec.file);
-    std::fs::write(&path, solution).with_context(|| format!("{}: cannot write", path.display()))?;
+    std::fs::write(&path, solution).or_fail(|| msg!("file-write", path = path.display().to_string()))?;
     let report =
-        sandbox::run(&request_for(spec, &path, false)).context("the sandbox could not run the reference")?;
+        sandbox::run(&request_for(spec, &path, false)).or_fail(|| msg!("check-sandbox-failed-reference"))?;
     if report.status != RunStatus::Ok || report.exit_code != Some(0) {
         let failed = crate::msg!(
             "check-reference-failed",

@@ -776,6 +776,15 @@ check-reference-missing = { $path }: no { $name }
 check-sandbox-failed = the sandbox could not run the submission
 check-sandbox-failed-case = the sandbox could not run the submission (case `{ $case }`)
 file-temp-folder = cannot create a temporary folder
+file-set-mode = { $path }: cannot set its mode
+file-remove = { $path }: cannot remove
+check-sandbox-failed-reference = the sandbox could not run the reference
+derive-sandbox-failed = the sandbox could not run the lesson's solution
+derive-python-missing = cannot run python3 to read the solution (is python3 installed?)
+derive-written-does-not-load = the written exercise folder does not load
+autograder-no-submission = { $path }: no submission folder
+autograder-no-binary = cannot find this atelier binary to ship
+progress-no-home = cannot find the home directory for atelier's data
 
 # Runs (src/sandbox): why the sandbox stopped a run; keys `run-…`
 run-output-limit = output over the limit of { $bytes } bytes

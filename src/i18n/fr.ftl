@@ -820,6 +820,15 @@ check-reference-missing = { $path }: pas de { $name }
 check-sandbox-failed = le bac à sable n'a pas pu lancer la copie
 check-sandbox-failed-case = le bac à sable n'a pas pu lancer la copie (cas `{ $case }`)
 file-temp-folder = impossible de créer un dossier temporaire
+file-set-mode = { $path }: impossible de régler ses droits
+file-remove = { $path }: impossible de supprimer
+check-sandbox-failed-reference = le bac à sable n'a pas pu lancer la solution de référence
+derive-sandbox-failed = le bac à sable n'a pas pu lancer la solution de la leçon
+derive-python-missing = impossible de lancer python3 pour lire la solution (python3 est-il installé ?)
+derive-written-does-not-load = le dossier d'exercice écrit ne se charge pas
+autograder-no-submission = { $path }: pas de dossier de copie
+autograder-no-binary = impossible de trouver ce binaire atelier pour l'embarquer
+progress-no-home = impossible de trouver le dossier personnel pour les données d'atelier
 
 # Runs (src/sandbox): why the sandbox stopped a run; keys `run-…`
 run-output-limit = sortie au-delà de la limite de { $bytes } octets
