@@ -1,8 +1,8 @@
 //! Checks on what the run did and on the numbers it printed: exit status, numbers and expressions,
 //! processes started, busy processes, CPU parallelism, wall time, streaming.
 use evalexpr::Value;
-use regex::Regex;
 
+use super::pattern;
 use super::text::{normalise, stream_text};
 use super::{CheckInput, Outcome, Vars, cannot_judge, optional, show_value};
 use crate::grader::spec::StreamName;
@@ -246,7 +246,7 @@ pub fn wall_time(obs: &CheckInput, vars: &Vars, min: Option<&str>, max: Option<&
 const ONE_BURST_S: f64 = 0.1;
 
 pub fn streaming(report: &RunReport, stream: StreamName, matching: &str, first_before: f64) -> Outcome {
-    let Ok(re) = Regex::new(matching) else {
+    let Ok(re) = pattern::compiled(matching) else {
         return Outcome::fail(msg!("check-streaming-bad-pattern", pattern = matching));
     };
     let want = match stream {

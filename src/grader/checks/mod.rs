@@ -3,6 +3,7 @@
 //! synthetic reports.
 pub mod call;
 mod figures;
+pub mod pattern;
 mod source;
 mod text;
 

@@ -1,8 +1,7 @@
 //! Checks on the submission's source: patterns that must or must not appear, comments ignored (a
 //! `# with lock:` in a comment locks nothing).
-use regex::Regex;
 
-use super::Outcome;
+use super::{Outcome, pattern};
 use crate::msg;
 
 /// The Python source without its `#` comments (strings, including triple-quoted ones, are kept).
@@ -65,12 +64,12 @@ pub fn check(source: &str, contains: &[String], lacks: &[String]) -> Outcome {
     let mut missing = Vec::new();
     let mut present = Vec::new();
     for pattern in contains {
-        if !Regex::new(pattern).is_ok_and(|re| re.is_match(&code)) {
+        if !pattern::compiled(pattern).is_ok_and(|re| re.is_match(&code)) {
             missing.push(pattern.as_str());
         }
     }
     for pattern in lacks {
-        if let Some(found) = Regex::new(pattern).ok().and_then(|re| re.find(&code)) {
+        if let Some(found) = pattern::compiled(pattern).ok().and_then(|re| re.find(&code)) {
             present.push(found.as_str().trim().to_string());
         }
     }

@@ -87,7 +87,7 @@ impl ExerciseSpec {
                 return Err(at("var", unknown_variable(var, &known)));
             }
             for (key, pattern) in check.kind.regexes() {
-                let re = regex::Regex::new(pattern)
+                let re = crate::grader::checks::pattern::compiled(pattern)
                     .map_err(|e| at(key, msg!("spec-regex-invalid", error = e.to_string())))?;
                 if let CheckKind::Regex { .. } = &check.kind {
                     known.extend(re.capture_names().flatten().map(str::to_string));
