@@ -24,7 +24,7 @@ pub fn create_folder(dir: &Path) -> anyhow::Result<()> {
 }
 
 /// The folder a file at `path` goes in (`.` for a bare name), created if missing.
-pub fn folder_of(path: &Path) -> anyhow::Result<PathBuf> {
+fn folder_of(path: &Path) -> anyhow::Result<PathBuf> {
     let dir = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
         _ => PathBuf::from("."),

@@ -1,8 +1,8 @@
 //! `atelier bench`: the process primitives side by side with CPython's multiprocessing.
 //!
 //! Each workload runs several times on each side (5, or 2 with `--quick`; the primes race three
-//! rounds per run on atelier's side) and the medians are compared. `ratio` is always "how many times better atelier does" (throughput over throughput,
-//! or CPython's time over atelier's). Raw figures from bare system calls show the machine's limit.
+//! rounds per run on atelier's side) and the medians are compared. `ratio` is always "how many
+//! times better atelier does" (throughput over throughput, or CPython's time over atelier's). Raw figures from bare system calls show the machine's limit.
 mod cpython;
 mod workloads;
 

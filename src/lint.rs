@@ -192,7 +192,10 @@ fn run_reference_files(
             findings.starters += 1;
         }
         let problem = match verdict {
-            Err(err) => Some(msg!("lint-could-not-check", error = format!("{err:#}"))),
+            Err(err) => Some(msg!(
+                "lint-could-not-check",
+                error = crate::i18n::worded_error(&err, lang)
+            )),
             Ok(report) => match (must_pass, report.verdict) {
                 (true, Verdict::Pass) | (false, Verdict::Fail) => None,
                 (true, _) => {

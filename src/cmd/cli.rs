@@ -97,11 +97,11 @@ pub enum Command {
 
 impl Command {
     /// The language the command speaks when neither `--lang` nor the locale chooses: French, the
-    /// courses' own, except `gradebook`, whose reports have been English from the start (scripts
-    /// read them). Its errors are worded in the same language as its output.
+    /// courses' own, except `gradebook` ([`GradebookArgs::DEFAULT_LANG`]). Errors are worded in
+    /// the same language as the output.
     pub fn default_lang(&self) -> Lang {
         match self {
-            Command::Gradebook(_) => Lang::En,
+            Command::Gradebook(_) => GradebookArgs::DEFAULT_LANG,
             _ => Lang::Fr,
         }
     }
@@ -195,6 +195,11 @@ pub struct GradeArgs {
     /// submissions.
     #[arg(long)]
     pub report: bool,
+}
+
+impl GradebookArgs {
+    /// `gradebook`'s reports have been English from the start (scripts read them).
+    pub const DEFAULT_LANG: Lang = Lang::En;
 }
 
 #[derive(Debug, Args)]

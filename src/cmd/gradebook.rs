@@ -4,7 +4,6 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use atelier::grader::{Gradebook, coverage, merge, roster::Roster};
-use atelier::i18n::Lang;
 
 use super::Globals;
 use super::cli::{GradebookAction, GradebookArgs};
@@ -17,7 +16,7 @@ pub fn run(globals: &Globals, args: &GradebookArgs) -> anyhow::Result<ExitCode> 
             class,
             roster,
         } => {
-            let lang = globals.lang(Lang::En); // as `Command::default_lang` says
+            let lang = globals.lang(GradebookArgs::DEFAULT_LANG);
             // Read before merging: a bad roster or class folder must not cost a merge.
             let roster = roster.as_deref().map(Roster::load).transpose()?;
             let students = class

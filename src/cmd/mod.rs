@@ -76,7 +76,7 @@ pub fn main() -> ExitCode {
     };
     let command = cli.command.unwrap_or(Command::Repl);
     let lang = globals.lang(command.default_lang());
-    match dispatch(&globals, command) {
+    match dispatch(&globals, command, lang) {
         Ok(code) => code,
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
@@ -90,17 +90,18 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn dispatch(globals: &Globals, command: Command) -> anyhow::Result<ExitCode> {
+/// Runs `command`; `lang` is the language of its messages (`--lang`, the locale or its default).
+fn dispatch(globals: &Globals, command: Command, lang: Lang) -> anyhow::Result<ExitCode> {
     match command {
         Command::Toc(args) => toc::run(globals, &args),
         Command::Show(args) => show::run(globals, &args),
         Command::Demo(args) => demo::run(globals, &args),
         Command::Check(args) => {
-            warn_if_degraded(globals.lang(Lang::Fr));
+            warn_if_degraded(lang);
             check::run(globals, &args)
         }
         Command::Grade(args) => {
-            warn_if_degraded(globals.lang(Lang::Fr));
+            warn_if_degraded(lang);
             grade::run(globals, &args)
         }
         Command::Doctor(args) => doctor::run(globals, &args),

@@ -165,7 +165,7 @@ fn grade_one(env: &BatchEnv<'_>, job: &Job) -> Outcome {
         // The run may have been cut short by the stop: its verdict would be wrong.
         return Outcome::Failed {
             student,
-            error: "grading stopped before this run ended: not recorded".into(),
+            error: crate::msg!("grade-stopped-mid-run").word(env.opts.lang),
         };
     }
     match checked {

@@ -257,6 +257,7 @@ grade-stopped = grading stopped by { $signal ->
         [sigint] SIGINT (Ctrl-C)
        *[other] a stop request
     }: { $recorded } of { $total } submissions graded and recorded, the runs under way stopped and not recorded; the same command grades the rest
+grade-stopped-mid-run = grading stopped before this run ended: not recorded
 grade-internal-error = internal error while checking (please report it): { $what }
 grade-jobs-at-least-one = --jobs: at least 1
 grade-dir-required = DIR is required to grade: `atelier grade EXERCISE DIR` (without DIR, only `--gradebook FILE` with `--report` or `--export` reads what a gradebook holds)

@@ -270,6 +270,7 @@ grade-stopped = notation arrêtée par { $signal ->
         [sigint] SIGINT (Ctrl-C)
        *[other] une demande d'arrêt
     } : { $recorded } sur { $total } copies notées et enregistrées, les exécutions en cours arrêtées et non enregistrées ; la même commande note le reste
+grade-stopped-mid-run = notation arrêtée avant la fin de cette exécution : non enregistrée
 grade-internal-error = erreur interne pendant la vérification (merci de la signaler) : { $what }
 grade-jobs-at-least-one = --jobs : au moins 1
 grade-dir-required = DIR est nécessaire pour noter : `atelier grade EXERCICE DIR` (sans DIR, seul `--gradebook FICHIER` avec `--report` ou `--export` lit ce que contient un carnet de notes)

@@ -49,18 +49,24 @@ fn backticked(text: &str) -> Option<(&str, &str)> {
 fn shape(message: &str) -> Option<Message> {
     // "unknown field `x`, expected …" and "unknown variant `x`, expected …", or "…, there are no
     // fields/variants".
-    for (prefix, key, none) in [
-        ("unknown field ", "serde-unknown-field", ", there are no fields"),
+    for (prefix, key, none, key_none) in [
+        (
+            "unknown field ",
+            "serde-unknown-field",
+            ", there are no fields",
+            "serde-unknown-field-none",
+        ),
         (
             "unknown variant ",
             "serde-unknown-variant",
             ", there are no variants",
+            "serde-unknown-variant-none",
         ),
     ] {
         if let Some(rest) = message.strip_prefix(prefix) {
             let (name, tail) = backticked(rest)?;
             return Some(if tail == none {
-                msg!(format!("{key}-none"), name = name)
+                msg!(key_none, name = name)
             } else {
                 msg!(
                     key,
